@@ -1,0 +1,1 @@
+package app.pathary; public class Main { public static void main(String[] a){} }

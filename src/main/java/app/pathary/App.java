@@ -1,0 +1,138 @@
+package app.pathary;
+
+import app.pathary.common.SecretBox;
+import app.pathary.config.AppConfig;
+import app.pathary.config.SecretKey;
+import app.pathary.db.Database;
+import app.pathary.history.HistoryApi;
+import app.pathary.history.HistoryCsv;
+import app.pathary.history.HistoryPages;
+import app.pathary.history.HistoryQueries;
+import app.pathary.history.WatchHistory;
+import app.pathary.movie.MovieQueries;
+import app.pathary.movie.MovieRepository;
+import app.pathary.ops.OpsRoutes;
+import app.pathary.user.AccessFilter;
+import app.pathary.user.AccountPages;
+import app.pathary.user.Accounts;
+import app.pathary.user.AdminUserPages;
+import app.pathary.user.ApiTokens;
+import app.pathary.user.AuthApi;
+import app.pathary.user.LoginFailures;
+import app.pathary.user.Sessions;
+import app.pathary.user.UserRepository;
+import app.pathary.web.ErrorMapping;
+import app.pathary.web.Json;
+import app.pathary.web.Pages;
+import app.pathary.web.WebServer;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * The composition root: builds every part of Pathary with plain constructors, in order. Tests swap the ports they
+ * need through {@link Overrides}.
+ */
+public final class App implements AutoCloseable {
+    /** Ports a test may replace. */
+    public record Overrides(Clock clock, String httpHost) {
+        public static Overrides none() {
+            return new Overrides(Clock.systemUTC(), "0.0.0.0");
+        }
+
+        public Overrides withClock(Clock newClock) {
+            return new Overrides(newClock, httpHost);
+        }
+
+        public Overrides withHttpHost(String host) {
+            return new Overrides(clock, host);
+        }
+    }
+
+    public final AppConfig config;
+    public final Database database;
+    public final SecretBox secrets;
+    public final Accounts accounts;
+    public final Sessions sessions;
+    public final ApiTokens apiTokens;
+    public final MovieQueries movieQueries;
+    public final WatchHistory watchHistory;
+    public final HistoryQueries historyQueries;
+    public final HistoryCsv historyCsv;
+    private final Overrides overrides;
+    private final ObjectMapper json = Json.mapper();
+    private final PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private Javalin server;
+
+    private App(AppConfig config, Database database, Overrides overrides) {
+        this.config = config;
+        this.database = database;
+        this.overrides = overrides;
+        Clock clock = overrides.clock();
+        this.secrets = new SecretBox(SecretKey.load(config.appSecret(), config.dataDir()));
+        UserRepository users = new UserRepository(database.jdbi(), clock);
+        this.accounts = new Accounts(users, new LoginFailures(database.jdbi(), clock));
+        this.sessions = new Sessions(database.jdbi(), clock);
+        this.apiTokens = new ApiTokens(database.jdbi(), clock);
+        this.movieQueries = new MovieQueries(database.reads());
+        this.watchHistory = new WatchHistory(database.jdbi(), new MovieRepository(clock), clock);
+        this.historyQueries = new HistoryQueries(database.reads());
+        this.historyCsv = new HistoryCsv(watchHistory, historyQueries);
+    }
+
+    /** Connects to the database and migrates it; the returned app is ready for CLI commands or {@link #startServer}. */
+    public static App open(AppConfig config, Overrides overrides) {
+        Database database = Database.open(config.database());
+        try {
+            database.migrate();
+            return new App(config, database, overrides);
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+    }
+
+    /** Starts the HTTP server on the configured port (0 picks a free one). */
+    public Javalin startServer() {
+        new JvmMemoryMetrics().bindTo(meters);
+        new JvmGcMetrics().bindTo(meters);
+        new JvmThreadMetrics().bindTo(meters);
+        new ProcessorMetrics().bindTo(meters);
+        Pages pages = new Pages();
+        var access = new AccessFilter(sessions, apiTokens, accounts);
+        var web = new WebServer(json, access::handle, new ErrorMapping(pages), meters, List.of(
+                new OpsRoutes(database::isUp, meters),
+                new AccountPages(pages, accounts, sessions, apiTokens),
+                new AdminUserPages(pages, accounts),
+                new AuthApi(accounts, apiTokens),
+                new HistoryPages(pages, watchHistory, historyQueries, movieQueries, this::today),
+                new HistoryApi(name -> accounts.byName(name).id(), watchHistory, historyQueries)));
+        server = web.start(overrides.httpHost(), config.httpPort());
+        return server;
+    }
+
+    /** Today's date in the configured time zone. */
+    public java.time.LocalDate today() {
+        return java.time.LocalDate.now(overrides.clock().withZone(config.timezone()));
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    @Override
+    public void close() {
+        if (server != null) {
+            server.stop();
+        }
+        meters.close();
+        database.close();
+    }
+}

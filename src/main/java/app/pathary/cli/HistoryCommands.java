@@ -1,0 +1,70 @@
+package app.pathary.cli;
+
+import app.pathary.App;
+import app.pathary.common.InvalidInputException;
+import app.pathary.history.HistoryChange.Source;
+import app.pathary.history.HistoryCsv;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Reader;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code history:export} and {@code history:import} (CSV: tmdbId,imdbId,title,year,watchedAt,plays,comment). */
+final class HistoryCommands {
+    private HistoryCommands() {
+    }
+
+    @Command(name = "history:export", description = "Writes a user's history as CSV to a file or to standard output.")
+    static final class Export extends AppCommand {
+        @Parameters(index = "0", paramLabel = "<userId>")
+        long userId;
+        @Option(names = "--file", paramLabel = "F", description = "write to this file instead of standard output")
+        Path file;
+
+        @Override
+        int run(App app) throws IOException {
+            app.accounts.get(userId);
+            if (file == null) {
+                Writer out = new OutputStreamWriter(System.out, StandardCharsets.UTF_8);
+                app.historyCsv.export(userId, out);
+                out.flush();
+                return 0;
+            }
+            try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+                int rows = app.historyCsv.export(userId, out);
+                System.err.println("Wrote " + rows + " watch dates to " + file + ".");
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "history:import", description = "Adds the watch dates of a CSV file to a user's history (never deletes).")
+    static final class Import extends AppCommand {
+        @Parameters(index = "0", paramLabel = "<userId>")
+        long userId;
+        @Parameters(index = "1", paramLabel = "<file>")
+        Path file;
+
+        @Override
+        int run(App app) throws IOException {
+            app.accounts.get(userId);
+            try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                HistoryCsv.ImportResult result = app.historyCsv.importFrom(userId, in, Source.CSV_IMPORT);
+                System.out.println("Read " + result.rows() + " rows; " + result.datesAddedOrChanged()
+                        + " watch dates added or changed.");
+                return 0;
+            } catch (NoSuchFileException e) {
+                throw new InvalidInputException("There is no file " + file + ".");
+            } catch (java.nio.charset.MalformedInputException e) {
+                throw new InvalidInputException("The file " + file + " is not UTF-8 text.");
+            }
+        }
+    }
+}

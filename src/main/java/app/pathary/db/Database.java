@@ -1,0 +1,152 @@
+package app.pathary.db;
+
+import app.pathary.config.DatabaseSettings;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.LocalDate;
+import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.argument.AbstractArgumentFactory;
+import org.jdbi.v3.core.argument.Argument;
+import org.jdbi.v3.core.config.ConfigRegistry;
+
+/**
+ * The connection pools and the JDBI handles over them. On SQLite there is exactly one writer connection
+ * (WAL, foreign keys, busy timeout) and a small pool of read-only connections; on PostgreSQL both are one pool.
+ * Repositories write through {@link #jdbi()}; read projections ({@code *Queries}) may use {@link #reads()}.
+ */
+public final class Database implements AutoCloseable {
+    private final Dialect dialect;
+    private final HikariDataSource writer;
+    private final HikariDataSource reader;
+    private final Jdbi jdbi;
+    private final Jdbi reads;
+
+    private Database(Dialect dialect, HikariDataSource writer, HikariDataSource reader) {
+        this.dialect = dialect;
+        this.writer = writer;
+        this.reader = reader;
+        this.jdbi = configure(Jdbi.create(writer));
+        this.reads = reader == writer ? jdbi : configure(Jdbi.create(reader));
+    }
+
+    /** Opens the pools (this connects). */
+    public static Database open(DatabaseSettings settings) {
+        Dialect dialect = Dialect.of(settings.jdbcUrl());
+        if (dialect == Dialect.SQLITE) {
+            createParentFolder(settings.jdbcUrl());
+            HikariDataSource writer = pool(settings, "pathary-sqlite-writer", 1, false);
+            HikariDataSource reader = pool(settings, "pathary-sqlite-reader", 4, true);
+            return new Database(dialect, writer, reader);
+        }
+        HikariDataSource pool = pool(settings, "pathary-postgresql", 10, false);
+        return new Database(dialect, pool, pool);
+    }
+
+    private static HikariDataSource pool(DatabaseSettings settings, String name, int size, boolean readOnly) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName(name);
+        config.setJdbcUrl(settings.jdbcUrl());
+        settings.user().ifPresent(config::setUsername);
+        settings.password().ifPresent(config::setPassword);
+        config.setMaximumPoolSize(size);
+        config.setMinimumIdle(Math.min(size, 2));
+        config.setConnectionTimeout(10_000);
+        config.setInitializationFailTimeout(-1);
+        if (Dialect.of(settings.jdbcUrl()) == Dialect.SQLITE) {
+            // sqlite-jdbc cannot switch a connection to read-only once open, so readers are read-only by use:
+            // only *Queries classes get them. query_only makes SQLite itself refuse writes on them.
+            if (readOnly) {
+                config.setConnectionInitSql("PRAGMA query_only = true");
+            }
+            config.addDataSourceProperty("foreign_keys", "true");
+            config.addDataSourceProperty("journal_mode", "WAL");
+            config.addDataSourceProperty("busy_timeout", "10000");
+            config.addDataSourceProperty("synchronous", "NORMAL");
+        }
+        return new HikariDataSource(config);
+    }
+
+    private static void createParentFolder(String jdbcUrl) {
+        String file = jdbcUrl.substring("jdbc:sqlite:".length());
+        if (file.isEmpty() || file.startsWith(":memory:") || file.startsWith("file:")) {
+            return;
+        }
+        try {
+            Path parent = Path.of(file).toAbsolutePath().getParent();
+            Files.createDirectories(parent);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("cannot create the folder of the SQLite database " + file, e);
+        }
+    }
+
+    private Jdbi configure(Jdbi handle) {
+        if (dialect == Dialect.SQLITE) {
+            // SQLite has no DATE type: dates are stored as ISO text (yyyy-MM-dd), which sorts correctly.
+            handle.registerArgument(new IsoDateArgument());
+        }
+        handle.registerColumnMapper(LocalDate.class, (rs, column, ctx) -> {
+            String value = rs.getString(column);
+            return value == null ? null : LocalDate.parse(value.substring(0, 10));
+        });
+        return handle;
+    }
+
+    /** Runs the migrations of this dialect's folder. */
+    public void migrate() {
+        Flyway.configure()
+                .dataSource(writer)
+                .locations("classpath:" + dialect.migrationFolder())
+                .load()
+                .migrate();
+    }
+
+    public boolean isUp() {
+        try (Connection connection = reader.getConnection()) {
+            return connection.isValid(2);
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    public Jdbi jdbi() {
+        return jdbi;
+    }
+
+    public Jdbi reads() {
+        return reads;
+    }
+
+    @Override
+    public void close() {
+        if (reader != writer) {
+            reader.close();
+        }
+        writer.close();
+    }
+
+    private static final class IsoDateArgument extends AbstractArgumentFactory<LocalDate> {
+        IsoDateArgument() {
+            super(Types.VARCHAR);
+        }
+
+        @Override
+        protected Argument build(LocalDate value, ConfigRegistry config) {
+            return (position, statement, ctx) -> bind(statement, position, value);
+        }
+
+        private static void bind(PreparedStatement statement, int position, LocalDate value) throws SQLException {
+            statement.setString(position, value.toString());
+        }
+    }
+}

@@ -1,0 +1,132 @@
+package app.pathary.history;
+
+import app.pathary.common.InvalidInputException;
+import app.pathary.common.NotFoundException;
+import app.pathary.history.HistoryChange.Source;
+import app.pathary.history.HistoryQueries.SortOrder;
+import app.pathary.movie.Movie;
+import app.pathary.movie.MovieQueries;
+import app.pathary.movie.NewMovie;
+import app.pathary.web.Caller;
+import app.pathary.web.Flash;
+import app.pathary.web.Pages;
+import app.pathary.web.PathIds;
+import app.pathary.web.WebRoutes;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/** The history pages: the list, a movie's dates (add, edit, delete) and the "add a watch" form. */
+public final class HistoryPages implements WebRoutes {
+    private static final int PAGE_SIZE = 30;
+    private final Pages pages;
+    private final WatchHistory history;
+    private final HistoryQueries queries;
+    private final MovieQueries movies;
+    private final Supplier<LocalDate> today;
+
+    public HistoryPages(Pages pages, WatchHistory history, HistoryQueries queries, MovieQueries movies, Supplier<LocalDate> today) {
+        this.pages = pages;
+        this.history = history;
+        this.queries = queries;
+        this.movies = movies;
+        this.today = today;
+    }
+
+    @Override
+    public void register(RoutesConfig routes) {
+        routes.get("/", ctx -> ctx.redirect("/history"));
+        routes.get("/history", this::list);
+        routes.get("/add", ctx -> pages.render(ctx, "history/add.jte", "Add a watch", Map.of("today", today.get())));
+        routes.get("/add/search", ctx -> pages.render(ctx, "history/search-results.jte", "",
+                Map.of("movies", movies.searchByTitle(ctx.queryParam("title"), 10))));
+        routes.post("/add", this::add);
+        routes.get("/movies/{id}", this::movie);
+        routes.post("/movies/{id}/dates", ctx -> change(ctx, movie -> new HistoryCommand.AddPlays(movie,
+                date(ctx), plays(ctx), ctx.formParam("comment")), "The watch was added."));
+        routes.post("/movies/{id}/dates/set", ctx -> change(ctx, movie -> new HistoryCommand.SetDate(movie,
+                date(ctx), plays(ctx), ctx.formParam("comment")), "The watch date was saved."));
+        routes.post("/movies/{id}/dates/delete", ctx -> change(ctx, movie -> new HistoryCommand.DeleteDate(movie,
+                date(ctx)), "The watch date was deleted."));
+        routes.post("/movies/{id}/delete-all", ctx -> change(ctx, HistoryCommand.DeleteMovie::new,
+                "All watch dates of the movie were deleted."));
+    }
+
+    private void list(Context ctx) {
+        Caller caller = Caller.require(ctx);
+        String search = ctx.queryParam("search") == null ? "" : ctx.queryParam("search").strip();
+        int page = HistoryApi.intParam(ctx, "page", 1);
+        HistoryPage result = queries.page(caller.id(), search, Math.max(1, page), PAGE_SIZE, SortOrder.DESC);
+        String template = "true".equals(ctx.header("HX-Request")) ? "history/history-rows.jte" : "history/list.jte";
+        pages.render(ctx, template, "History", Map.of("result", result, "search", search));
+    }
+
+    private void movie(Context ctx) {
+        Caller caller = Caller.require(ctx);
+        Movie movie = movies.byId(PathIds.of(ctx, "id")).orElseThrow(() -> new NotFoundException("There is no such movie."));
+        pages.render(ctx, "history/movie.jte", movie.title(), Map.of(
+                "movie", movie, "dates", queries.datesOf(caller.id(), movie.id()), "today", today.get()));
+    }
+
+    private void add(Context ctx) {
+        Caller caller = Caller.require(ctx);
+        try {
+            String tmdb = ctx.formParam("tmdbId") == null ? "" : ctx.formParam("tmdbId").strip();
+            if (!tmdb.matches("\\d{1,9}")) {
+                throw new InvalidInputException("The TMDb id must be a number (the digits in themoviedb.org/movie/<id>).");
+            }
+            String yearText = ctx.formParam("year") == null ? "" : ctx.formParam("year").strip();
+            if (!yearText.isEmpty() && !yearText.matches("\\d{4}")) {
+                throw new InvalidInputException("The year must have four digits.");
+            }
+            Integer year = yearText.isEmpty() ? null : Integer.valueOf(yearText);
+            var movie = new MovieRef.CreateIfMissing(new NewMovie(Integer.parseInt(tmdb), null, ctx.formParam("title"), year, null));
+            history.apply(caller.id(), new HistoryCommand.AddPlays(movie, date(ctx), plays(ctx), ctx.formParam("comment")), Source.PAGE);
+            Movie saved = movies.byTmdbId(Integer.parseInt(tmdb)).orElseThrow();
+            Flash.success(ctx, "Added a watch of " + saved.title() + ".");
+            ctx.redirect("/movies/" + saved.id());
+        } catch (InvalidInputException e) {
+            Flash.error(ctx, e.getMessage());
+            ctx.redirect("/add");
+        }
+    }
+
+    private void change(Context ctx, java.util.function.Function<MovieRef, HistoryCommand> command, String done) {
+        Caller caller = Caller.require(ctx);
+        long movieId = PathIds.of(ctx, "id");
+        try {
+            history.apply(caller.id(), command.apply(new MovieRef.ById(movieId)), Source.PAGE);
+            Flash.success(ctx, done);
+        } catch (InvalidInputException e) {
+            Flash.error(ctx, e.getMessage());
+        }
+        ctx.redirect("/movies/" + movieId);
+    }
+
+    /** An empty date field means "date unknown". */
+    private static LocalDate date(Context ctx) {
+        String value = ctx.formParam("watchedAt");
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            throw new InvalidInputException("The date must be given as yyyy-MM-dd.");
+        }
+    }
+
+    private static int plays(Context ctx) {
+        String value = ctx.formParam("plays");
+        if (value == null || value.isBlank()) {
+            return 1;
+        }
+        if (!value.strip().matches("\\d{1,6}")) {
+            throw new InvalidInputException("Plays must be a whole number.");
+        }
+        return Integer.parseInt(value.strip());
+    }
+}

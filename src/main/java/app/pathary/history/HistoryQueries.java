@@ -1,0 +1,112 @@
+package app.pathary.history;
+
+import app.pathary.common.InvalidInputException;
+import app.pathary.movie.LikePattern;
+import app.pathary.movie.Movie;
+import app.pathary.movie.MovieRepository;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.mapper.RowMapper;
+
+/** Read projections of watch history: paged history, played movies, the dates of one movie. */
+public final class HistoryQueries {
+    public static final int MAX_LIMIT = 500;
+    private static final RowMapper<WatchDate> WATCH_DATE = (rs, ctx) -> new WatchDate(
+            MovieRepository.MOVIE.map(rs, ctx), ctx.findColumnMapperFor(LocalDate.class).orElseThrow()
+                    .map(rs, "watched_at", ctx), rs.getInt("plays"), rs.getString("comment"));
+    private final Jdbi reads;
+
+    public HistoryQueries(Jdbi reads) {
+        this.reads = reads;
+    }
+
+    public enum SortOrder { ASC, DESC }
+
+    public HistoryPage page(long userId, String search, int page, int limit, SortOrder order) {
+        checkPaging(page, limit);
+        boolean filtered = search != null && !search.isBlank();
+        String where = "w.user_id = :u" + (filtered ? " AND lower(m.title) LIKE :q ESCAPE '\\'" : "");
+        String direction = order == SortOrder.ASC ? "ASC" : "DESC";
+        // Unknown dates come last when newest is first, and first when oldest is first.
+        String nulls = order == SortOrder.ASC ? "NULLS FIRST" : "NULLS LAST";
+        return reads.withHandle(h -> {
+            var count = h.createQuery("SELECT count(*) FROM watch_dates w JOIN movies m ON m.id = w.movie_id WHERE " + where)
+                    .bind("u", userId);
+            var select = h.createQuery("SELECT m.*, w.watched_at, w.plays, w.comment FROM watch_dates w"
+                            + " JOIN movies m ON m.id = w.movie_id WHERE " + where
+                            + " ORDER BY w.watched_at " + direction + " " + nulls + ", w.id " + direction
+                            + " LIMIT :limit OFFSET :offset")
+                    .bind("u", userId).bind("limit", limit).bind("offset", (long) (page - 1) * limit);
+            if (filtered) {
+                count.bind("q", LikePattern.contains(search));
+                select.bind("q", LikePattern.contains(search));
+            }
+            long total = count.mapTo(Long.class).one();
+            List<WatchDate> entries = select.map(WATCH_DATE).list();
+            int maxPage = (int) Math.max(1, (total + limit - 1) / limit);
+            return new HistoryPage(entries, page, maxPage, total);
+        });
+    }
+
+    /** The user's watched movies, most recently watched first, each with all of its dates. */
+    public List<PlayedMovie> played(long userId, String search, int page, int limit) {
+        checkPaging(page, limit);
+        boolean filtered = search != null && !search.isBlank();
+        return reads.withHandle(h -> {
+            var ids = h.createQuery("SELECT w.movie_id FROM watch_dates w JOIN movies m ON m.id = w.movie_id"
+                            + " WHERE w.user_id = :u" + (filtered ? " AND lower(m.title) LIKE :q ESCAPE '\\'" : "")
+                            + " GROUP BY w.movie_id ORDER BY max(w.watched_at) DESC, w.movie_id DESC"
+                            + " LIMIT :limit OFFSET :offset")
+                    .bind("u", userId).bind("limit", limit).bind("offset", (long) (page - 1) * limit);
+            if (filtered) {
+                ids.bind("q", LikePattern.contains(search));
+            }
+            List<Long> movieIds = ids.mapTo(Long.class).list();
+            if (movieIds.isEmpty()) {
+                return List.of();
+            }
+            List<WatchDate> rows = h.createQuery("SELECT m.*, w.watched_at, w.plays, w.comment FROM watch_dates w"
+                            + " JOIN movies m ON m.id = w.movie_id WHERE w.user_id = :u AND w.movie_id IN (<ids>)"
+                            + " ORDER BY w.watched_at DESC NULLS LAST")
+                    .bind("u", userId).bindList("ids", movieIds).map(WATCH_DATE).list();
+            Map<Long, List<PlayedMovie.DateEntry>> byMovie = new LinkedHashMap<>();
+            Map<Long, Movie> movies = new LinkedHashMap<>();
+            movieIds.forEach(id -> byMovie.put(id, new ArrayList<>()));
+            for (WatchDate row : rows) {
+                movies.put(row.movie().id(), row.movie());
+                byMovie.get(row.movie().id()).add(new PlayedMovie.DateEntry(row.watchedAt(), row.plays(), row.comment()));
+            }
+            return movieIds.stream().map(id -> new PlayedMovie(movies.get(id), List.copyOf(byMovie.get(id)))).toList();
+        });
+    }
+
+    public long playedCount(long userId) {
+        return reads.withHandle(h -> h.createQuery("SELECT count(DISTINCT movie_id) FROM watch_dates WHERE user_id = :u")
+                .bind("u", userId).mapTo(Long.class).one());
+    }
+
+    /** The dates of one movie for a user, newest first, unknown last. */
+    public List<PlayedMovie.DateEntry> datesOf(long userId, long movieId) {
+        return reads.withHandle(h -> h.createQuery("""
+                        SELECT watched_at, plays, comment FROM watch_dates WHERE user_id = :u AND movie_id = :m
+                        ORDER BY watched_at DESC NULLS LAST""")
+                .bind("u", userId).bind("m", movieId)
+                .map((rs, ctx) -> new PlayedMovie.DateEntry(
+                        ctx.findColumnMapperFor(LocalDate.class).orElseThrow().map(rs, "watched_at", ctx),
+                        rs.getInt("plays"), rs.getString("comment")))
+                .list());
+    }
+
+    private static void checkPaging(int page, int limit) {
+        if (page < 1) {
+            throw new InvalidInputException("page must be 1 or more.");
+        }
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw new InvalidInputException("limit must be from 1 to " + MAX_LIMIT + ".");
+        }
+    }
+}

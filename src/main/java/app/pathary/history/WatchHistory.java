@@ -1,0 +1,111 @@
+package app.pathary.history;
+
+import app.pathary.common.NotFoundException;
+import app.pathary.history.HistoryChange.Kind;
+import app.pathary.history.HistoryChange.Source;
+import app.pathary.movie.Movie;
+import app.pathary.movie.MovieRepository;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one place where watch dates change. A batch of commands is applied in one transaction (all or nothing);
+ * after the commit every {@link HistoryListener} is told what changed.
+ */
+public final class WatchHistory {
+    private static final Logger LOG = LoggerFactory.getLogger(WatchHistory.class);
+    private final Jdbi jdbi;
+    private final MovieRepository movies;
+    private final WatchDateRepository dates;
+    private final List<HistoryListener> listeners = new CopyOnWriteArrayList<>();
+
+    public WatchHistory(Jdbi jdbi, MovieRepository movies, Clock clock) {
+        this.jdbi = jdbi;
+        this.movies = movies;
+        this.dates = new WatchDateRepository(clock);
+    }
+
+    public void addListener(HistoryListener listener) {
+        listeners.add(listener);
+    }
+
+    /** Applies the commands for one user in one transaction and returns the changes made. */
+    public List<HistoryChange> apply(long userId, List<? extends HistoryCommand> commands, Source source) {
+        List<HistoryChange> changes = jdbi.inTransaction(h -> {
+            List<HistoryChange> made = new ArrayList<>();
+            for (HistoryCommand command : commands) {
+                applyOne(h, userId, command, source, made);
+            }
+            return made;
+        });
+        tell(changes);
+        return changes;
+    }
+
+    public List<HistoryChange> apply(long userId, HistoryCommand command, Source source) {
+        return apply(userId, List.of(command), source);
+    }
+
+    private void applyOne(Handle h, long userId, HistoryCommand command, Source source, List<HistoryChange> made) {
+        Movie movie = resolve(h, command.movie());
+        switch (command) {
+            case HistoryCommand.AddPlays add -> {
+                dates.addPlays(h, userId, movie.id(), add.date(), add.plays(), blankToNull(add.comment()));
+                made.add(new HistoryChange(userId, movie.id(), Kind.ADDED, add.date(), source));
+            }
+            case HistoryCommand.SetDate set -> {
+                dates.set(h, userId, movie.id(), set.date(), set.plays(), blankToNull(set.comment()));
+                made.add(new HistoryChange(userId, movie.id(), Kind.ADDED, set.date(), source));
+            }
+            case HistoryCommand.MergeDate merge -> {
+                if (dates.merge(h, userId, movie.id(), merge.date(), merge.plays(), blankToNull(merge.comment()))) {
+                    made.add(new HistoryChange(userId, movie.id(), Kind.ADDED, merge.date(), source));
+                }
+            }
+            case HistoryCommand.DeleteDate delete -> {
+                if (dates.delete(h, userId, movie.id(), delete.date())) {
+                    made.add(new HistoryChange(userId, movie.id(), Kind.REMOVED, delete.date(), source));
+                }
+            }
+            case HistoryCommand.DeleteMovie ignored -> {
+                if (dates.deleteAll(h, userId, movie.id()) > 0) {
+                    made.add(new HistoryChange(userId, movie.id(), Kind.ALL_REMOVED, null, source));
+                }
+            }
+        }
+    }
+
+    private Movie resolve(Handle h, MovieRef ref) {
+        return switch (ref) {
+            case MovieRef.ById byId -> movies.findById(h, byId.movieId())
+                    .orElseThrow(() -> new NotFoundException("No movie with id " + byId.movieId() + "."));
+            case MovieRef.ByTmdbId byTmdb -> movies.findByTmdbId(h, byTmdb.tmdbId())
+                    .orElseThrow(() -> new NotFoundException("No movie with TMDb id " + byTmdb.tmdbId()
+                            + "; give a title to create it."));
+            case MovieRef.CreateIfMissing create -> movies.findOrCreate(h, create.movie());
+        };
+    }
+
+    private void tell(List<HistoryChange> changes) {
+        if (changes.isEmpty()) {
+            return;
+        }
+        for (HistoryListener listener : listeners) {
+            try {
+                listener.onChanges(changes);
+            } catch (RuntimeException e) {
+                LOG.error("A history listener failed; the change itself is stored", e);
+            }
+        }
+    }
+
+    private static String blankToNull(String comment) {
+        return comment == null || comment.isBlank() ? null : comment.strip();
+    }
+}

@@ -1,0 +1,42 @@
+package app.pathary.movie;
+
+import app.pathary.common.Rows;
+import java.time.Clock;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.mapper.RowMapper;
+
+/** Stores movies. Methods take the caller's handle so they join the caller's transaction. */
+public final class MovieRepository {
+    public static final RowMapper<Movie> MOVIE = (rs, ctx) -> new Movie(rs.getLong("id"), rs.getInt("tmdb_id"),
+            rs.getString("imdb_id"), rs.getString("title"), Rows.nullableInt(rs, "year"), rs.getString("overview"));
+    private final Clock clock;
+
+    public MovieRepository(Clock clock) {
+        this.clock = clock;
+    }
+
+    public Optional<Movie> findById(Handle h, long id) {
+        return h.createQuery("SELECT * FROM movies WHERE id = :id").bind("id", id).map(MOVIE).findOne();
+    }
+
+    public Optional<Movie> findByTmdbId(Handle h, int tmdbId) {
+        return h.createQuery("SELECT * FROM movies WHERE tmdb_id = :t").bind("t", tmdbId).map(MOVIE).findOne();
+    }
+
+    /** The movie with this TMDb id, created from {@code movie} when it does not exist yet. */
+    public Movie findOrCreate(Handle h, NewMovie movie) {
+        return findByTmdbId(h, movie.tmdbId()).orElseGet(() -> insert(h, movie));
+    }
+
+    private Movie insert(Handle h, NewMovie movie) {
+        long now = clock.millis();
+        long id = h.createQuery("""
+                        INSERT INTO movies (tmdb_id, imdb_id, title, year, overview, created_at, updated_at)
+                        VALUES (:tmdb, :imdb, :title, :year, :overview, :now, :now) RETURNING id""")
+                .bind("tmdb", movie.tmdbId()).bind("imdb", movie.imdbId()).bind("title", movie.title())
+                .bind("year", movie.year()).bind("overview", movie.overview()).bind("now", now)
+                .mapTo(Long.class).one();
+        return new Movie(id, movie.tmdbId(), movie.imdbId(), movie.title(), movie.year(), movie.overview());
+    }
+}

@@ -1,0 +1,119 @@
+package app.pathary.user;
+
+import app.pathary.common.ForbiddenException;
+import app.pathary.common.LoginRejectedException;
+import app.pathary.common.InvalidInputException;
+import app.pathary.common.NotFoundException;
+import java.time.Duration;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/** Use cases of accounts: create, log in (with lockout), change password, admin flag, delete. */
+public final class Accounts {
+    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+$");
+    private static final Pattern NAME = Pattern.compile("^[\\p{L}\\p{N}._-]{1,64}$");
+    static final int MAX_FAILURES = 5;
+    static final Duration LOCKOUT = Duration.ofMinutes(15);
+
+    private final UserRepository users;
+    private final LoginFailures failures;
+
+    public Accounts(UserRepository users, LoginFailures failures) {
+        this.users = users;
+        this.failures = failures;
+    }
+
+    public User create(String email, String password, String name, boolean admin) {
+        String cleanName = name == null ? "" : name.strip();
+        String cleanEmail = email == null ? "" : email.strip().toLowerCase(java.util.Locale.ROOT);
+        if (!NAME.matcher(cleanName).matches()) {
+            throw new InvalidInputException("The name must be 1 to 64 letters, digits, dots, dashes or underscores.");
+        }
+        if (!EMAIL.matcher(cleanEmail).matches()) {
+            throw new InvalidInputException("The email address '" + cleanEmail + "' is not valid.");
+        }
+        checkPassword(password);
+        if (users.findByName(cleanName).isPresent()) {
+            throw new InvalidInputException("A user named '" + cleanName + "' already exists.");
+        }
+        if (users.findByLogin(cleanEmail).isPresent()) {
+            throw new InvalidInputException("A user with the email '" + cleanEmail + "' already exists.");
+        }
+        long id = users.insert(cleanName, cleanEmail, Passwords.hash(password), admin);
+        return new User(id, cleanName, cleanEmail, admin);
+    }
+
+    /** Checks name-or-email and password; after {@value #MAX_FAILURES} failures from one address the account is locked there. */
+    public User logIn(String login, String password, String clientAddress) {
+        if (login == null || login.isBlank() || password == null || password.isEmpty()) {
+            throw new InvalidInputException("Give a name or email and a password.");
+        }
+        var user = users.findByLogin(login.strip());
+        if (user.isEmpty()) {
+            Passwords.spendDecoyTime(password);
+            throw new LoginRejectedException("Wrong name, email or password.");
+        }
+        long userId = user.get().id();
+        Duration locked = failures.lockedFor(userId, clientAddress);
+        if (!locked.isZero()) {
+            throw new LoginRejectedException("Too many failed logins from this address; try again in "
+                    + Math.max(1, locked.toMinutes()) + " minutes.");
+        }
+        if (!Passwords.matches(password, users.passwordHash(userId).orElseThrow())) {
+            failures.record(userId, clientAddress);
+            throw new LoginRejectedException("Wrong name, email or password.");
+        }
+        failures.clear(userId, clientAddress);
+        return user.get();
+    }
+
+    public void changePassword(long userId, String currentPassword, String newPassword) {
+        String hash = users.passwordHash(userId).orElseThrow(() -> new NotFoundException("No user with id " + userId + "."));
+        if (currentPassword == null || !Passwords.matches(currentPassword, hash)) {
+            throw new InvalidInputException("The current password is wrong.");
+        }
+        checkPassword(newPassword);
+        users.updatePasswordHash(userId, Passwords.hash(newPassword));
+    }
+
+    public void setAdmin(long userId, boolean admin) {
+        User user = get(userId);
+        if (user.isAdmin() && !admin && users.adminCount() <= 1) {
+            throw new ForbiddenException("The last admin cannot stop being an admin.");
+        }
+        users.updateAdmin(userId, admin);
+    }
+
+    public void delete(long userId) {
+        User user = get(userId);
+        if (user.isAdmin() && users.adminCount() <= 1) {
+            throw new ForbiddenException("The last admin cannot be deleted.");
+        }
+        users.delete(userId);
+    }
+
+    public User get(long userId) {
+        return users.findById(userId).orElseThrow(() -> new NotFoundException("No user with id " + userId + "."));
+    }
+
+    public User byName(String name) {
+        return users.findByName(name).orElseThrow(() -> new NotFoundException("No user named '" + name + "'."));
+    }
+
+    public List<User> all() {
+        return users.all();
+    }
+
+    public boolean anyUserExists() {
+        return users.anyExists();
+    }
+
+    private static void checkPassword(String password) {
+        if (password == null || password.length() < 8) {
+            throw new InvalidInputException("The password must have at least 8 characters.");
+        }
+        if (password.length() > 72) {
+            throw new InvalidInputException("The password must have at most 72 characters.");
+        }
+    }
+}

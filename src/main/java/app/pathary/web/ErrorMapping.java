@@ -1,0 +1,61 @@
+package app.pathary.web;
+
+import app.pathary.common.ForbiddenException;
+import app.pathary.common.InvalidInputException;
+import app.pathary.common.NotFoundException;
+import app.pathary.common.LoginRejectedException;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns exceptions into answers: JSON {@code {"error": "..."}} under /api, an HTML page elsewhere. A user never sees
+ * a stack trace; unexpected errors are logged with one.
+ */
+public final class ErrorMapping {
+    private static final Logger LOG = LoggerFactory.getLogger(ErrorMapping.class);
+    private final Pages pages;
+
+    public ErrorMapping(Pages pages) {
+        this.pages = pages;
+    }
+
+    public void register(RoutesConfig routes) {
+        routes.exception(InvalidInputException.class, (e, ctx) -> answer(ctx, 400, e.getMessage()));
+        routes.exception(LoginRejectedException.class, (e, ctx) -> answer(ctx, 401, e.getMessage()));
+        routes.exception(ForbiddenException.class, (e, ctx) -> answer(ctx, 403, e.getMessage()));
+        routes.exception(NotFoundException.class, (e, ctx) -> answer(ctx, 404, e.getMessage()));
+        routes.exception(HttpResponseException.class, (e, ctx) -> answer(ctx, e.getStatus(), e.getMessage()));
+        routes.exception(Exception.class, (e, ctx) -> {
+            LOG.error("Request {} {} failed", ctx.method(), ctx.path(), e);
+            answer(ctx, 500, "Something went wrong on the server; the details are in its log.");
+        });
+        routes.error(404, ctx -> {
+            if (ctx.result() == null || ctx.result().isEmpty()) {
+                answer(ctx, 404, "There is nothing at " + ctx.path() + ".");
+            }
+        });
+    }
+
+    private void answer(Context ctx, int status, String message) {
+        ctx.status(status);
+        if (ctx.path().startsWith("/api/") || ctx.path().equals("/health") || wantsJson(ctx)) {
+            ctx.json(Map.of("error", message == null ? "error" : message));
+            return;
+        }
+        try {
+            pages.render(ctx, "error.jte", "Error " + status, Map.of("status", status, "message", message));
+        } catch (RuntimeException renderFailure) {
+            LOG.error("The error page could not be rendered", renderFailure);
+            ctx.result(message);
+        }
+    }
+
+    private static boolean wantsJson(Context ctx) {
+        String accept = ctx.header("Accept");
+        return accept != null && accept.contains("application/json") && !accept.contains("text/html");
+    }
+}

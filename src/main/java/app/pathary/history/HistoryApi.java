@@ -50,7 +50,7 @@ public final class HistoryApi implements WebRoutes {
         HistoryPage page = queries.page(userId, ctx.queryParam("search"), intParam(ctx, "page", 1),
                 intParam(ctx, "limit", 24), sortOrder(ctx));
         List<Map<String, Object>> entries = page.entries().stream().map(HistoryApi::entryJson).toList();
-        ctx.json(Map.of("history", entries, "currentPage", page.currentPage(), "maxPage", page.maxPage()));
+        ctx.json(ordered("history", entries, "currentPage", page.currentPage(), "maxPage", page.maxPage()));
     }
 
     private void played(Context ctx) {
@@ -58,11 +58,11 @@ public final class HistoryApi implements WebRoutes {
         int limit = intParam(ctx, "limit", 24);
         int pageNumber = intParam(ctx, "page", 1);
         List<Map<String, Object>> played = queries.played(userId, ctx.queryParam("search"), pageNumber, limit).stream()
-                .map(p -> Map.<String, Object>of("movie", MovieJson.of(p.movie()), "watchDates",
+                .map(p -> ordered("movie", MovieJson.of(p.movie()), "watchDates",
                         p.dates().stream().map(HistoryApi::dateJson).toList()))
                 .toList();
         long total = queries.playedCount(userId);
-        ctx.json(Map.of("played", played, "currentPage", pageNumber, "maxPage", Math.max(1, (total + limit - 1) / limit)));
+        ctx.json(ordered("played", played, "currentPage", pageNumber, "maxPage", Math.max(1, (total + limit - 1) / limit)));
     }
 
     private void write(Context ctx, HistoryApiItems.Verb verb) {
@@ -87,6 +87,15 @@ public final class HistoryApi implements WebRoutes {
             throw new ForbiddenException("Only the user and admins may read this history.");
         }
         return userId;
+    }
+
+    /** A JSON object whose keys keep the order given (key, value, key, value, ...). */
+    private static Map<String, Object> ordered(Object... keysAndValues) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            json.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return json;
     }
 
     static Map<String, Object> entryJson(WatchDate entry) {

@@ -45,7 +45,8 @@ public final class WebServer {
             config.routes.after(ctx -> {
                 Long started = ctx.attribute(STARTED);
                 if (started != null) {
-                    String route = ctx.endpoint() == null ? "unmatched" : ctx.endpoint().path;
+                    var matched = ctx.endpoints().matchedHttpEndpoint();
+                    String route = matched == null ? "unmatched" : matched.path;
                     Timer.builder("http.server.requests").tag("method", ctx.method().name()).tag("route", route)
                             .tag("status", Integer.toString(ctx.statusCode())).register(meters)
                             .record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);

@@ -1,0 +1,63 @@
+package app.pathary.testing;
+
+import app.pathary.App;
+import app.pathary.config.AppConfig;
+import app.pathary.config.DatabaseSettings;
+import app.pathary.config.Environment;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+
+/** A real Pathary server on 127.0.0.1 and a free port, on a real database, for HTTP tests. */
+public final class TestApp implements AutoCloseable {
+    public final App app;
+    public final Path dataDir;
+
+    private TestApp(App app, Path dataDir) {
+        this.app = app;
+        this.dataDir = dataDir;
+    }
+
+    public static TestApp start(DatabaseSettings database) {
+        return start(database, Clock.systemUTC(), Map.of());
+    }
+
+    public static TestApp start(DatabaseSettings database, Clock clock, Map<String, String> extraEnvironment) {
+        Path dataDir = tempDir();
+        Map<String, String> env = new HashMap<>(extraEnvironment);
+        env.put("DATA_DIR", dataDir.toString());
+        env.put("HTTP_PORT", "0");
+        AppConfig base = AppConfig.from(new Environment(env));
+        AppConfig config = new AppConfig(base.dataDir(), database, 0, base.applicationUrl(), base.timezone(),
+                base.appSecret(), base.jellyfinDeviceId(), base.jellyfinAppName());
+        App app = App.open(config, App.Overrides.none().withClock(clock).withHttpHost("127.0.0.1"));
+        app.startServer();
+        return new TestApp(app, dataDir);
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + app.port();
+    }
+
+    /** A new HTTP client with its own cookie jar, talking to this server. */
+    public WebClient client() {
+        return new WebClient(baseUrl());
+    }
+
+    @Override
+    public void close() {
+        app.close();
+    }
+
+    private static Path tempDir() {
+        try {
+            return Files.createTempDirectory("pathary-data");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

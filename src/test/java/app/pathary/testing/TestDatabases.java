@@ -1,0 +1,83 @@
+package app.pathary.testing;
+
+import app.pathary.config.DatabaseSettings;
+import app.pathary.db.Database;
+import app.pathary.db.Dialect;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Real databases for tests: a new SQLite file, or a new database on one embedded PostgreSQL server (real
+ * PostgreSQL binaries from Maven, started once per test JVM and stopped when it exits).
+ */
+public final class TestDatabases {
+    private static final AtomicInteger COUNTER = new AtomicInteger();
+    private static EmbeddedPostgres postgres;
+
+    private TestDatabases() {
+    }
+
+    /** Settings of an empty database of the dialect. */
+    public static DatabaseSettings fresh(Dialect dialect) {
+        return dialect == Dialect.SQLITE ? freshSqlite() : freshPostgres();
+    }
+
+    /** An open, migrated, empty database of the dialect. */
+    public static Database migrated(Dialect dialect) {
+        Database database = Database.open(fresh(dialect));
+        database.migrate();
+        return database;
+    }
+
+    public static DatabaseSettings freshSqlite() {
+        try {
+            Path dir = Files.createTempDirectory("pathary-sqlite");
+            dir.toFile().deleteOnExit();
+            return new DatabaseSettings("jdbc:sqlite:" + dir.resolve("test.db"), Optional.empty(), Optional.empty());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static synchronized DatabaseSettings freshPostgres() {
+        EmbeddedPostgres server = postgres();
+        String name = "pathary_test_" + COUNTER.incrementAndGet();
+        try (Connection connection = server.getPostgresDatabase().getConnection()) {
+            connection.createStatement().execute("CREATE DATABASE " + name);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create a test database", e);
+        }
+        return new DatabaseSettings(server.getJdbcUrl("postgres", name), Optional.of("postgres"), Optional.of("postgres"));
+    }
+
+    /** The embedded server's port (for tests that pass DATABASE_URL as a postgresql:// URL). */
+    public static synchronized int postgresPort() {
+        return postgres().getPort();
+    }
+
+    private static EmbeddedPostgres postgres() {
+        if (postgres == null) {
+            try {
+                postgres = EmbeddedPostgres.builder().start();
+            } catch (IOException e) {
+                throw new UncheckedIOException("embedded PostgreSQL did not start", e);
+            }
+            EmbeddedPostgres started = postgres;
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    started.close();
+                } catch (IOException ignored) {
+                    // the JVM is exiting
+                }
+            }));
+        }
+        return postgres;
+    }
+}

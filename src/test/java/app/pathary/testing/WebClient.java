@@ -67,6 +67,15 @@ public final class WebClient {
         return m.group(1);
     }
 
+    /** Sets a cookie by hand (e.g. a session cookie taken from another client). */
+    public WebClient withCookie(String name, String value) {
+        HttpCookie cookie = new HttpCookie(name, value);
+        cookie.setPath("/");
+        cookie.setVersion(0);
+        cookies.getCookieStore().add(URI.create(baseUrl), cookie);
+        return this;
+    }
+
     public HttpCookie cookie(String name) {
         return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name)).findFirst().orElse(null);
     }

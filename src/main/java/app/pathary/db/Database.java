@@ -107,10 +107,21 @@ public final class Database implements AutoCloseable {
                 .migrate();
     }
 
+    /** Whether the database answers within two seconds (a health check must not hang on the pool's wait). */
     public boolean isUp() {
-        try (Connection connection = reader.getConnection()) {
-            return connection.isValid(2);
-        } catch (SQLException e) {
+        var check = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try (Connection connection = reader.getConnection()) {
+                return connection.isValid(2);
+            } catch (SQLException e) {
+                return false;
+            }
+        }, command -> Thread.ofVirtual().start(command));
+        try {
+            return check.get(2, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
             return false;
         }
     }

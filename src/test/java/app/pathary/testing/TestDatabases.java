@@ -57,6 +57,18 @@ public final class TestDatabases {
         return new DatabaseSettings(server.getJdbcUrl("postgres", name), Optional.of("postgres"), Optional.of("postgres"));
     }
 
+    /** Makes a PostgreSQL test database refuse connections and drops those it has, as if the server went away. */
+    public static synchronized void cutOff(DatabaseSettings settings) {
+        String name = settings.jdbcUrl().replaceAll(".*/([^/?]+).*", "$1");
+        try (Connection connection = postgres().getPostgresDatabase().getConnection()) {
+            connection.createStatement().execute("ALTER DATABASE " + name + " ALLOW_CONNECTIONS false");
+            connection.createStatement().execute(
+                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + name + "'");
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot cut the test database off", e);
+        }
+    }
+
     /** The embedded server's port (for tests that pass DATABASE_URL as a postgresql:// URL). */
     public static synchronized int postgresPort() {
         return postgres().getPort();

@@ -9,6 +9,11 @@ import app.pathary.history.HistoryCsv;
 import app.pathary.history.HistoryPages;
 import app.pathary.history.HistoryQueries;
 import app.pathary.history.WatchHistory;
+import app.pathary.jellyfin.DeliveryLog;
+import app.pathary.jellyfin.JellyfinLinkRepository;
+import app.pathary.jellyfin.Scrobbler;
+import app.pathary.jellyfin.WebhookApi;
+import app.pathary.jellyfin.WebhookUrls;
 import app.pathary.movie.MovieQueries;
 import app.pathary.movie.MovieRepository;
 import app.pathary.ops.OpsRoutes;
@@ -66,6 +71,10 @@ public final class App implements AutoCloseable {
     public final WatchHistory watchHistory;
     public final HistoryQueries historyQueries;
     public final HistoryCsv historyCsv;
+    public final JellyfinLinkRepository jellyfinLinks;
+    public final DeliveryLog deliveryLog;
+    public final Scrobbler scrobbler;
+    public final WebhookUrls webhookUrls;
     private final Overrides overrides;
     private final ObjectMapper json = Json.mapper();
     private final PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -85,6 +94,10 @@ public final class App implements AutoCloseable {
         this.watchHistory = new WatchHistory(database.jdbi(), new MovieRepository(clock), clock);
         this.historyQueries = new HistoryQueries(database.reads());
         this.historyCsv = new HistoryCsv(watchHistory, historyQueries);
+        this.jellyfinLinks = new JellyfinLinkRepository(database.jdbi(), clock);
+        this.deliveryLog = new DeliveryLog(database.jdbi(), clock);
+        this.scrobbler = new Scrobbler(watchHistory, deliveryLog, clock, config.timezone());
+        this.webhookUrls = new WebhookUrls(jellyfinLinks, config.applicationUrl());
     }
 
     /** Connects to the database and migrates it; the returned app is ready for CLI commands or {@link #startServer}. */
@@ -113,7 +126,8 @@ public final class App implements AutoCloseable {
                 new AdminUserPages(pages, accounts),
                 new AuthApi(accounts, apiTokens),
                 new HistoryPages(pages, watchHistory, historyQueries, movieQueries, this::today),
-                new HistoryApi(name -> accounts.byName(name).id(), watchHistory, historyQueries)));
+                new HistoryApi(name -> accounts.byName(name).id(), watchHistory, historyQueries),
+                new WebhookApi(jellyfinLinks, scrobbler, movieQueries)));
         server = web.start(overrides.httpHost(), config.httpPort());
         return server;
     }

@@ -37,15 +37,27 @@ public final class WatchHistory {
 
     /** Applies the commands for one user in one transaction and returns the changes made. */
     public List<HistoryChange> apply(long userId, List<? extends HistoryCommand> commands, Source source) {
-        List<HistoryChange> changes = jdbi.inTransaction(h -> {
+        return applyIf(userId, commands, source, h -> true).orElseThrow();
+    }
+
+    /**
+     * Like {@link #apply}, but first runs {@code guard} in the same transaction; when it answers false nothing is
+     * applied and the result is empty. A guard can claim a de-duplication key, so the key and the change commit together.
+     */
+    public java.util.Optional<List<HistoryChange>> applyIf(long userId, List<? extends HistoryCommand> commands, Source source,
+            java.util.function.Predicate<Handle> guard) {
+        java.util.Optional<List<HistoryChange>> result = jdbi.inTransaction(h -> {
+            if (!guard.test(h)) {
+                return java.util.Optional.<List<HistoryChange>>empty();
+            }
             List<HistoryChange> made = new ArrayList<>();
             for (HistoryCommand command : commands) {
                 applyOne(h, userId, command, source, made);
             }
-            return made;
+            return java.util.Optional.of(made);
         });
-        tell(changes);
-        return changes;
+        result.ifPresent(this::tell);
+        return result;
     }
 
     public List<HistoryChange> apply(long userId, HistoryCommand command, Source source) {

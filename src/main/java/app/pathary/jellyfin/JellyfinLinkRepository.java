@@ -1,0 +1,48 @@
+package app.pathary.jellyfin;
+
+import java.time.Clock;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.mapper.RowMapper;
+
+/** Stores each user's {@link JellyfinLink}. A user without a row has the defaults of {@link JellyfinLink#empty}. */
+public final class JellyfinLinkRepository {
+    private static final RowMapper<JellyfinLink> LINK = (rs, ctx) -> new JellyfinLink(rs.getLong("user_id"),
+            rs.getString("webhook_id"), rs.getBoolean("scrobble_enabled"), rs.getString("server_url"),
+            rs.getString("jellyfin_user_id"), rs.getString("jellyfin_user_name"), rs.getString("access_token"),
+            rs.getBoolean("login_invalid"), rs.getBoolean("sync_enabled"));
+    private final Jdbi jdbi;
+    private final Clock clock;
+
+    public JellyfinLinkRepository(Jdbi jdbi, Clock clock) {
+        this.jdbi = jdbi;
+        this.clock = clock;
+    }
+
+    public JellyfinLink of(long userId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM jellyfin_links WHERE user_id = :u")
+                .bind("u", userId).map(LINK).findOne()).orElse(JellyfinLink.empty(userId));
+    }
+
+    public Optional<JellyfinLink> byWebhookId(String webhookId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM jellyfin_links WHERE webhook_id = :w")
+                .bind("w", webhookId).map(LINK).findOne());
+    }
+
+    /** Writes the whole link (insert or update). */
+    public void save(JellyfinLink link) {
+        jdbi.useHandle(h -> h.createUpdate("""
+                        INSERT INTO jellyfin_links (user_id, webhook_id, scrobble_enabled, server_url, jellyfin_user_id,
+                            jellyfin_user_name, access_token, login_invalid, sync_enabled, updated_at)
+                        VALUES (:u, :webhook, :scrobble, :server, :jfUser, :jfName, :token, :invalid, :sync, :now)
+                        ON CONFLICT (user_id) DO UPDATE SET webhook_id = excluded.webhook_id,
+                            scrobble_enabled = excluded.scrobble_enabled, server_url = excluded.server_url,
+                            jellyfin_user_id = excluded.jellyfin_user_id, jellyfin_user_name = excluded.jellyfin_user_name,
+                            access_token = excluded.access_token, login_invalid = excluded.login_invalid,
+                            sync_enabled = excluded.sync_enabled, updated_at = excluded.updated_at""")
+                .bind("u", link.userId()).bind("webhook", link.webhookId()).bind("scrobble", link.scrobbleEnabled())
+                .bind("server", link.serverUrl()).bind("jfUser", link.jellyfinUserId()).bind("jfName", link.jellyfinUserName())
+                .bind("token", link.sealedToken()).bind("invalid", link.loginInvalid()).bind("sync", link.syncEnabled())
+                .bind("now", clock.millis()).execute());
+    }
+}

@@ -1,0 +1,6 @@
+package app.pathary.jellyfin;
+
+/** Jellyfin's {@code SortOrder}. */
+public enum SortOrder {
+    Ascending, Descending
+}

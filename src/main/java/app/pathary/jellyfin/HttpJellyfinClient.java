@@ -8,6 +8,7 @@ import java.net.http.HttpClient;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -170,7 +171,7 @@ public final class HttpJellyfinClient implements JellyfinClient {
     }
 
     private static boolean hasKeyIgnoringCase(JsonNode object, String key) {
-        for (var names = object.fieldNames(); names.hasNext(); ) {
+        for (Iterator<String> names = object.fieldNames(); names.hasNext(); ) {
             if (names.next().equalsIgnoreCase(key)) {
                 return true;
             }

@@ -32,7 +32,8 @@ public record ItemQuery(
         Boolean enableTotalRecordCount,
         Boolean enableImages) {
 
-    static final List<ItemSortBy> DEFAULT_PAGING_SORT = List.of(ItemSortBy.DateCreated, ItemSortBy.SortName);
+    /** Sent when a paged query names no sort: oldest first, then by name. */
+    public static final List<ItemSortBy> DEFAULT_PAGING_SORT = List.of(ItemSortBy.DateCreated, ItemSortBy.SortName);
 
     public ItemQuery {
         includeItemTypes = includeItemTypes == null ? List.of() : List.copyOf(includeItemTypes);

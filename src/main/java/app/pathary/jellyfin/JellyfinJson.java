@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
+import java.time.DateTimeException;
 import java.time.Instant;
 
 /**
@@ -32,7 +33,7 @@ final class JellyfinJson {
                     public Instant deserialize(JsonParser parser, DeserializationContext context) throws IOException {
                         try {
                             return JellyfinDates.parse(parser.getValueAsString());
-                        } catch (java.time.DateTimeException e) {
+                        } catch (DateTimeException e) {
                             return (Instant) context.handleWeirdStringValue(Instant.class, parser.getText(),
                                     "not a Jellyfin date-time");
                         }

@@ -10,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -91,7 +92,7 @@ final class JellyfinTransport {
             return MissingNode.getInstance();
         }
         String contentType = response.headers().firstValue("Content-Type").orElse("");
-        if (contentType.toLowerCase(java.util.Locale.ROOT).contains("html")) {
+        if (contentType.toLowerCase(Locale.ROOT).contains("html")) {
             throw new JellyfinException.NotJellyfin(request, "HTML page instead of JSON");
         }
         try {

@@ -109,6 +109,17 @@ class HttpJellyfinClientFailuresTest {
     }
 
     @Test
+    void aServerThatIsStillStartingSaysSo() {
+        jellyfin.failNext(1, FakeJellyfin.Fault.STARTING_UP);
+
+        assertThatThrownBy(() -> client.publicSystemInfo(server))
+                .isInstanceOfSatisfying(JellyfinException.UnexpectedStatus.class, e -> {
+                    assertThat(e.status()).isEqualTo(503);
+                    assertThat(e.userMessage()).isEqualTo("Jellyfin is starting up (HTTP 503)");
+                });
+    }
+
+    @Test
     void anHtmlPageWithStatus200IsNotJellyfin() {
         jellyfin.failNext(1, FakeJellyfin.Fault.HTML_PAGE);
 

@@ -34,7 +34,9 @@ public final class FakeJellyfin implements AutoCloseable {
         /** The connection is closed before any response byte. */
         DROP_CONNECTION,
         /** HTTP 200 with an HTML sign-in page, like a proxy in front of the server. */
-        HTML_PAGE
+        HTML_PAGE,
+        /** HTTP 503 with an HTML body, as Jellyfin answers every route while it is starting. */
+        STARTING_UP
     }
 
     private final FakeJellyfinState state = new FakeJellyfinState();

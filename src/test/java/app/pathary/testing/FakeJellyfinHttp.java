@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -73,7 +74,7 @@ final class FakeJellyfinHttp implements AutoCloseable {
                 match.route().handler().handle(exchange, match.pathValues());
             }
         } catch (FakeHttpError e) {
-            byte[] body = e.getMessage().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            byte[] body = e.getMessage().getBytes(StandardCharsets.UTF_8);
             http.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
             http.sendResponseHeaders(e.status, body.length == 0 ? -1 : body.length);
             http.getResponseBody().write(body);
@@ -109,9 +110,15 @@ final class FakeJellyfinHttp implements AutoCloseable {
         switch (fault) {
             case SERVER_ERROR -> http.sendResponseHeaders(500, -1);
             case HTML_PAGE -> {
-                byte[] page = "<!doctype html><html><body>Please sign in</body></html>".getBytes();
+                byte[] page = "<!doctype html><html><body>Please sign in</body></html>".getBytes(StandardCharsets.UTF_8);
                 http.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
                 http.sendResponseHeaders(200, page.length);
+                http.getResponseBody().write(page);
+            }
+            case STARTING_UP -> {
+                byte[] page = "<html><body>Jellyfin Server is loading...</body></html>".getBytes(StandardCharsets.UTF_8);
+                http.getResponseHeaders().set("Content-Type", "text/html");
+                http.sendResponseHeaders(503, page.length);
                 http.getResponseBody().write(page);
             }
             case HANG -> {

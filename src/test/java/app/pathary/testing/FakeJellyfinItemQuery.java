@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Random;
 import java.util.Set;
 import java.util.function.Function;
@@ -71,7 +72,7 @@ final class FakeJellyfinItemQuery {
     private List<FakeItem> candidates() {
         List<String> ids = request.list("ids").stream().map(FakeJellyfinExchange::normaliseGuid).toList();
         if (!ids.isEmpty()) {
-            return ids.stream().map(state::item).filter(java.util.Objects::nonNull).toList();
+            return ids.stream().map(state::item).filter(Objects::nonNull).toList();
         }
         boolean recursive = Boolean.TRUE.equals(request.bool("recursive"));
         String parentId = request.guid("parentId");

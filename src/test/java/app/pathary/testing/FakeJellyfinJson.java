@@ -1,5 +1,7 @@
 package app.pathary.testing;
 
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -107,7 +109,7 @@ final class FakeJellyfinJson {
             json.put("SortName", FakeJellyfinItemQuery.sortName(item));
         }
         if (item.premiereDate() != null) {
-            putDate(json, "PremiereDate", item.premiereDate().atStartOfDay(java.time.ZoneOffset.UTC).toInstant());
+            putDate(json, "PremiereDate", item.premiereDate().atStartOfDay(ZoneOffset.UTC).toInstant());
         }
         if (fields.contains("PATH")) {
             put(json, "Path", item.path());
@@ -159,7 +161,7 @@ final class FakeJellyfinJson {
         };
     }
 
-    static void putDate(Map<String, Object> json, String key, java.time.Instant value) {
+    static void putDate(Map<String, Object> json, String key, Instant value) {
         if (value != null) {
             json.put(key, FakeJellyfinDates.utc(value));
         }

@@ -4,9 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.TemporalAccessor;
 import java.util.List;
 import java.util.Locale;
 
@@ -76,8 +78,8 @@ final class FakeJellyfinPlaystate {
             if (value.matches("\\d{14}")) {
                 return LocalDateTime.parse(value, COMPACT).toInstant(ZoneOffset.UTC);
             }
-            return DateTimeFormatter.ISO_DATE_TIME.parseBest(value, Instant::from,
-                    t -> LocalDateTime.from(t).toInstant(ZoneOffset.UTC)) instanceof Instant instant ? instant : null;
+            TemporalAccessor parsed = DateTimeFormatter.ISO_DATE_TIME.parseBest(value, OffsetDateTime::from, LocalDateTime::from);
+            return parsed instanceof OffsetDateTime offset ? offset.toInstant() : ((LocalDateTime) parsed).toInstant(ZoneOffset.UTC);
         } catch (DateTimeParseException e) {
             throw FakeHttpError.badRequest("The value '" + value + "' is not valid.");
         }

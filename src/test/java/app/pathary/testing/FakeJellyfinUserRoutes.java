@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /** Login, logout and user lookups, with Jellyfin's status codes. */
@@ -24,7 +25,7 @@ final class FakeJellyfinUserRoutes {
             exchange.json(200, state.accounts.values().stream()
                     .filter(a -> hidden == null || a.hidden == hidden)
                     .filter(a -> disabled == null || a.disabled == disabled)
-                    .sorted(Comparator.comparing(a -> a.name.toLowerCase(java.util.Locale.ROOT)))
+                    .sorted(Comparator.comparing(a -> a.name.toLowerCase(Locale.ROOT)))
                     .map(a -> FakeJellyfinJson.user(state, a)).toList());
         });
         routes.add("GET", "/Users/Me", (exchange, path) -> {
@@ -79,7 +80,7 @@ final class FakeJellyfinUserRoutes {
         Map<String, String> values = new LinkedHashMap<>();
         try {
             JsonNode body = FakeJellyfinExchange.JSON.readTree(json);
-            body.fields().forEachRemaining(field -> values.put(field.getKey().toLowerCase(java.util.Locale.ROOT),
+            body.fields().forEachRemaining(field -> values.put(field.getKey().toLowerCase(Locale.ROOT),
                     field.getValue().isNull() ? null : field.getValue().asText()));
         } catch (IOException | RuntimeException e) {
             throw FakeHttpError.badRequest("The request body is not valid JSON");

@@ -12,6 +12,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -38,7 +39,7 @@ class FakeJellyfinWebhooksTest {
             .tagline("Life's too short to be a background character.")
             .premiereDate(LocalDate.of(2021, 8, 11)).genres("Comedie", "Aventure", "Science-Fiction")
             .imdb("tt6264654").tmdb("550988").provider("TmdbCollection", "861415")
-            .runtime(java.time.Duration.ofNanos(68986860000L * 100));
+            .runtime(Duration.ofNanos(68986860000L * 100));
 
     {
         jellyfin.useClock(Clock.fixed(Instant.parse("2025-08-18T18:35:28.3097783Z"), ZoneOffset.UTC));

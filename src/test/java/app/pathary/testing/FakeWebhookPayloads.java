@@ -3,6 +3,7 @@ package app.pathary.testing;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -52,7 +53,7 @@ final class FakeWebhookPayloads {
         if (item.type().equals("Episode")) {
             addEpisode(data, item);
         }
-        item.orderedProviderIds().forEach((key, value) -> data.put("Provider_" + key.toLowerCase(java.util.Locale.ROOT), value));
+        item.orderedProviderIds().forEach((key, value) -> data.put("Provider_" + key.toLowerCase(Locale.ROOT), value));
         if (!item.isFolder() && !item.isVirtual()) {
             FakeWebhookStreams.add(data);
         }

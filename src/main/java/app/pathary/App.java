@@ -9,7 +9,13 @@ import app.pathary.history.HistoryCsv;
 import app.pathary.history.HistoryPages;
 import app.pathary.history.HistoryQueries;
 import app.pathary.history.WatchHistory;
+import app.pathary.jellyfin.ClientIdentity;
 import app.pathary.jellyfin.DeliveryLog;
+import app.pathary.jellyfin.DeviceIdentity;
+import app.pathary.jellyfin.HttpJellyfinClient;
+import app.pathary.jellyfin.JellyfinClient;
+import app.pathary.jellyfin.JellyfinLogin;
+import app.pathary.jellyfin.JellyfinSettingsPages;
 import app.pathary.jellyfin.JellyfinLinkRepository;
 import app.pathary.jellyfin.Scrobbler;
 import app.pathary.jellyfin.WebhookApi;
@@ -38,7 +44,9 @@ import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.net.http.HttpClient;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -75,12 +83,15 @@ public final class App implements AutoCloseable {
     public final DeliveryLog deliveryLog;
     public final Scrobbler scrobbler;
     public final WebhookUrls webhookUrls;
+    public final ClientIdentity jellyfinIdentity;
+    public final JellyfinClient jellyfinClient;
+    public final JellyfinLogin jellyfinLogin;
     private final Overrides overrides;
     private final ObjectMapper json = Json.mapper();
     private final PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private Javalin server;
 
-    private App(AppConfig config, Database database, Overrides overrides) {
+    private App(AppConfig config, Database database, ClientIdentity jellyfinIdentity, Overrides overrides) {
         this.config = config;
         this.database = database;
         this.overrides = overrides;
@@ -98,6 +109,10 @@ public final class App implements AutoCloseable {
         this.deliveryLog = new DeliveryLog(database.jdbi(), clock);
         this.scrobbler = new Scrobbler(watchHistory, deliveryLog, clock, config.timezone());
         this.webhookUrls = new WebhookUrls(jellyfinLinks, config.applicationUrl());
+        this.jellyfinIdentity = jellyfinIdentity;
+        this.jellyfinClient = new HttpJellyfinClient(
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(), jellyfinIdentity, Duration.ofSeconds(30));
+        this.jellyfinLogin = new JellyfinLogin(jellyfinLinks, jellyfinClient, secrets);
     }
 
     /** Connects to the database and migrates it; the returned app is ready for CLI commands or {@link #startServer}. */
@@ -105,7 +120,8 @@ public final class App implements AutoCloseable {
         Database database = Database.open(config.database());
         try {
             database.migrate();
-            return new App(config, database, overrides);
+            ClientIdentity identity = DeviceIdentity.resolve(database.jdbi(), config.jellyfinDeviceId(), config.jellyfinAppName(), version());
+            return new App(config, database, identity, overrides);
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -127,9 +143,17 @@ public final class App implements AutoCloseable {
                 new AuthApi(accounts, apiTokens),
                 new HistoryPages(pages, watchHistory, historyQueries, movieQueries, this::today),
                 new HistoryApi(name -> accounts.byName(name).id(), watchHistory, historyQueries),
-                new WebhookApi(jellyfinLinks, scrobbler, movieQueries)));
+                new WebhookApi(jellyfinLinks, scrobbler, movieQueries),
+                new JellyfinSettingsPages(pages, jellyfinLinks, webhookUrls, jellyfinLogin, deliveryLog,
+                        new JellyfinSettingsPages.DeviceSummary(jellyfinIdentity.deviceId(), config.jellyfinDeviceId().isPresent()))));
         server = web.start(overrides.httpHost(), config.httpPort());
         return server;
+    }
+
+    /** Pathary's version, from the jar's manifest ("development" when run from classes). */
+    public static String version() {
+        String version = App.class.getPackage().getImplementationVersion();
+        return version == null ? "development" : version;
     }
 
     /** Today's date in the configured time zone. */

@@ -29,6 +29,13 @@ public final class JellyfinLinkRepository {
                 .bind("w", webhookId).map(LINK).findOne());
     }
 
+    /** Switches scrobbling of webhook deliveries on or off. */
+    public void setScrobbling(long userId, boolean on) {
+        JellyfinLink link = of(userId);
+        save(new JellyfinLink(userId, link.webhookId(), on, link.serverUrl(), link.jellyfinUserId(), link.jellyfinUserName(),
+                link.sealedToken(), link.loginInvalid(), link.syncEnabled()));
+    }
+
     /** Writes the whole link (insert or update). */
     public void save(JellyfinLink link) {
         jdbi.useHandle(h -> h.createUpdate("""

@@ -20,6 +20,9 @@ final class WebhookPayload {
     }
 
     static WebhookPayload parse(byte[] body) {
+        if (body.length == 0) {
+            throw new InvalidInputException("The body is empty; set the webhook to \"Send All Properties (ignores template)\".");
+        }
         JsonNode root;
         try {
             root = MAPPER.readTree(body);

@@ -37,6 +37,12 @@ public final class WebClient {
         return send(request(path).GET());
     }
 
+    public HttpResponse<String> getWithHeaders(String path, Map<String, String> headers) {
+        HttpRequest.Builder builder = request(path).GET();
+        headers.forEach(builder::header);
+        return send(builder);
+    }
+
     public HttpResponse<String> json(String method, String path, String body) {
         return send(request(path).header("Content-Type", "application/json")
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body)));

@@ -14,8 +14,16 @@ import app.pathary.jellyfin.DeliveryLog;
 import app.pathary.jellyfin.DeviceIdentity;
 import app.pathary.jellyfin.HttpJellyfinClient;
 import app.pathary.jellyfin.JellyfinClient;
+import app.pathary.jellyfin.JellyfinItemIndex;
+import app.pathary.jellyfin.JellyfinJobs;
+import app.pathary.jellyfin.Retries;
+import app.pathary.job.JobQueue;
+import app.pathary.job.JobRepository;
+import app.pathary.job.JobWorkers;
 import app.pathary.jellyfin.JellyfinLogin;
 import app.pathary.jellyfin.JellyfinSettingsPages;
+import app.pathary.jellyfin.JellyfinSyncPages;
+import app.pathary.job.JobPages;
 import app.pathary.jellyfin.JellyfinLinkRepository;
 import app.pathary.jellyfin.Scrobbler;
 import app.pathary.jellyfin.WebhookApi;
@@ -54,18 +62,29 @@ import java.util.List;
  * need through {@link Overrides}.
  */
 public final class App implements AutoCloseable {
-    /** Ports a test may replace. */
-    public record Overrides(Clock clock, String httpHost) {
+    /**
+     * Ports and timings a test may replace: the clock, the listen address, the Jellyfin request timeout, the wait
+     * before retrying a Jellyfin request, and how often idle job workers look for work.
+     */
+    public record Overrides(Clock clock, String httpHost, Duration jellyfinTimeout, Duration jellyfinRetryWait, Duration jobPoll) {
         public static Overrides none() {
-            return new Overrides(Clock.systemUTC(), "0.0.0.0");
+            return new Overrides(Clock.systemUTC(), "0.0.0.0", Duration.ofSeconds(60), Duration.ofSeconds(1), Duration.ofSeconds(2));
         }
 
         public Overrides withClock(Clock newClock) {
-            return new Overrides(newClock, httpHost);
+            return new Overrides(newClock, httpHost, jellyfinTimeout, jellyfinRetryWait, jobPoll);
         }
 
         public Overrides withHttpHost(String host) {
-            return new Overrides(clock, host);
+            return new Overrides(clock, host, jellyfinTimeout, jellyfinRetryWait, jobPoll);
+        }
+
+        public Overrides withJellyfinTimings(Duration timeout, Duration retryWait) {
+            return new Overrides(clock, httpHost, timeout, retryWait, jobPoll);
+        }
+
+        public Overrides withJobPoll(Duration poll) {
+            return new Overrides(clock, httpHost, jellyfinTimeout, jellyfinRetryWait, poll);
         }
     }
 
@@ -86,6 +105,10 @@ public final class App implements AutoCloseable {
     public final ClientIdentity jellyfinIdentity;
     public final JellyfinClient jellyfinClient;
     public final JellyfinLogin jellyfinLogin;
+    public final JobRepository jobRepository;
+    public final JobQueue jobQueue;
+    public final JellyfinJobs jellyfinJobs;
+    private JobWorkers workers;
     private final Overrides overrides;
     private final ObjectMapper json = Json.mapper();
     private final PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -111,8 +134,14 @@ public final class App implements AutoCloseable {
         this.webhookUrls = new WebhookUrls(jellyfinLinks, config.applicationUrl());
         this.jellyfinIdentity = jellyfinIdentity;
         this.jellyfinClient = new HttpJellyfinClient(
-                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(), jellyfinIdentity, Duration.ofSeconds(30));
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(), jellyfinIdentity, overrides.jellyfinTimeout());
         this.jellyfinLogin = new JellyfinLogin(jellyfinLinks, jellyfinClient, secrets);
+        this.jobRepository = new JobRepository(database.jdbi(), database.dialect(), clock);
+        this.jobQueue = new JobQueue(jobRepository);
+        this.jellyfinJobs = new JellyfinJobs(jellyfinLinks, jellyfinLogin, jellyfinClient, new JellyfinItemIndex(database.jdbi()),
+                new Retries(overrides.jellyfinRetryWait()), new JellyfinJobs.Collaborators(watchHistory, historyQueries, movieQueries),
+                jobQueue, config.timezone());
+        watchHistory.addListener(jellyfinJobs.autoSync());
     }
 
     /** Connects to the database and migrates it; the returned app is ready for CLI commands or {@link #startServer}. */
@@ -145,9 +174,22 @@ public final class App implements AutoCloseable {
                 new HistoryApi(name -> accounts.byName(name).id(), watchHistory, historyQueries),
                 new WebhookApi(jellyfinLinks, scrobbler, movieQueries),
                 new JellyfinSettingsPages(pages, jellyfinLinks, webhookUrls, jellyfinLogin, deliveryLog,
-                        new JellyfinSettingsPages.DeviceSummary(jellyfinIdentity.deviceId(), config.jellyfinDeviceId().isPresent()))));
+                        new JellyfinSettingsPages.DeviceSummary(jellyfinIdentity.deviceId(), config.jellyfinDeviceId().isPresent())),
+                new JellyfinSyncPages(pages, jellyfinLinks, jellyfinJobs, jobRepository),
+                new JobPages(pages, jobRepository)));
         server = web.start(overrides.httpHost(), config.httpPort());
+        startWorkers();
         return server;
+    }
+
+    /** Starts the job workers (serve does this; tests may do it without a web server). */
+    public void startWorkers() {
+        if (workers == null) {
+            workers = new JobWorkers(jobRepository, jellyfinJobs.handlers(), "pathary-" + ProcessHandle.current().pid()
+                    + "-" + java.util.UUID.randomUUID().toString().substring(0, 8), 2, overrides.jobPoll());
+            jobQueue.onEnqueue(workers::nudge);
+            workers.start();
+        }
     }
 
     /** Pathary's version, from the jar's manifest ("development" when run from classes). */
@@ -169,6 +211,9 @@ public final class App implements AutoCloseable {
     public void close() {
         if (server != null) {
             server.stop();
+        }
+        if (workers != null) {
+            workers.close();
         }
         meters.close();
         database.close();

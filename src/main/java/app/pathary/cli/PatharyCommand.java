@@ -18,7 +18,8 @@ import picocli.CommandLine.Command;
         subcommands = {ServeCommand.class, MigrateCommand.class, UserCommands.Create.class, UserCommands.ListUsers.class,
                 UserCommands.Delete.class, HistoryCommands.Export.class, HistoryCommands.Import.class,
                 JellyfinCommands.WebhookUrl.class, JellyfinCommands.Login.class, JellyfinCommands.Logout.class,
-                JellyfinCommands.Status.class})
+                JellyfinCommands.Status.class, JellyfinSyncCommands.Import.class, JellyfinSyncCommands.Export.class,
+                JellyfinSyncCommands.Sync.class})
 public final class PatharyCommand implements Runnable {
     private final Map<String, String> environment;
 

@@ -101,6 +101,22 @@ public final class HistoryQueries {
                 .list());
     }
 
+    /** The latest known watch date of each of the user's movies, by TMDb id (movies with only unknown dates map to null). */
+    public Map<Integer, LocalDate> latestDatesByTmdbId(long userId) {
+        record Latest(int tmdbId, LocalDate date) {
+        }
+        List<Latest> rows = reads.withHandle(h -> h.createQuery("""
+                        SELECT m.tmdb_id, max(w.watched_at) AS latest FROM watch_dates w JOIN movies m ON m.id = w.movie_id
+                        WHERE w.user_id = :u GROUP BY m.tmdb_id""")
+                .bind("u", userId)
+                .map((rs, ctx) -> new Latest(rs.getInt("tmdb_id"),
+                        ctx.findColumnMapperFor(LocalDate.class).orElseThrow().map(rs, "latest", ctx)))
+                .list());
+        Map<Integer, LocalDate> latest = new java.util.HashMap<>();
+        rows.forEach(row -> latest.put(row.tmdbId(), row.date()));
+        return latest;
+    }
+
     private static void checkPaging(int page, int limit) {
         if (page < 1) {
             throw new InvalidInputException("page must be 1 or more.");

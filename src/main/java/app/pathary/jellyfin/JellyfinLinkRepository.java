@@ -36,6 +36,13 @@ public final class JellyfinLinkRepository {
                 link.sealedToken(), link.loginInvalid(), link.syncEnabled()));
     }
 
+    /** Switches automatic export of history changes on or off. */
+    public void setSync(long userId, boolean on) {
+        JellyfinLink link = of(userId);
+        save(new JellyfinLink(userId, link.webhookId(), link.scrobbleEnabled(), link.serverUrl(), link.jellyfinUserId(),
+                link.jellyfinUserName(), link.sealedToken(), link.loginInvalid(), on));
+    }
+
     /** Writes the whole link (insert or update). */
     public void save(JellyfinLink link) {
         jdbi.useHandle(h -> h.createUpdate("""

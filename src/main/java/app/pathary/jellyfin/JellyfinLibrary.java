@@ -1,0 +1,48 @@
+package app.pathary.jellyfin;
+
+import java.util.ArrayList;
+import java.util.List;
+import app.pathary.job.JobContext;
+
+/**
+ * Reads every movie of a user's Jellyfin (all libraries) page by page, with an explicit sort, the total counted only
+ * on the first page, and the user's played state.
+ */
+final class JellyfinLibrary {
+    static final int PAGE_SIZE = 500;
+    private final JellyfinClient client;
+    private final Retries retries;
+
+    JellyfinLibrary(JellyfinClient client, Retries retries) {
+        this.client = client;
+        this.retries = retries;
+    }
+
+    /** All movies; {@code progress} hears (read so far, total) after each page. */
+    List<LibraryMovie> movies(JellyfinServer server, String jellyfinUserId, JobContext progress) {
+        ItemQuery query = ItemQuery.builder().userId(jellyfinUserId).includeItemTypes(BaseItemKind.Movie).recursive(true)
+                .fields(ItemFields.ProviderIds, ItemFields.Overview).enableUserData(true).enableImages(false)
+                .sortBy(SortOrder.Ascending, ItemSortBy.SortName, ItemSortBy.DateCreated).build();
+        List<LibraryMovie> movies = new ArrayList<>();
+        int total = 0;
+        for (int start = 0; ; start += PAGE_SIZE) {
+            ItemQuery page = query.page(start, PAGE_SIZE, start == 0);
+            BaseItemDtoQueryResult result = retries.call(() -> client.items(server, page));
+            result.items().forEach(item -> movies.add(of(item)));
+            if (start == 0) {
+                total = result.totalRecordCount();
+            }
+            progress.progress(movies.size(), Math.max(total, movies.size()));
+            if (result.items().size() < PAGE_SIZE) {
+                return movies;
+            }
+        }
+    }
+
+    private static LibraryMovie of(BaseItemDto item) {
+        Integer tmdb = item.tmdbId().filter(id -> id.matches("\\d{1,9}")).map(Integer::valueOf).filter(id -> id > 0).orElse(null);
+        UserItemDataDto data = item.userData();
+        return new LibraryMovie(item.id(), tmdb, item.imdbId().orElse(null), item.name(), item.productionYear(), item.overview(),
+                data != null && data.played(), data == null ? 0 : data.playCount(), data == null ? null : data.lastPlayedDate());
+    }
+}

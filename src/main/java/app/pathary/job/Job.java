@@ -1,0 +1,44 @@
+package app.pathary.job;
+
+import java.time.Instant;
+
+/** A durable background job as stored: what to do, for whom, how far it got and how it ended. */
+public record Job(
+        long id,
+        String type,
+        Long userId,
+        String params,
+        String dedupeKey,
+        Status status,
+        int attempts,
+        int maxAttempts,
+        Instant nextRunAt,
+        int progressDone,
+        int progressTotal,
+        String summary,
+        String lastError,
+        Instant createdAt,
+        Instant startedAt,
+        Instant finishedAt) {
+
+    public enum Status {
+        WAITING, RUNNING, DONE, FAILED;
+
+        public String value() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+
+        public static Status of(String value) {
+            return valueOf(value.toUpperCase(java.util.Locale.ROOT));
+        }
+    }
+
+    /** Progress in percent (0 when the total is not known yet). */
+    public int percent() {
+        return progressTotal <= 0 ? 0 : Math.min(100, (int) (100L * progressDone / progressTotal));
+    }
+
+    public boolean finished() {
+        return status == Status.DONE || status == Status.FAILED;
+    }
+}

@@ -50,12 +50,16 @@ public final class JellyfinImport {
             throw access.revoked(userId);
         }
         Map<Integer, LibraryMovie> latestPlayed = new LinkedHashMap<>();
+        Map<Integer, String> imdbIds = new java.util.HashMap<>();
         int played = 0;
         int withoutTmdb = 0;
         for (LibraryMovie movie : movies) {
             if (movie.tmdbId() == null) {
                 withoutTmdb++;
                 continue;
+            }
+            if (movie.imdbId() != null) {
+                imdbIds.putIfAbsent(movie.tmdbId(), movie.imdbId());
             }
             if (!movie.played()) {
                 continue;
@@ -67,7 +71,7 @@ public final class JellyfinImport {
         }
         List<HistoryCommand> commands = new ArrayList<>();
         for (LibraryMovie movie : latestPlayed.values()) {
-            commands.add(new HistoryCommand.MergeDate(new MovieRef.CreateIfMissing(newMovie(movie)),
+            commands.add(new HistoryCommand.MergeDate(new MovieRef.CreateIfMissing(newMovie(movie, imdbIds.get(movie.tmdbId()))),
                     movie.lastPlayed().atZone(zone).toLocalDate(), 1, null));
         }
         int added = commands.isEmpty() ? 0 : history.apply(userId, commands, Source.JELLYFIN_IMPORT).size();
@@ -79,10 +83,10 @@ public final class JellyfinImport {
         return a.isAfter(b) ? a : b;
     }
 
-    /** The movie as Jellyfin describes it, with values Pathary would refuse left out. */
-    private static NewMovie newMovie(LibraryMovie movie) {
+    /** The movie as Jellyfin describes it (the IMDb id from any copy), with values Pathary would refuse left out. */
+    private static NewMovie newMovie(LibraryMovie movie, String anyCopysImdbId) {
         String name = movie.name() == null || movie.name().isBlank() ? "TMDb " + movie.tmdbId() : movie.name();
-        String imdb = movie.imdbId() != null && movie.imdbId().matches("tt\\d{5,10}") ? movie.imdbId() : null;
+        String imdb = anyCopysImdbId != null && anyCopysImdbId.matches("tt\\d{5,10}") ? anyCopysImdbId : null;
         Integer year = movie.year() != null && movie.year() >= 1870 && movie.year() <= 2200 ? movie.year() : null;
         return new NewMovie(movie.tmdbId(), imdb, name.length() > 500 ? name.substring(0, 500) : name, year, movie.overview());
     }

@@ -34,7 +34,9 @@ public final class TestApp implements AutoCloseable {
         AppConfig base = AppConfig.from(new Environment(env));
         AppConfig config = new AppConfig(base.dataDir(), database, 0, base.applicationUrl(), base.timezone(),
                 base.appSecret(), base.jellyfinDeviceId(), base.jellyfinAppName());
-        App app = App.open(config, App.Overrides.none().withClock(clock).withHttpHost("127.0.0.1"));
+        App app = App.open(config, App.Overrides.none().withClock(clock).withHttpHost("127.0.0.1")
+                .withJellyfinTimings(java.time.Duration.ofSeconds(2), java.time.Duration.ofMillis(20))
+                .withJobPoll(java.time.Duration.ofMillis(100)));
         app.startServer();
         return new TestApp(app, dataDir);
     }

@@ -33,10 +33,12 @@ public final class JellyfinAutoSync implements HistoryListener, JobHandler {
     private final JellyfinItemIndex index;
     private final JellyfinLibrary library;
     private final JellyfinClient client;
+    private final Retries retries;
     private final ZoneId zone;
 
     JellyfinAutoSync(JellyfinLinkRepository links, HistoryQueries history, MovieQueries movies, JobQueue jobs,
-            JellyfinAccess access, JellyfinItemIndex index, JellyfinLibrary library, JellyfinClient client, ZoneId zone) {
+            JellyfinAccess access, JellyfinItemIndex index, JellyfinLibrary library, JellyfinClient client, Retries retries,
+            ZoneId zone) {
         this.links = links;
         this.history = history;
         this.movies = movies;
@@ -45,6 +47,7 @@ public final class JellyfinAutoSync implements HistoryListener, JobHandler {
         this.index = index;
         this.library = library;
         this.client = client;
+        this.retries = retries;
         this.zone = zone;
     }
 
@@ -107,20 +110,21 @@ public final class JellyfinAutoSync implements HistoryListener, JobHandler {
     }
 
     private int unplay(JellyfinAccess.Session session, String itemId) {
-        client.markUnplayed(session.server(), session.jellyfinUserId(), itemId);
+        retries.call(() -> client.markUnplayed(session.server(), session.jellyfinUserId(), itemId));
         return 1;
     }
 
     private int push(JellyfinAccess.Session session, String itemId, LocalDate latest) {
-        UserItemDataDto current = client.userData(session.server(), session.jellyfinUserId(), itemId);
+        UserItemDataDto current = retries.call(() -> client.userData(session.server(), session.jellyfinUserId(), itemId));
         boolean sameDay = latest == null
                 ? current.played()
                 : current.played() && current.lastPlayedDate() != null && current.lastPlayedDate().atZone(zone).toLocalDate().equals(latest);
         if (sameDay) {
             return 0;
         }
-        client.updateUserData(session.server(), session.jellyfinUserId(), itemId, new UpdateUserItemDataDto(true,
-                Math.max(1, current.playCount()), latest == null ? null : latest.atTime(LocalTime.NOON).atZone(zone).toInstant(), null, null));
+        var update = new UpdateUserItemDataDto(true, Math.max(1, current.playCount()),
+                latest == null ? null : latest.atTime(LocalTime.NOON).atZone(zone).toInstant(), null, null);
+        retries.call(() -> client.updateUserData(session.server(), session.jellyfinUserId(), itemId, update));
         return 1;
     }
 }

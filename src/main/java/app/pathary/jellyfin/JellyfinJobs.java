@@ -29,7 +29,8 @@ public final class JellyfinJobs {
         JellyfinLibrary library = new JellyfinLibrary(client, retries);
         this.importer = new JellyfinImport(access, library, index, history.watchHistory(), zone);
         this.exporter = new JellyfinExport(access, library, index, client, retries, history.queries(), zone);
-        this.autoSync = new JellyfinAutoSync(links, history.queries(), history.movies(), queue, access, index, library, client, zone);
+        this.autoSync = new JellyfinAutoSync(links, history.queries(), history.movies(), queue, access, index, library, client,
+                retries, zone);
         this.queue = queue;
     }
 

@@ -1,5 +1,11 @@
 package app.pathary;
 
+import app.pathary.cleanup.CleanupSettingsPages;
+import app.pathary.cleanup.CleanupSettingsStore;
+import app.pathary.cleanup.WatchedPages;
+import app.pathary.cleanup.WatchedReportJob;
+import app.pathary.cleanup.WatchedReports;
+import app.pathary.cleanup.WatchedSweep;
 import app.pathary.common.SecretBox;
 import app.pathary.config.AppConfig;
 import app.pathary.config.SecretKey;
@@ -108,6 +114,9 @@ public final class App implements AutoCloseable {
     public final JobRepository jobRepository;
     public final JobQueue jobQueue;
     public final JellyfinJobs jellyfinJobs;
+    public final CleanupSettingsStore cleanupSettings;
+    public final WatchedReports watchedReports;
+    public final WatchedReportJob watchedReportJob;
     private JobWorkers workers;
     private final Overrides overrides;
     private final ObjectMapper json = Json.mapper();
@@ -142,6 +151,10 @@ public final class App implements AutoCloseable {
                 new Retries(overrides.jellyfinRetryWait()), new JellyfinJobs.Collaborators(watchHistory, historyQueries, movieQueries),
                 jobQueue, config.timezone());
         watchHistory.addListener(jellyfinJobs.autoSync());
+        this.cleanupSettings = new CleanupSettingsStore(database.jdbi(), config.environment(), secrets);
+        this.watchedReports = new WatchedReports(database.jdbi());
+        this.watchedReportJob = new WatchedReportJob(cleanupSettings, new WatchedSweep(jellyfinClient, clock), watchedReports,
+                clock, config.timezone());
     }
 
     /** Connects to the database and migrates it; the returned app is ready for CLI commands or {@link #startServer}. */
@@ -176,7 +189,9 @@ public final class App implements AutoCloseable {
                 new JellyfinSettingsPages(pages, jellyfinLinks, webhookUrls, jellyfinLogin, deliveryLog,
                         new JellyfinSettingsPages.DeviceSummary(jellyfinIdentity.deviceId(), config.jellyfinDeviceId().isPresent())),
                 new JellyfinSyncPages(pages, jellyfinLinks, jellyfinJobs, jobRepository),
-                new JobPages(pages, jobRepository)));
+                new JobPages(pages, jobRepository),
+                new WatchedPages(pages, watchedReports, jobQueue, overrides.clock()),
+                new CleanupSettingsPages(pages, cleanupSettings, jellyfinClient)));
         server = web.start(overrides.httpHost(), config.httpPort());
         startWorkers();
         return server;
@@ -185,8 +200,12 @@ public final class App implements AutoCloseable {
     /** Starts the job workers (serve does this; tests may do it without a web server). */
     public void startWorkers() {
         if (workers == null) {
-            workers = new JobWorkers(jobRepository, jellyfinJobs.handlers(), "pathary-" + ProcessHandle.current().pid()
+            var handlers = new java.util.HashMap<>(jellyfinJobs.handlers());
+            handlers.put(WatchedReportJob.TYPE, watchedReportJob);
+            workers = new JobWorkers(jobRepository, handlers, "pathary-" + ProcessHandle.current().pid()
                     + "-" + java.util.UUID.randomUUID().toString().substring(0, 8), 2, overrides.jobPoll());
+            workers.schedule(new JobWorkers.Schedule(WatchedReportJob.TYPE, Duration.ofMinutes(1), Duration.ofHours(6),
+                    watchedReportJob::configured));
             jobQueue.onEnqueue(workers::nudge);
             workers.start();
         }

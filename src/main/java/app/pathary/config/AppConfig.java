@@ -8,7 +8,8 @@ import java.util.Optional;
 
 /**
  * Everything Pathary reads from the environment at start. Invalid values stop startup with one sentence
- * naming the variable ({@link ConfigException}).
+ * naming the variable ({@link ConfigException}). {@code environment} stays available for the settings features read
+ * themselves (e.g. the cleanup settings, which the environment locks).
  */
 public record AppConfig(
         Path dataDir,
@@ -18,7 +19,8 @@ public record AppConfig(
         ZoneId timezone,
         Optional<String> appSecret,
         Optional<String> jellyfinDeviceId,
-        String jellyfinAppName) {
+        String jellyfinAppName,
+        Environment environment) {
 
     public static AppConfig from(Environment env) {
         Path dataDir = Path.of(env.get("DATA_DIR").orElse("./data"));
@@ -28,11 +30,11 @@ public record AppConfig(
         Optional<URI> applicationUrl = env.get("APPLICATION_URL").map(AppConfig::applicationUrl);
         ZoneId zone = zone(env.get("TIMEZONE").orElse("UTC"));
         return new AppConfig(dataDir, database, port, applicationUrl, zone, env.get("APP_SECRET"),
-                env.get("JELLYFIN_DEVICE_ID"), env.get("JELLYFIN_APP_NAME").orElse("Pathary"));
+                env.get("JELLYFIN_DEVICE_ID"), env.get("JELLYFIN_APP_NAME").orElse("Pathary"), env);
     }
 
     public AppConfig withHttpPort(int port) {
-        return new AppConfig(dataDir, database, port, applicationUrl, timezone, appSecret, jellyfinDeviceId, jellyfinAppName);
+        return new AppConfig(dataDir, database, port, applicationUrl, timezone, appSecret, jellyfinDeviceId, jellyfinAppName, environment);
     }
 
     public static int port(String value) {

@@ -24,6 +24,7 @@ public final class JobWorkers implements AutoCloseable {
     private final int size;
     private final Duration poll;
     private final Semaphore wakeUp = new Semaphore(0);
+    private final java.util.List<Schedule> schedules = new java.util.concurrent.CopyOnWriteArrayList<>();
     private ScheduledExecutorService scheduler;
     private volatile boolean running;
 
@@ -44,9 +45,26 @@ public final class JobWorkers implements AutoCloseable {
         scheduler = Executors.newScheduledThreadPool(1, Thread.ofPlatform().name("pathary-jobs-timer").daemon().factory());
         scheduler.scheduleAtFixedRate(() -> quietly(() -> jobs.heartbeat(name)), HEARTBEAT.toMillis(), HEARTBEAT.toMillis(), TimeUnit.MILLISECONDS);
         scheduler.scheduleAtFixedRate(() -> quietly(() -> jobs.requeueStale(STALE)), 60, 60, TimeUnit.SECONDS);
+        for (Schedule schedule : schedules) {
+            scheduler.scheduleAtFixedRate(() -> quietly(() -> {
+                if (schedule.enabled().getAsBoolean()) {
+                    jobs.enqueue(NewJob.of(schedule.type(), null, "{}", schedule.type()));
+                    nudge();
+                }
+            }), schedule.first().toMillis(), schedule.every().toMillis(), TimeUnit.MILLISECONDS);
+        }
         for (int i = 0; i < size; i++) {
             Thread.ofVirtual().name("pathary-job-worker-" + i).start(this::loop);
         }
+    }
+
+    /** A job queued every {@code every} (first after {@code first}) while {@code enabled} says so; its type is its key. */
+    public record Schedule(String type, java.time.Duration first, java.time.Duration every, java.util.function.BooleanSupplier enabled) {
+    }
+
+    /** Adds a schedule; call before {@link #start}. */
+    public void schedule(Schedule schedule) {
+        schedules.add(schedule);
     }
 
     /** Tells idle workers that a job was queued (they also look by themselves every poll interval). */

@@ -40,7 +40,7 @@ public final class AccessFilter {
         }
         checkCsrf(ctx, api);
         if (Caller.of(ctx).isPresent()) {
-            if (path.startsWith("/admin") && !Caller.require(ctx).isAdmin()) {
+            if (adminOnly(path) && !Caller.require(ctx).isAdmin()) {
                 throw new ForbiddenException("Only admins may open this page.");
             }
             return;
@@ -58,6 +58,11 @@ public final class AccessFilter {
 
     private static Caller caller(User user) {
         return new Caller(user.id(), user.name(), user.isAdmin());
+    }
+
+    /** Server-wide pages and APIs: the admin pages, the server settings and the cleanup API. */
+    private static boolean adminOnly(String path) {
+        return path.startsWith("/admin") || path.startsWith("/settings/server") || path.startsWith("/api/cleanup");
     }
 
     private static boolean isOpen(String path) {

@@ -1,0 +1,70 @@
+package app.pathary.cleanup;
+
+import app.pathary.common.InvalidInputException;
+import app.pathary.jellyfin.JellyfinClient;
+import app.pathary.jellyfin.JellyfinException;
+import app.pathary.jellyfin.JellyfinServer;
+import app.pathary.web.Flash;
+import app.pathary.web.Pages;
+import app.pathary.web.WebRoutes;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.util.HashMap;
+import java.util.Map;
+
+/** {@code /settings/server/cleanup} (admins): the Jellyfin server and API key, strategy, users, grace, favourites. */
+public final class CleanupSettingsPages implements WebRoutes {
+    static final String PATH = "/settings/server/cleanup";
+    private final Pages pages;
+    private final CleanupSettingsStore store;
+    private final JellyfinClient client;
+
+    public CleanupSettingsPages(Pages pages, CleanupSettingsStore store, JellyfinClient client) {
+        this.pages = pages;
+        this.store = store;
+        this.client = client;
+    }
+
+    @Override
+    public void register(RoutesConfig routes) {
+        routes.get(PATH, ctx -> pages.render(ctx, "cleanup/settings.jte", "Cleanup settings", Map.of("settings", store.load())));
+        routes.post(PATH, ctx -> {
+            try {
+                Map<String, String> form = new HashMap<>();
+                for (String name : CleanupSettingsStore.NAMES) {
+                    if (ctx.formParam(name) != null) {
+                        form.put(name, ctx.formParam(name));
+                    }
+                }
+                if (!form.containsKey(CleanupSettingsStore.KEEP_FAVORITES)) {
+                    form.put(CleanupSettingsStore.KEEP_FAVORITES, "false");
+                }
+                store.save(form);
+                Flash.success(ctx, "The cleanup settings were saved.");
+            } catch (InvalidInputException e) {
+                Flash.error(ctx, e.getMessage());
+            }
+            ctx.redirect(PATH);
+        });
+        routes.post(PATH + "/test", this::test);
+    }
+
+    private void test(Context ctx) {
+        CleanupSettings settings = store.load();
+        if (!settings.jellyfinConfigured()) {
+            Flash.error(ctx, "Set the Jellyfin URL and API key first.");
+        } else {
+            try {
+                JellyfinServer server = new JellyfinServer(settings.jellyfinUrl(), settings.apiKey());
+                var info = client.systemInfo(server);
+                int users = client.users(server).size();
+                Flash.success(ctx, "Connected to " + info.serverName() + " (Jellyfin " + info.version() + "); " + users + " users.");
+            } catch (JellyfinException.Unauthorized e) {
+                Flash.error(ctx, "Jellyfin rejected the API key; create one under Dashboard → API Keys.");
+            } catch (JellyfinException e) {
+                Flash.error(ctx, "Could not connect: " + e.userMessage() + ".");
+            }
+        }
+        ctx.redirect(PATH);
+    }
+}

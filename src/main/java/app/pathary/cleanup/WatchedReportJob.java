@@ -1,0 +1,45 @@
+package app.pathary.cleanup;
+
+import app.pathary.job.Job;
+import app.pathary.job.JobContext;
+import app.pathary.job.JobHandler;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+
+/** The durable job that sweeps Jellyfin, plans and stores the watched report (on demand and every 6 hours). */
+public final class WatchedReportJob implements JobHandler {
+    public static final String TYPE = "watched_report";
+    private final CleanupSettingsStore settings;
+    private final WatchedSweep sweep;
+    private final WatchedReports reports;
+    private final Clock clock;
+    private final ZoneId zone;
+
+    public WatchedReportJob(CleanupSettingsStore settings, WatchedSweep sweep, WatchedReports reports, Clock clock, ZoneId zone) {
+        this.settings = settings;
+        this.sweep = sweep;
+        this.reports = reports;
+        this.clock = clock;
+        this.zone = zone;
+    }
+
+    /** Sweeps and plans with the stored settings (adjusted by {@code adjust}), for {@code today}. */
+    public WatchedReport compute(java.util.function.UnaryOperator<CleanupSettings> adjust, LocalDate today) {
+        WatchedSweep.Result result = sweep.sweep(adjust.apply(settings.load()), zone);
+        return WatchedPlanner.plan(result.snapshot(), result.policy(), today, clock.instant());
+    }
+
+    @Override
+    public String run(Job job, JobContext context) {
+        WatchedReport report = compute(s -> s, LocalDate.now(clock.withZone(zone)));
+        reports.save(report);
+        var totals = report.totals();
+        return totals.get(Verdict.ELIGIBLE) + " eligible, " + totals.get(Verdict.WAITING) + " waiting, " + totals.get(Verdict.KEPT)
+                + " kept, " + totals.get(Verdict.DOUBTFUL) + " doubtful.";
+    }
+
+    public boolean configured() {
+        return settings.load().jellyfinConfigured();
+    }
+}

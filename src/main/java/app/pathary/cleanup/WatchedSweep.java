@@ -1,0 +1,125 @@
+package app.pathary.cleanup;
+
+import app.pathary.common.InvalidInputException;
+import app.pathary.jellyfin.BaseItemDto;
+import app.pathary.jellyfin.BaseItemKind;
+import app.pathary.jellyfin.ItemFields;
+import app.pathary.jellyfin.ItemQuery;
+import app.pathary.jellyfin.ItemSortBy;
+import app.pathary.jellyfin.JellyfinClient;
+import app.pathary.jellyfin.JellyfinServer;
+import app.pathary.jellyfin.SortOrder;
+import app.pathary.jellyfin.UserDto;
+import app.pathary.jellyfin.UserItemDataDto;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Reads Jellyfin with the admin API key: the users, every series (for their ids), then for each user that counts one
+ * paged sweep of movies and episodes with their UserData, and the series and seasons they marked favourite. Virtual
+ * (missing) episodes are skipped.
+ */
+public final class WatchedSweep {
+    static final int PAGE_SIZE = 500;
+    private final JellyfinClient client;
+    private final Clock clock;
+
+    public WatchedSweep(JellyfinClient client, Clock clock) {
+        this.client = client;
+        this.clock = clock;
+    }
+
+    /** The Jellyfin side of a sweep: who counts and the snapshot read for them. */
+    public record Result(WatchPolicy policy, LibrarySnapshot snapshot) {
+    }
+
+    public Result sweep(CleanupSettings settings, java.time.ZoneId zone) {
+        if (!settings.jellyfinConfigured()) {
+            throw new InvalidInputException("Set JELLYFIN_URL and JELLYFIN_API_KEY (an admin API key) first.");
+        }
+        JellyfinServer server = new JellyfinServer(settings.jellyfinUrl(), settings.apiKey());
+        Map<String, UserDto> users = client.users(server).stream()
+                .collect(Collectors.toMap(UserDto::name, Function.identity(), (a, b) -> a, java.util.LinkedHashMap::new));
+        WatchPolicy policy = policy(settings, users, zone);
+        Set<String> swept = new LinkedHashSet<>(policy.deciders());
+        if (policy.keepFavorites()) {
+            swept.addAll(policy.favouriteKeepers());
+        }
+        LibrarySnapshot snapshot = new LibrarySnapshot(clock.instant(), List.copyOf(swept));
+        for (BaseItemDto series : all(server, ItemQuery.builder().includeItemTypes(BaseItemKind.Series).recursive(true)
+                .fields(ItemFields.ProviderIds, ItemFields.Path))) {
+            snapshot.addSeries(new Series(series.id(), series.name(), series.path(), number(series.tvdbId()), number(series.tmdbId())));
+        }
+        for (String name : swept) {
+            String userId = users.get(name).id();
+            for (BaseItemDto item : all(server, ItemQuery.builder().userId(userId).includeItemTypes(BaseItemKind.Movie, BaseItemKind.Episode)
+                    .recursive(true).fields(ItemFields.Path, ItemFields.ProviderIds, ItemFields.DateCreated).enableUserData(true))) {
+                if ("Virtual".equals(item.locationType())) {
+                    continue;
+                }
+                snapshot.addItem(item(item));
+                UserItemDataDto data = item.userData();
+                if (data != null) {
+                    snapshot.setPlay(name, item.id(), new UserPlay(data.played(), data.lastPlayedDate(), data.isFavorite()));
+                }
+            }
+            if (policy.keepFavorites()) {
+                for (BaseItemDto folder : all(server, ItemQuery.builder().userId(userId).includeItemTypes(BaseItemKind.Series, BaseItemKind.Season)
+                        .recursive(true).isFavorite(true).enableUserData(false))) {
+                    snapshot.addFavoriteFolder(name, folder.id());
+                }
+            }
+        }
+        snapshot.finish();
+        return new Result(policy, snapshot);
+    }
+
+    /** Checks the strategy's users against Jellyfin's and settles who counts. */
+    static WatchPolicy policy(CleanupSettings settings, Map<String, UserDto> users, java.time.ZoneId zone) {
+        List<String> counted;
+        if (settings.users().isEmpty()) {
+            counted = users.values().stream().filter(u -> u.policy() == null || !u.policy().isDisabled()).map(UserDto::name).toList();
+        } else {
+            List<String> unknown = settings.users().stream().filter(u -> !users.containsKey(u)).toList();
+            if (!unknown.isEmpty()) {
+                throw new InvalidInputException("CLEANUP_USERS names " + String.join(", ", unknown) + ", not a Jellyfin user.");
+            }
+            counted = settings.users();
+        }
+        if (settings.strategy() == Strategy.PRIMARY) {
+            if (settings.primaryUser() == null || settings.primaryUser().isBlank()) {
+                throw new InvalidInputException("The primary strategy needs CLEANUP_PRIMARY_USER, a Jellyfin user name.");
+            }
+            if (!users.containsKey(settings.primaryUser())) {
+                throw new InvalidInputException("CLEANUP_PRIMARY_USER is " + settings.primaryUser() + ", not a Jellyfin user.");
+            }
+        }
+        return new WatchPolicy(settings.strategy(), counted, settings.primaryUser(), settings.graceDaysMovies(),
+                settings.graceDaysEpisodes(), settings.keepFavorites(), zone);
+    }
+
+    private List<BaseItemDto> all(JellyfinServer server, ItemQuery.Builder query) {
+        List<BaseItemDto> items = new ArrayList<>();
+        client.pages(server, query.enableImages(false).sortBy(SortOrder.Ascending, ItemSortBy.SortName, ItemSortBy.DateCreated).build(), PAGE_SIZE)
+                .forEach(page -> items.addAll(page.items()));
+        return items;
+    }
+
+    private static MediaItem item(BaseItemDto item) {
+        boolean episode = "Episode".equals(item.type());
+        return new MediaItem(item.id(), episode ? MediaItem.Kind.EPISODE : MediaItem.Kind.MOVIE, item.name(), item.path(),
+                episode ? null : number(item.tmdbId()), episode ? null : number(item.tvdbId()), item.dateCreated(),
+                item.seriesId(), item.seriesName(), item.seasonId(), episode ? item.parentIndexNumber() : null,
+                episode ? item.indexNumber() : null, episode ? item.indexNumberEnd() : null);
+    }
+
+    private static Integer number(java.util.Optional<String> id) {
+        return id.filter(v -> v.matches("\\d{1,9}")).map(Integer::valueOf).orElse(null);
+    }
+}

@@ -1,0 +1,56 @@
+package app.pathary.cli;
+
+import app.pathary.App;
+import app.pathary.cleanup.CleanupSettings;
+import app.pathary.cleanup.ReportEntry;
+import app.pathary.cleanup.Strategy;
+import app.pathary.cleanup.Verdict;
+import app.pathary.cleanup.WatchedReport;
+import app.pathary.cleanup.WatchedReports;
+import app.pathary.common.InvalidInputException;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code watched:report}: reads Jellyfin now and prints every movie, season and special with its verdict and why. */
+@Command(name = "watched:report", description = "Reads Jellyfin and prints what is watched, per movie and season, with the reasons.")
+final class WatchedCommands extends AppCommand {
+    @Option(names = "--json", description = "print the report as JSON")
+    boolean json;
+    @Option(names = "--strategy", paramLabel = "S", description = "primary, any or all (instead of the setting)")
+    String strategy;
+    @Option(names = "--grace-days", paramLabel = "N", description = "grace days for movies and episodes (instead of the settings)")
+    Integer graceDays;
+    @Option(names = "--now", paramLabel = "yyyy-MM-dd", description = "the day to judge for (default: today)")
+    String now;
+
+    @Override
+    int run(App app) {
+        if (graceDays != null && (graceDays < 0 || graceDays > 9999)) {
+            throw new InvalidInputException("--grace-days must be from 0 to 9999.");
+        }
+        Strategy chosen = strategy == null ? null : Strategy.parse(strategy, "--strategy");
+        LocalDate today;
+        try {
+            today = now == null ? app.today() : LocalDate.parse(now);
+        } catch (DateTimeParseException e) {
+            throw new InvalidInputException("--now must be a date as yyyy-MM-dd, not '" + now + "'.");
+        }
+        WatchedReport report = app.watchedReportJob.compute(s -> new CleanupSettings(s.jellyfinUrl(), s.apiKey(),
+                chosen == null ? s.strategy() : chosen, s.primaryUser(), s.users(), graceDays == null ? s.graceDaysMovies() : graceDays,
+                graceDays == null ? s.graceDaysEpisodes() : graceDays, s.keepFavorites(), s.locked()), today);
+        if (json) {
+            System.out.println(WatchedReports.toJson(report));
+            return 0;
+        }
+        System.out.println("Watched report for " + report.today() + ": " + report.policy());
+        var totals = report.totals();
+        System.out.println(totals.get(Verdict.ELIGIBLE) + " eligible, " + totals.get(Verdict.WAITING) + " waiting, "
+                + totals.get(Verdict.KEPT) + " kept, " + totals.get(Verdict.DOUBTFUL) + " doubtful");
+        for (ReportEntry entry : report.entries()) {
+            System.out.println(String.format("%-9s %-7s %s: %s", entry.verdict().value(), entry.kind(), entry.name(), entry.explanation()));
+        }
+        return 0;
+    }
+}

@@ -5,11 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.pathary.config.DatabaseSettings;
 import app.pathary.db.Dialect;
 import app.pathary.testing.TestDatabases;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -18,37 +13,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import picocli.CommandLine;
 
 /** Runs the real commands (the same picocli line Main runs) and reads what they print. */
 class CliTest {
     @TempDir
     Path dataDir;
 
-    record Run(int exitCode, String out, String err) {
-    }
 
-    private Run run(Map<String, String> env, String stdin, String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        InputStream oldIn = System.in;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
-            CommandLine line = PatharyCommand.commandLine(env);
-            line.setOut(new java.io.PrintWriter(System.out, true));
-            line.setErr(new java.io.PrintWriter(System.err, true));
-            int code = line.execute(args);
-            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-            System.setIn(oldIn);
-        }
-    }
 
     private Map<String, String> env(DatabaseSettings database) {
         Map<String, String> env = new HashMap<>(Map.of("DATA_DIR", dataDir.toString(), "DATABASE_URL", database.jdbcUrl()));
@@ -61,14 +32,14 @@ class CliTest {
     @EnumSource(Dialect.class)
     void users_are_created_listed_and_deleted(Dialect dialect) {
         Map<String, String> env = env(TestDatabases.fresh(dialect));
-        assertThat(run(env, "", "migrate").out()).contains("The database is up to date");
-        Run created = run(env, "", "user:create", "a@b.c", "password1", "alice", "--admin");
+        assertThat(CliRunner.run(env, "", "migrate").out()).contains("The database is up to date");
+        CliRunner.Run created = CliRunner.run(env, "", "user:create", "a@b.c", "password1", "alice", "--admin");
         assertThat(created.exitCode()).isZero();
         assertThat(created.out()).contains("Created user 1 (alice, admin).");
-        assertThat(run(env, "password2\n", "user:create", "b@b.c", "-", "bob").out()).contains("Created user 2 (bob).");
-        assertThat(run(env, "", "user:list").out()).contains("1\talice\ta@b.c\tyes").contains("2\tbob\tb@b.c\tno");
-        assertThat(run(env, "", "user:delete", "2").out()).contains("Deleted user 2 (bob).");
-        Run last = run(env, "", "user:delete", "1");
+        assertThat(CliRunner.run(env, "password2\n", "user:create", "b@b.c", "-", "bob").out()).contains("Created user 2 (bob).");
+        assertThat(CliRunner.run(env, "", "user:list").out()).contains("1\talice\ta@b.c\tyes").contains("2\tbob\tb@b.c\tno");
+        assertThat(CliRunner.run(env, "", "user:delete", "2").out()).contains("Deleted user 2 (bob).");
+        CliRunner.Run last = CliRunner.run(env, "", "user:delete", "1");
         assertThat(last.exitCode()).isEqualTo(1);
         assertThat(last.err()).contains("The last admin cannot be deleted.").doesNotContain("Exception");
     }
@@ -76,40 +47,40 @@ class CliTest {
     @Test
     void failures_exit_1_with_a_sentence_and_bad_usage_exits_2() {
         Map<String, String> env = env(TestDatabases.freshSqlite());
-        Run duplicate = run(env, "", "user:create", "a@b.c", "short", "alice");
+        CliRunner.Run duplicate = CliRunner.run(env, "", "user:create", "a@b.c", "short", "alice");
         assertThat(duplicate.exitCode()).isEqualTo(1);
         assertThat(duplicate.err().strip()).isEqualTo("The password must have at least 8 characters.");
-        assertThat(run(env, "", "user:create", "a@b.c").exitCode()).isEqualTo(2);
-        assertThat(run(env, "", "no-such-command").exitCode()).isEqualTo(2);
-        assertThat(run(env, "", "user:delete", "abc").exitCode()).isEqualTo(2);
-        Run unknown = run(env, "", "history:export", "77");
+        assertThat(CliRunner.run(env, "", "user:create", "a@b.c").exitCode()).isEqualTo(2);
+        assertThat(CliRunner.run(env, "", "no-such-command").exitCode()).isEqualTo(2);
+        assertThat(CliRunner.run(env, "", "user:delete", "abc").exitCode()).isEqualTo(2);
+        CliRunner.Run unknown = CliRunner.run(env, "", "history:export", "77");
         assertThat(unknown.exitCode()).isEqualTo(1);
         assertThat(unknown.err().strip()).isEqualTo("No user with id 77.");
-        Run badConfig = run(Map.of("DATA_DIR", dataDir.toString(), "TIMEZONE", "Nowhere/Land"), "", "migrate");
+        CliRunner.Run badConfig = CliRunner.run(Map.of("DATA_DIR", dataDir.toString(), "TIMEZONE", "Nowhere/Land"), "", "migrate");
         assertThat(badConfig.exitCode()).isEqualTo(1);
         assertThat(badConfig.err().strip()).startsWith("TIMEZONE must be an IANA time zone name");
-        assertThat(run(env, "", "user:list", "--help").out()).contains("Usage: pathary user:list");
+        assertThat(CliRunner.run(env, "", "user:list", "--help").out()).contains("Usage: pathary user:list");
     }
 
     @ParameterizedTest
     @EnumSource(Dialect.class)
     void history_goes_out_as_csv_and_comes_back_in(Dialect dialect) throws Exception {
         Map<String, String> env = env(TestDatabases.fresh(dialect));
-        run(env, "", "user:create", "a@b.c", "password1", "alice");
+        CliRunner.run(env, "", "user:create", "a@b.c", "password1", "alice");
         Path file = dataDir.resolve("in.csv");
         Files.writeString(file, "tmdbId,imdbId,title,year,watchedAt,plays,comment\n603,tt0133093,The Matrix,1999,2026-01-03,2,\"a, b\"\n");
-        Run imported = run(env, "", "history:import", "1", file.toString());
+        CliRunner.Run imported = CliRunner.run(env, "", "history:import", "1", file.toString());
         assertThat(imported.exitCode()).isZero();
         assertThat(imported.out()).contains("Read 1 rows; 1 watch dates added or changed.");
-        assertThat(run(env, "", "history:export", "1").out().replace("\r\n", "\n"))
+        assertThat(CliRunner.run(env, "", "history:export", "1").out().replace("\r\n", "\n"))
                 .isEqualTo("tmdbId,imdbId,title,year,watchedAt,plays,comment\n603,tt0133093,The Matrix,1999,2026-01-03,2,\"a, b\"\n");
         Path out = dataDir.resolve("out.csv");
-        assertThat(run(env, "", "history:export", "1", "--file", out.toString()).err()).contains("Wrote 1 watch dates");
+        assertThat(CliRunner.run(env, "", "history:export", "1", "--file", out.toString()).err()).contains("Wrote 1 watch dates");
         assertThat(Files.readString(out)).contains("The Matrix");
         Files.writeString(file, "tmdbId,imdbId,title,year,watchedAt,plays,comment\n604,,X,1999,2026-01-03,two,\n");
-        Run bad = run(env, "", "history:import", "1", file.toString());
+        CliRunner.Run bad = CliRunner.run(env, "", "history:import", "1", file.toString());
         assertThat(bad.exitCode()).isEqualTo(1);
         assertThat(bad.err()).contains("Line 2: plays must be a whole number, not 'two'.");
-        assertThat(run(env, "", "history:import", "1", dataDir.resolve("missing.csv").toString()).err()).contains("There is no file");
+        assertThat(CliRunner.run(env, "", "history:import", "1", dataDir.resolve("missing.csv").toString()).err()).contains("There is no file");
     }
 }

@@ -3,11 +3,6 @@ package app.pathary.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.pathary.testing.FakeJellyfin;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -15,7 +10,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** The jellyfin:* commands for headless installs: each prints its value alone on standard output. */
 class JellyfinCliTest {
@@ -24,14 +18,12 @@ class JellyfinCliTest {
     private final FakeJellyfin jellyfin = FakeJellyfin.start();
     private Map<String, String> env;
 
-    record Run(int exitCode, String out, String err) {
-    }
 
     @BeforeEach
     void createUser() {
         jellyfin.addUser("alice", "jf-password");
         env = new HashMap<>(Map.of("DATA_DIR", dataDir.toString(), "APPLICATION_URL", "https://pathary.example.org"));
-        assertThat(run("", "user:create", "a@b.c", "password1", "alice").exitCode()).isZero();
+        assertThat(CliRunner.run(env, "", "user:create", "a@b.c", "password1", "alice").exitCode()).isZero();
     }
 
     @AfterEach
@@ -39,59 +31,39 @@ class JellyfinCliTest {
         jellyfin.close();
     }
 
-    private Run run(String stdin, String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        InputStream oldIn = System.in;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
-            CommandLine line = PatharyCommand.commandLine(env);
-            line.setErr(new java.io.PrintWriter(System.err, true));
-            int code = line.execute(args);
-            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-            System.setIn(oldIn);
-        }
-    }
 
     @Test
     void the_webhook_url_is_printed_alone_made_when_missing_kept_and_regenerated_on_request() {
-        String first = run("", "jellyfin:webhook-url", "1").out();
+        String first = CliRunner.run(env, "", "jellyfin:webhook-url", "1").out();
         assertThat(first).matches("https://pathary\\.example\\.org/api/webhook/jellyfin/[0-9a-f-]{36}\\n");
-        assertThat(run("", "jellyfin:webhook-url", "1").out()).isEqualTo(first);
-        String regenerated = run("", "jellyfin:webhook-url", "1", "--regenerate").out();
+        assertThat(CliRunner.run(env, "", "jellyfin:webhook-url", "1").out()).isEqualTo(first);
+        String regenerated = CliRunner.run(env, "", "jellyfin:webhook-url", "1", "--regenerate").out();
         assertThat(regenerated).isNotEqualTo(first).startsWith("https://pathary.example.org/api/webhook/jellyfin/");
-        Run deleted = run("", "jellyfin:webhook-url", "1", "--delete");
+        CliRunner.Run deleted = CliRunner.run(env, "", "jellyfin:webhook-url", "1", "--delete");
         assertThat(deleted.out()).isEmpty();
         assertThat(deleted.err()).contains("was deleted");
-        assertThat(run("", "jellyfin:webhook-url", "1", "--delete", "--regenerate").exitCode()).isEqualTo(2);
+        assertThat(CliRunner.run(env, "", "jellyfin:webhook-url", "1", "--delete", "--regenerate").exitCode()).isEqualTo(2);
     }
 
     @Test
     void login_status_and_logout() {
-        Run login = run("jf-password\n", "jellyfin:login", "1", jellyfin.baseUrl() + "/", "alice");
+        CliRunner.Run login = CliRunner.run(env, "jf-password\n", "jellyfin:login", "1", jellyfin.baseUrl() + "/", "alice");
         assertThat(login.exitCode()).isZero();
         assertThat(login.out()).isEqualTo("alice\n");
-        String status = run("", "jellyfin:status", "1").out();
+        String status = CliRunner.run(env, "", "jellyfin:status", "1").out();
         assertThat(status).contains("server: " + jellyfin.baseUrl()).contains("user: alice").contains("token: valid")
                 .contains("scrobbling: on").contains("sync: off");
-        Run logout = run("", "jellyfin:logout", "1");
+        CliRunner.Run logout = CliRunner.run(env, "", "jellyfin:logout", "1");
         assertThat(logout.exitCode()).isZero();
-        assertThat(run("", "jellyfin:status", "1").out()).contains("token: none").contains("user: none");
+        assertThat(CliRunner.run(env, "", "jellyfin:status", "1").out()).contains("token: none").contains("user: none");
     }
 
     @Test
     void a_wrong_password_or_unknown_user_exits_1_with_a_sentence() {
-        Run wrong = run("nope\n", "jellyfin:login", "1", jellyfin.baseUrl().toString(), "alice");
+        CliRunner.Run wrong = CliRunner.run(env, "nope\n", "jellyfin:login", "1", jellyfin.baseUrl().toString(), "alice");
         assertThat(wrong.exitCode()).isEqualTo(1);
         assertThat(wrong.err().strip()).isEqualTo("Jellyfin rejected the user name or password.");
-        Run unknown = run("", "jellyfin:status", "42");
+        CliRunner.Run unknown = CliRunner.run(env, "", "jellyfin:status", "42");
         assertThat(unknown.exitCode()).isEqualTo(1);
         assertThat(unknown.err().strip()).isEqualTo("No user with id 42.");
     }

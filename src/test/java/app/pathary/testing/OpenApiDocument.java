@@ -43,16 +43,23 @@ public final class OpenApiDocument {
         return root.path("info").path("version").asText();
     }
 
-    /** The operation whose path template matches {@code path} (case-insensitively, as ASP.NET routes). */
+    /**
+     * The operation whose path template matches {@code path} (case-insensitively, as ASP.NET routes). A literal
+     * segment beats a template variable, so {@code /episode/monitor} is not taken for {@code /episode/{id}}.
+     */
     public Optional<JsonNode> operation(String method, String path) {
+        JsonNode best = null;
+        int fewestVariables = Integer.MAX_VALUE;
         for (Iterator<Map.Entry<String, JsonNode>> it = root.path("paths").fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> entry = it.next();
             String regex = "(?i)" + entry.getKey().replaceAll("\\{[^}]+}", "[^/]+");
-            if (path.matches(regex) && entry.getValue().has(method.toLowerCase(Locale.ROOT))) {
-                return Optional.of(entry.getValue().get(method.toLowerCase(Locale.ROOT)));
+            int variables = entry.getKey().split("\\{", -1).length - 1;
+            if (path.matches(regex) && entry.getValue().has(method.toLowerCase(Locale.ROOT)) && variables < fewestVariables) {
+                best = entry.getValue().get(method.toLowerCase(Locale.ROOT));
+                fewestVariables = variables;
             }
         }
-        return Optional.empty();
+        return Optional.ofNullable(best);
     }
 
     /** The query parameter names of an operation, lower-cased (ASP.NET binds them case-insensitively). */

@@ -1,5 +1,16 @@
 package app.pathary;
 
+import app.pathary.arr.radarr.HttpRadarrClient;
+import app.pathary.arr.radarr.RadarrClient;
+import app.pathary.arr.sonarr.HttpSonarrClient;
+import app.pathary.arr.sonarr.SonarrClient;
+import app.pathary.cleanup.ArrReader;
+import app.pathary.cleanup.ArrSettingsPages;
+import app.pathary.cleanup.ArrSettingsStore;
+import app.pathary.cleanup.CleanupExecutor;
+import app.pathary.cleanup.CleanupPages;
+import app.pathary.cleanup.CleanupRecords;
+import app.pathary.cleanup.CleanupRuns;
 import app.pathary.cleanup.CleanupSettingsPages;
 import app.pathary.cleanup.CleanupSettingsStore;
 import app.pathary.cleanup.WatchedPages;
@@ -117,6 +128,10 @@ public final class App implements AutoCloseable {
     public final CleanupSettingsStore cleanupSettings;
     public final WatchedReports watchedReports;
     public final WatchedReportJob watchedReportJob;
+    public final ArrSettingsStore arrSettings;
+    public final CleanupRecords cleanupRecords;
+    public final CleanupRuns cleanupRuns;
+    private final ArrReader arrReader;
     private JobWorkers workers;
     private final Overrides overrides;
     private final ObjectMapper json = Json.mapper();
@@ -155,6 +170,14 @@ public final class App implements AutoCloseable {
         this.watchedReports = new WatchedReports(database.jdbi());
         this.watchedReportJob = new WatchedReportJob(cleanupSettings, new WatchedSweep(jellyfinClient, clock), watchedReports,
                 clock, config.timezone());
+        HttpClient arrHttp = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        RadarrClient radarr = new HttpRadarrClient(arrHttp, overrides.jellyfinTimeout());
+        SonarrClient sonarr = new HttpSonarrClient(arrHttp, overrides.jellyfinTimeout());
+        this.arrSettings = new ArrSettingsStore(database.jdbi(), config.environment(), secrets, clock);
+        this.cleanupRecords = new CleanupRecords(database.jdbi(), clock);
+        this.arrReader = new ArrReader(radarr, sonarr);
+        this.cleanupRuns = new CleanupRuns(watchedReportJob, arrSettings, arrReader, new CleanupExecutor(radarr, sonarr, cleanupRecords),
+                cleanupRecords, clock);
     }
 
     /** Connects to the database and migrates it; the returned app is ready for CLI commands or {@link #startServer}. */
@@ -191,7 +214,9 @@ public final class App implements AutoCloseable {
                 new JellyfinSyncPages(pages, jellyfinLinks, jellyfinJobs, jobRepository),
                 new JobPages(pages, jobRepository),
                 new WatchedPages(pages, watchedReports, jobQueue, overrides.clock()),
-                new CleanupSettingsPages(pages, cleanupSettings, jellyfinClient)));
+                new CleanupSettingsPages(pages, cleanupSettings, jellyfinClient, arrSettings),
+                new ArrSettingsPages(arrSettings, arrReader),
+                new CleanupPages(pages, cleanupRecords, arrSettings, jobQueue)));
         server = web.start(overrides.httpHost(), config.httpPort());
         startWorkers();
         return server;
@@ -202,13 +227,23 @@ public final class App implements AutoCloseable {
         if (workers == null) {
             var handlers = new java.util.HashMap<>(jellyfinJobs.handlers());
             handlers.put(WatchedReportJob.TYPE, watchedReportJob);
+            handlers.putAll(cleanupRuns.handlers(config.timezone()));
             workers = new JobWorkers(jobRepository, handlers, "pathary-" + ProcessHandle.current().pid()
                     + "-" + java.util.UUID.randomUUID().toString().substring(0, 8), 2, overrides.jobPoll());
             workers.schedule(new JobWorkers.Schedule(WatchedReportJob.TYPE, Duration.ofMinutes(1), Duration.ofHours(6),
                     watchedReportJob::configured));
+            config.environment().get("CLEANUP_SCHEDULE_HOURS").map(hours -> scheduleHours(hours)).ifPresent(every ->
+                    workers.schedule(new JobWorkers.Schedule(CleanupRuns.SCHEDULED, every, every, cleanupRuns::configured)));
             jobQueue.onEnqueue(workers::nudge);
             workers.start();
         }
+    }
+
+    private static Duration scheduleHours(String hours) {
+        if (!hours.strip().matches("\\d{1,4}") || Integer.parseInt(hours.strip()) == 0) {
+            throw new app.pathary.config.ConfigException("CLEANUP_SCHEDULE_HOURS must be a whole number of hours from 1 to 9999.");
+        }
+        return Duration.ofHours(Integer.parseInt(hours.strip()));
     }
 
     /** Pathary's version, from the jar's manifest ("development" when run from classes). */

@@ -18,16 +18,18 @@ public final class CleanupSettingsPages implements WebRoutes {
     private final Pages pages;
     private final CleanupSettingsStore store;
     private final JellyfinClient client;
+    private final ArrSettingsStore arr;
 
-    public CleanupSettingsPages(Pages pages, CleanupSettingsStore store, JellyfinClient client) {
+    public CleanupSettingsPages(Pages pages, CleanupSettingsStore store, JellyfinClient client, ArrSettingsStore arr) {
         this.pages = pages;
         this.store = store;
         this.client = client;
+        this.arr = arr;
     }
 
     @Override
     public void register(RoutesConfig routes) {
-        routes.get(PATH, ctx -> pages.render(ctx, "cleanup/settings.jte", "Cleanup settings", Map.of("settings", store.load())));
+        routes.get(PATH, this::show);
         routes.post(PATH, ctx -> {
             try {
                 Map<String, String> form = new HashMap<>();
@@ -47,6 +49,27 @@ public final class CleanupSettingsPages implements WebRoutes {
             ctx.redirect(PATH);
         });
         routes.post(PATH + "/test", this::test);
+    }
+
+    private void show(Context ctx) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("settings", store.load());
+        String problem = "";
+        java.util.List<ArrInstanceConfig> instances = java.util.List.of();
+        CleanupActions actions = null;
+        java.util.Set<String> locked = java.util.Set.of();
+        try {
+            instances = arr.instances();
+            actions = arr.actions();
+            locked = arr.lockedActions();
+        } catch (InvalidInputException e) {
+            problem = e.getMessage();
+        }
+        model.put("instances", instances);
+        model.put("actions", actions);
+        model.put("lockedActions", locked);
+        model.put("problem", problem);
+        pages.render(ctx, "cleanup/settings.jte", "Cleanup settings", model);
     }
 
     private void test(Context ctx) {

@@ -16,6 +16,8 @@ public record ReportEntry(
         String series,
         Integer season,
         String episode,
+        Integer episodeNumber,
+        Integer episodeEnd,
         String path,
         Integer tmdbId,
         Integer tvdbId,

@@ -50,7 +50,7 @@ final class SeasonVerdict {
                     "every grace period has passed, the last on " + eligibleOn);
         }
         return new ReportEntry("season", first.seasonId(), first.seriesName() + " season " + first.seasonNumber(),
-                first.seriesName(), first.seasonNumber(), null, commonFolder(episodes), series == null ? null : series.tmdbId(),
+                first.seriesName(), first.seasonNumber(), null, null, null, commonFolder(episodes), series == null ? null : series.tmdbId(),
                 series == null ? null : series.tvdbId(), verdict, reasons, lastPlayed,
                 verdict == Verdict.ELIGIBLE || verdict == Verdict.WAITING ? eligibleOn : null, children);
     }

@@ -47,7 +47,7 @@ public final class WatchedPlanner {
         Series series = snapshot.series(item.seriesId()).orElse(null);
         return new ReportEntry(kind, item.id(), item.isEpisode() ? item.label() + " " + item.name() : item.name(),
                 item.isEpisode() ? item.seriesName() : null, item.seasonNumber(), item.isEpisode() ? item.label() : null,
-                item.path(), item.isEpisode() ? (series == null ? null : series.tmdbId()) : item.tmdbId(),
+                item.episodeNumber(), item.episodeEnd(), item.path(), item.isEpisode() ? (series == null ? null : series.tmdbId()) : item.tmdbId(),
                 item.isEpisode() ? (series == null ? null : series.tvdbId()) : null, judgement.verdict(), judgement.reasons(),
                 judgement.lastPlayed(), judgement.eligibleOn(), List.of());
     }

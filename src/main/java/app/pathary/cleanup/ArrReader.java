@@ -1,0 +1,97 @@
+package app.pathary.cleanup;
+
+import app.pathary.arr.ArrException;
+import app.pathary.arr.MediaManagement;
+import app.pathary.arr.SystemStatus;
+import app.pathary.arr.Tag;
+import app.pathary.arr.radarr.RadarrClient;
+import app.pathary.arr.sonarr.EpisodeFile;
+import app.pathary.arr.sonarr.SonarrClient;
+import app.pathary.arr.sonarr.SonarrEpisode;
+import app.pathary.common.InvalidInputException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Reads what the plan needs from every instance: Radarr movies; Sonarr series, and the episodes and files of only the
+ * series an eligible season may belong to; tags; the settings worth a warning. An instance that cannot be read stops
+ * the plan (a plan without it could mistake its items for unmatched ones).
+ */
+public final class ArrReader {
+    private final RadarrClient radarr;
+    private final SonarrClient sonarr;
+
+    public ArrReader(RadarrClient radarr, SonarrClient sonarr) {
+        this.radarr = radarr;
+        this.sonarr = sonarr;
+    }
+
+    public ArrSnapshot read(List<ArrInstanceConfig> instances, WatchedReport report) {
+        List<ArrSnapshot.RadarrView> radarrViews = new ArrayList<>();
+        List<ArrSnapshot.SonarrView> sonarrViews = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
+        for (ArrInstanceConfig config : instances) {
+            try {
+                if (config.kind() == ArrKind.RADARR) {
+                    warnings.addAll(warnings(config, radarr.mediaManagement(config.instance())));
+                    radarrViews.add(new ArrSnapshot.RadarrView(config, radarr.movies(config.instance()),
+                            keepTagIds(radarr.tags(config.instance()), config.keepTag())));
+                } else {
+                    warnings.addAll(warnings(config, sonarr.mediaManagement(config.instance())));
+                    sonarrViews.add(new ArrSnapshot.SonarrView(config, sonarr.series(config.instance()),
+                            keepTagIds(sonarr.tags(config.instance()), config.keepTag()), new HashMap<>(), new HashMap<>()));
+                }
+            } catch (ArrException e) {
+                throw new InvalidInputException(config.kind().appName() + " " + config.name() + " cannot be read: " + e.userMessage() + ".");
+            }
+        }
+        Map<String, Set<Integer>> needed = CleanupPlanner.seriesToRead(report, sonarrViews);
+        for (ArrSnapshot.SonarrView view : sonarrViews) {
+            for (int seriesId : needed.getOrDefault(view.config().name(), Set.of())) {
+                try {
+                    List<SonarrEpisode> episodes = sonarr.episodes(view.config().instance(), seriesId);
+                    List<EpisodeFile> files = sonarr.episodeFiles(view.config().instance(), seriesId);
+                    view.episodes().put(seriesId, episodes);
+                    view.files().put(seriesId, files);
+                } catch (ArrException e) {
+                    throw new InvalidInputException("Sonarr " + view.config().name() + " cannot be read: " + e.userMessage() + ".");
+                }
+            }
+        }
+        return new ArrSnapshot(radarrViews, sonarrViews, warnings);
+    }
+
+    /** Checks an instance: the right app answers, and what of its settings deserves a warning. */
+    public List<String> test(ArrInstanceConfig config) {
+        SystemStatus status = config.kind() == ArrKind.RADARR ? radarr.systemStatus(config.instance()) : sonarr.systemStatus(config.instance());
+        if (!config.kind().appName().equalsIgnoreCase(status.appName())) {
+            throw new InvalidInputException(config.name() + " answers as " + status.appName() + ", not " + config.kind().appName() + ".");
+        }
+        MediaManagement settings = config.kind() == ArrKind.RADARR ? radarr.mediaManagement(config.instance())
+                : sonarr.mediaManagement(config.instance());
+        List<String> lines = new ArrayList<>();
+        lines.add("Connected to " + status.appName() + " " + status.version() + " (" + config.name() + ").");
+        lines.addAll(warnings(config, settings));
+        return lines;
+    }
+
+    static List<String> warnings(ArrInstanceConfig config, MediaManagement settings) {
+        List<String> warnings = new ArrayList<>();
+        if (settings.recycleBinEnabled()) {
+            warnings.add(config.name() + " has a recycle bin: deleted files keep their space until it is emptied.");
+        }
+        if (!settings.unmonitorDeleted()) {
+            warnings.add(config.name() + " does not unmonitor deleted " + (config.kind() == ArrKind.RADARR ? "movies" : "episodes")
+                    + " itself; Pathary unmonitors what it deletes.");
+        }
+        return warnings;
+    }
+
+    private static Set<Integer> keepTagIds(List<Tag> tags, String keepTag) {
+        return tags.stream().filter(t -> t.label() != null && t.label().equalsIgnoreCase(keepTag)).map(Tag::id).collect(Collectors.toSet());
+    }
+}

@@ -1,0 +1,33 @@
+package app.pathary.cleanup;
+
+import app.pathary.arr.radarr.RadarrMovie;
+import app.pathary.arr.sonarr.EpisodeFile;
+import app.pathary.arr.sonarr.SonarrEpisode;
+import app.pathary.arr.sonarr.SonarrSeries;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** What the planner knows of the *arr: each instance's library, its keep-tag ids, and warnings about its settings. */
+public record ArrSnapshot(List<RadarrView> radarr, List<SonarrView> sonarr, List<String> warnings) {
+
+    /** A Radarr instance's movies and the ids its keep tag has (labels resolved per instance, ignoring case). */
+    public record RadarrView(ArrInstanceConfig config, List<RadarrMovie> movies, Set<Integer> keepTagIds) {
+    }
+
+    /**
+     * A Sonarr instance's series and keep-tag ids; episodes and episode files only of the series the plan needs
+     * (read on demand, one request each per series).
+     */
+    public record SonarrView(ArrInstanceConfig config, List<SonarrSeries> series, Set<Integer> keepTagIds,
+            Map<Integer, List<SonarrEpisode>> episodes, Map<Integer, List<EpisodeFile>> files) {
+
+        List<SonarrEpisode> episodesOf(int seriesId) {
+            return episodes.getOrDefault(seriesId, List.of());
+        }
+
+        List<EpisodeFile> filesOf(int seriesId) {
+            return files.getOrDefault(seriesId, List.of());
+        }
+    }
+}

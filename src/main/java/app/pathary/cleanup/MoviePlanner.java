@@ -1,0 +1,99 @@
+package app.pathary.cleanup;
+
+import app.pathary.arr.radarr.RadarrMovie;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/** Plans one eligible movie: match it to a Radarr movie (file path first, TMDb id second, failing closed), then protect. */
+final class MoviePlanner {
+    private final ArrSnapshot arr;
+    private final CleanupActions actions;
+
+    MoviePlanner(ArrSnapshot arr, CleanupActions actions) {
+        this.arr = arr;
+        this.actions = actions;
+    }
+
+    private record Match(ArrSnapshot.RadarrView view, RadarrMovie movie) {
+    }
+
+    PlanEntry plan(ReportEntry entry) {
+        List<String> ids = List.of(entry.jellyfinId());
+        List<Match> byPath = new ArrayList<>();
+        for (ArrSnapshot.RadarrView view : arr.radarr()) {
+            if (entry.path() == null) {
+                break;
+            }
+            String mapped = view.config().mapping().toArr(entry.path());
+            for (RadarrMovie movie : view.movies()) {
+                if (movie.movieFile() != null && mapped.equals(PathMapping.normalise(movie.movieFile().path()))) {
+                    byPath.add(new Match(view, movie));
+                }
+            }
+        }
+        List<String> reasons = new ArrayList<>();
+        Match match;
+        if (byPath.size() > 1) {
+            return PlanEntry.unmatched(ids, entry.name(), entry.path(), List.of("the file is claimed by " + names(byPath) + "; nothing is touched"));
+        } else if (byPath.size() == 1) {
+            match = byPath.getFirst();
+            if (entry.tmdbId() != null && match.movie().tmdbId() != null && !entry.tmdbId().equals(match.movie().tmdbId())) {
+                return PlanEntry.unmatched(ids, entry.name(), entry.path(), List.of("path and id disagree: the file is " + describe(match)
+                        + " with TMDb id " + match.movie().tmdbId() + ", but Jellyfin says TMDb id " + entry.tmdbId()));
+            }
+            reasons.add("matched by file path to " + describe(match));
+        } else {
+            List<Match> byId = new ArrayList<>();
+            for (ArrSnapshot.RadarrView view : arr.radarr()) {
+                view.movies().stream().filter(m -> entry.tmdbId() != null && Objects.equals(m.tmdbId(), entry.tmdbId()))
+                        .forEach(m -> byId.add(new Match(view, m)));
+            }
+            if (byId.isEmpty()) {
+                return PlanEntry.unmatched(ids, entry.name(), entry.path(), List.of("no Radarr instance has this file"
+                        + (entry.tmdbId() == null ? " and Jellyfin has no TMDb id for it" : " or TMDb id " + entry.tmdbId())));
+            }
+            if (byId.size() > 1) {
+                return PlanEntry.unmatched(ids, entry.name(), entry.path(), List.of("TMDb id " + entry.tmdbId() + " is in " + names(byId)
+                        + " and no file path decides; nothing is touched"));
+            }
+            match = byId.getFirst();
+            reasons.add("matched by TMDb id " + entry.tmdbId() + " to " + describe(match) + " (no file path matched"
+                    + (match.movie().movieFile() == null ? "" : "; Radarr's file is " + match.movie().movieFile().path()) + ")");
+        }
+        return protect(entry, match, reasons);
+    }
+
+    private PlanEntry protect(ReportEntry entry, Match match, List<String> reasons) {
+        RadarrMovie movie = match.movie();
+        String instance = match.view().config().name();
+        List<String> ids = List.of(entry.jellyfinId());
+        if (movie.tags().stream().anyMatch(match.view().keepTagIds()::contains)) {
+            reasons.add("tagged " + match.view().config().keepTag() + " in " + instance);
+            return PlanEntry.keep(instance, movie.id(), ids, movie.title(), movie.path(), reasons);
+        }
+        String folder = PathMapping.normalise(movie.path());
+        for (RadarrMovie other : match.view().movies()) {
+            String otherFolder = PathMapping.normalise(other.path());
+            if (other.id() != movie.id() && folder != null && otherFolder != null && PathMapping.within(otherFolder, folder)) {
+                reasons.add("its folder " + movie.path() + " also holds " + other.title() + " (Radarr would keep the files)");
+                return PlanEntry.keep(instance, movie.id(), ids, movie.title(), movie.path(), reasons);
+            }
+        }
+        if (movie.movieFile() == null) {
+            reasons.add("Radarr has no file for it, so deleting it would free nothing");
+            return PlanEntry.keep(instance, movie.id(), ids, movie.title(), movie.path(), reasons);
+        }
+        reasons.addAll(entry.reasons());
+        return new PlanEntry(PlanEntry.DELETE_MOVIE, instance, movie.id(), ids, movie.title(), movie.movieFile().path(),
+                movie.movieFile().size(), reasons, actions.movieAction().value(), movie.movieFile().id(), null, null, null);
+    }
+
+    private static String describe(Match match) {
+        return match.movie().title() + " (" + match.view().config().name() + " id " + match.movie().id() + ")";
+    }
+
+    private static String names(List<Match> matches) {
+        return String.join(" and ", matches.stream().map(MoviePlanner::describe).toList());
+    }
+}

@@ -24,25 +24,76 @@ public final class CleanupPlanner {
         MoviePlanner movies = new MoviePlanner(arr, actions);
         SeasonPlanner seasons = new SeasonPlanner(arr, now);
         List<PlanEntry> entries = new ArrayList<>();
+        Map<String, String> keptTargets = new HashMap<>();
         for (ReportEntry entry : report.entries()) {
             List<String> ids = entry.kind().equals("season")
                     ? entry.episodes().stream().map(ReportEntry::jellyfinId).toList() : List.of(entry.jellyfinId());
-            if (entry.verdict() != Verdict.ELIGIBLE) {
+            boolean movie = entry.kind().equals("movie");
+            boolean eligible = entry.verdict() == Verdict.ELIGIBLE;
+            PlanEntry matched = movie || eligible ? (movie ? movies.plan(entry) : seasons.plan(entry)) : null;
+            PlanEntry decided;
+            if (!eligible) {
                 List<String> reasons = new ArrayList<>(entry.reasons());
                 reasons.set(0, entry.verdict().value() + ": " + reasons.getFirst());
-                entries.add(PlanEntry.keep(null, null, ids, entry.name(), entry.path(), reasons));
+                decided = PlanEntry.keep(null, null, ids, entry.name(), entry.path(), reasons);
             } else if (excluded.contains(entry.jellyfinId()) || ids.stream().anyMatch(excluded::contains)) {
-                entries.add(PlanEntry.keep(null, null, ids, entry.name(), entry.path(), List.of("excluded from cleanup by an admin")));
-            } else if (entry.kind().equals("movie")) {
-                entries.add(movies.plan(entry));
+                decided = PlanEntry.keep(null, null, ids, entry.name(), entry.path(), List.of("excluded from cleanup by an admin"));
             } else {
-                entries.add(seasons.plan(entry));
+                decided = matched;
             }
+            if (matched != null && matched.deletes() && !decided.deletes()) {
+                targets(matched).forEach(target -> keptTargets.putIfAbsent(target, entry.name()));
+            }
+            entries.add(decided);
         }
+        entries = protectSharedTargets(entries, keptTargets);
         if (actions.deleteEndedSeries()) {
             entries = markSeriesDeletions(entries, arr);
         }
         return new CleanupPlan(now, report.today(), report.policy(), entries, arr.warnings());
+    }
+
+    /** What a deletion would remove: the Radarr movie, or each Sonarr episode file. */
+    private static List<String> targets(PlanEntry entry) {
+        if (entry.action().equals(PlanEntry.DELETE_MOVIE)) {
+            return List.of(entry.instance() + "/movie/" + entry.arrId());
+        }
+        return entry.episodeFileIds().stream().map(id -> entry.instance() + "/file/" + id).toList();
+    }
+
+    /**
+     * A deletion that would also remove what another Jellyfin item keeps (another copy with the same id, excluded or not
+     * yet eligible) becomes a keep; two deletions of the same target become one.
+     */
+    private static List<PlanEntry> protectSharedTargets(List<PlanEntry> entries, Map<String, String> keptTargets) {
+        List<PlanEntry> result = new ArrayList<>();
+        Map<String, Integer> deleting = new HashMap<>();
+        for (PlanEntry entry : entries) {
+            if (!entry.deletes()) {
+                result.add(entry);
+                continue;
+            }
+            String keeper = targets(entry).stream().map(keptTargets::get).filter(Objects::nonNull).findFirst().orElse(null);
+            if (keeper != null) {
+                List<String> reasons = new ArrayList<>(entry.reasons());
+                reasons.add("the same " + (entry.action().equals(PlanEntry.DELETE_MOVIE) ? "Radarr movie" : "episode file")
+                        + " also backs " + keeper + " in Jellyfin, which is kept");
+                result.add(PlanEntry.keep(entry.instance(), entry.arrId(), entry.jellyfinIds(), entry.title(), entry.path(), reasons));
+                continue;
+            }
+            Integer earlier = targets(entry).stream().map(deleting::get).filter(Objects::nonNull).findFirst().orElse(null);
+            if (earlier != null) {
+                PlanEntry first = result.get(earlier);
+                List<String> ids = new ArrayList<>(first.jellyfinIds());
+                ids.addAll(entry.jellyfinIds());
+                result.set(earlier, new PlanEntry(first.action(), first.instance(), first.arrId(), ids, first.title(), first.path(), first.bytes(),
+                        first.reasons(), first.movieAction(), first.movieFileId(), first.episodeFileIds(), first.episodeIds(), first.deleteSeries()));
+                continue;
+            }
+            targets(entry).forEach(target -> deleting.put(target, result.size()));
+            result.add(entry);
+        }
+        return result;
     }
 
     /** An ended series whose every file is planned for deletion loses its entry too (opted in); said on its last entry. */

@@ -3,16 +3,35 @@ package app.pathary.cleanup;
 import app.pathary.arr.radarr.RadarrMovie;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 
 /** Plans one eligible movie: match it to a Radarr movie (file path first, TMDb id second, failing closed), then protect. */
 final class MoviePlanner {
     private final ArrSnapshot arr;
     private final CleanupActions actions;
+    private final java.util.Map<ArrSnapshot.RadarrView, java.util.Map<String, List<RadarrMovie>>> byFile = new java.util.HashMap<>();
+    private final java.util.Map<Integer, List<Match>> byTmdb = new java.util.HashMap<>();
+    private final java.util.Map<ArrSnapshot.RadarrView, java.util.NavigableMap<String, List<RadarrMovie>>> folders = new java.util.HashMap<>();
 
     MoviePlanner(ArrSnapshot arr, CleanupActions actions) {
         this.arr = arr;
         this.actions = actions;
+        for (ArrSnapshot.RadarrView view : arr.radarr()) {
+            var files = new java.util.HashMap<String, List<RadarrMovie>>();
+            var viewFolders = new java.util.TreeMap<String, List<RadarrMovie>>();
+            for (RadarrMovie movie : view.movies()) {
+                if (movie.movieFile() != null) {
+                    files.computeIfAbsent(PathMapping.normalise(movie.movieFile().path()), k -> new ArrayList<>()).add(movie);
+                }
+                if (movie.tmdbId() != null) {
+                    byTmdb.computeIfAbsent(movie.tmdbId(), k -> new ArrayList<>()).add(new Match(view, movie));
+                }
+                if (movie.path() != null) {
+                    viewFolders.computeIfAbsent(PathMapping.normalise(movie.path()), k -> new ArrayList<>()).add(movie);
+                }
+            }
+            byFile.put(view, files);
+            folders.put(view, viewFolders);
+        }
     }
 
     private record Match(ArrSnapshot.RadarrView view, RadarrMovie movie) {
@@ -26,11 +45,7 @@ final class MoviePlanner {
                 break;
             }
             String mapped = view.config().mapping().toArr(entry.path());
-            for (RadarrMovie movie : view.movies()) {
-                if (movie.movieFile() != null && mapped.equals(PathMapping.normalise(movie.movieFile().path()))) {
-                    byPath.add(new Match(view, movie));
-                }
-            }
+            byFile.get(view).getOrDefault(mapped, List.of()).forEach(movie -> byPath.add(new Match(view, movie)));
         }
         List<String> reasons = new ArrayList<>();
         Match match;
@@ -44,11 +59,7 @@ final class MoviePlanner {
             }
             reasons.add("matched by file path to " + describe(match));
         } else {
-            List<Match> byId = new ArrayList<>();
-            for (ArrSnapshot.RadarrView view : arr.radarr()) {
-                view.movies().stream().filter(m -> entry.tmdbId() != null && Objects.equals(m.tmdbId(), entry.tmdbId()))
-                        .forEach(m -> byId.add(new Match(view, m)));
-            }
+            List<Match> byId = entry.tmdbId() == null ? List.of() : byTmdb.getOrDefault(entry.tmdbId(), List.of());
             if (byId.isEmpty()) {
                 return PlanEntry.unmatched(ids, entry.name(), entry.path(), List.of("no Radarr instance has this file"
                         + (entry.tmdbId() == null ? " and Jellyfin has no TMDb id for it" : " or TMDb id " + entry.tmdbId())));
@@ -72,13 +83,10 @@ final class MoviePlanner {
             reasons.add("tagged " + match.view().config().keepTag() + " in " + instance);
             return PlanEntry.keep(instance, movie.id(), ids, movie.title(), movie.path(), reasons);
         }
-        String folder = PathMapping.normalise(movie.path());
-        for (RadarrMovie other : match.view().movies()) {
-            String otherFolder = PathMapping.normalise(other.path());
-            if (other.id() != movie.id() && folder != null && otherFolder != null && PathMapping.within(otherFolder, folder)) {
-                reasons.add("its folder " + movie.path() + " also holds " + other.title() + " (Radarr would keep the files)");
-                return PlanEntry.keep(instance, movie.id(), ids, movie.title(), movie.path(), reasons);
-            }
+        RadarrMovie neighbour = sharingFolder(match.view(), movie);
+        if (neighbour != null) {
+            reasons.add("its folder " + movie.path() + " also holds " + neighbour.title() + " (Radarr would keep the files)");
+            return PlanEntry.keep(instance, movie.id(), ids, movie.title(), movie.path(), reasons);
         }
         if (movie.movieFile() == null) {
             reasons.add("Radarr has no file for it, so deleting it would free nothing");
@@ -87,6 +95,22 @@ final class MoviePlanner {
         reasons.addAll(entry.reasons());
         return new PlanEntry(PlanEntry.DELETE_MOVIE, instance, movie.id(), ids, movie.title(), movie.movieFile().path(),
                 movie.movieFile().size(), reasons, actions.movieAction().value(), movie.movieFile().id(), null, null, null);
+    }
+
+    /** Another movie whose folder is this movie's folder or inside it; null when there is none. */
+    private RadarrMovie sharingFolder(ArrSnapshot.RadarrView view, RadarrMovie movie) {
+        String folder = PathMapping.normalise(movie.path());
+        if (folder == null) {
+            return null;
+        }
+        var byFolder = folders.get(view);
+        for (RadarrMovie same : byFolder.getOrDefault(folder, List.of())) {
+            if (same.id() != movie.id()) {
+                return same;
+            }
+        }
+        var inside = byFolder.ceilingEntry(folder.equals("/") ? "/" : folder + "/");
+        return inside != null && !inside.getKey().equals(folder) && PathMapping.within(inside.getKey(), folder) ? inside.getValue().getFirst() : null;
     }
 
     private static String describe(Match match) {

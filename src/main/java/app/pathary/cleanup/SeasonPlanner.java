@@ -20,9 +20,23 @@ final class SeasonPlanner {
     private final ArrSnapshot arr;
     private final Instant now;
 
+    private final Map<String, List<Located>> filesByPath = new java.util.HashMap<>();
+
     SeasonPlanner(ArrSnapshot arr, Instant now) {
         this.arr = arr;
         this.now = now;
+        for (ArrSnapshot.SonarrView view : arr.sonarr()) {
+            for (SonarrSeries series : view.series()) {
+                for (EpisodeFile file : view.filesOf(series.id())) {
+                    filesByPath.computeIfAbsent(view.config().name() + "|" + PathMapping.normalise(file.path()), k -> new ArrayList<>())
+                            .add(new Located(new Owner(view, series), file));
+                }
+            }
+        }
+    }
+
+    /** An episode file and the series (of an instance) it belongs to. */
+    private record Located(Owner owner, EpisodeFile file) {
     }
 
     private record Owner(ArrSnapshot.SonarrView view, SonarrSeries series) {
@@ -46,13 +60,9 @@ final class SeasonPlanner {
                     continue;
                 }
                 String mapped = view.config().mapping().toArr(episode.path());
-                for (SonarrSeries series : view.series()) {
-                    for (EpisodeFile file : view.filesOf(series.id())) {
-                        if (mapped.equals(PathMapping.normalise(file.path()))) {
-                            files.put(episode, file);
-                            owners.add(new Owner(view, series));
-                        }
-                    }
+                for (Located located : filesByPath.getOrDefault(view.config().name() + "|" + mapped, List.of())) {
+                    files.put(episode, located.file());
+                    owners.add(located.owner());
                 }
             }
         }

@@ -101,6 +101,28 @@ class MoviePlanningTest {
     }
 
     @Test
+    void a_copy_that_is_excluded_or_not_yet_eligible_keeps_the_radarr_movie_another_copy_would_delete() {
+        var heat = scenario.radarr.addMovie("Heat", 1995, 949, "/movies/Heat").file("/movies/Heat/Heat.mkv", 10);
+        scenario.report.add(movie("jf-managed", "Heat", "/media/movies/Heat/Heat.mkv", 949, Verdict.WAITING));
+        scenario.report.add(movie("jf-copy", "Heat (copy)", "/media/other/Heat.mkv", 949, Verdict.ELIGIBLE));
+        PlanEntry entry = entryFor(scenario.plan(), "Heat");
+        assertThat(scenario.plan().withAction("delete-movie")).isEmpty();
+        assertThat(scenario.plan().entries()).filteredOn(e -> e.jellyfinIds().contains("jf-copy")).singleElement()
+                .satisfies(e -> assertThat(e.reasons().getLast()).isEqualTo("the same Radarr movie also backs Heat in Jellyfin, which is kept"));
+        assertThat(entry.action()).isEqualTo("keep");
+        assertThat(heat.id()).isPositive();
+    }
+
+    @Test
+    void two_eligible_copies_of_one_movie_make_one_deletion() {
+        scenario.radarr.addMovie("Heat", 1995, 949, "/movies/Heat").file("/movies/Heat/Heat.mkv", 10);
+        scenario.report.add(movie("jf-1", "Heat", "/media/movies/Heat/Heat.mkv", 949, Verdict.ELIGIBLE));
+        scenario.report.add(movie("jf-2", "Heat again", "/media/other/Heat.mkv", 949, Verdict.ELIGIBLE));
+        assertThat(scenario.plan().withAction("delete-movie")).singleElement()
+                .satisfies(e -> assertThat(e.jellyfinIds()).containsExactly("jf-1", "jf-2"));
+    }
+
+    @Test
     void the_plan_warns_about_a_recycle_bin_and_serves_the_issue_json_shape() throws Exception {
         scenario.radarr.setRecycleBin("/recycle");
         scenario.radarr.addMovie("Heat", 1995, 949, "/movies/Heat").file("/movies/Heat/Heat.mkv", 10);

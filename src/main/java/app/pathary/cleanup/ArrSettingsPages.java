@@ -51,7 +51,11 @@ public final class ArrSettingsPages implements WebRoutes {
             Map<String, String> form = new HashMap<>();
             for (String name : ArrSettingsStore.ACTION_NAMES) {
                 String value = ctx.formParam(name);
-                form.put(name, value == null ? "false" : value);
+                if (value != null) {
+                    form.put(name, value);
+                } else if (!name.equals(ArrSettingsStore.MOVIE_ACTION)) {
+                    form.put(name, "false");
+                }
             }
             settings.saveActions(form);
             return "The cleanup actions were saved.";

@@ -7,20 +7,14 @@ import app.pathary.cleanup.WatchedReport;
 import app.pathary.cleanup.WatchedSweep;
 import app.pathary.jellyfin.ClientIdentity;
 import app.pathary.jellyfin.HttpJellyfinClient;
-import app.pathary.testing.FakeItem;
 import app.pathary.testing.FakeJellyfin;
-import app.pathary.testing.FakeUser;
-import app.pathary.testing.FakeUserData;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import java.util.Set;
 
 /**
@@ -36,35 +30,9 @@ public final class WatchedBenchmark {
         int movies = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
         int episodes = args.length > 1 ? Integer.parseInt(args[1]) : 50_000;
         try (FakeJellyfin jellyfin = FakeJellyfin.start()) {
-            jellyfin.useClock(Clock.fixed(Instant.parse("2024-01-01T00:00:00Z"), ZoneOffset.UTC));
-            String apiKey = jellyfin.addApiKey();
-            List<FakeUser> users = new ArrayList<>();
-            for (int u = 0; u < 5; u++) {
-                users.add(u == 0 ? jellyfin.addAdmin("user" + u, "pw") : jellyfin.addUser("user" + u, "pw"));
-            }
-            Random random = new Random(42);
-            List<FakeItem> items = new ArrayList<>();
-            for (int m = 0; m < movies; m++) {
-                items.add(jellyfin.addMovie("Movie " + m, 1950 + m % 75).tmdb(Integer.toString(10_000 + m)).path("/media/movies/Movie " + m + ".mkv"));
-            }
-            int perSeason = 10;
-            int seasons = 5;
-            for (int s = 0; items.size() < movies + episodes; s++) {
-                FakeItem series = jellyfin.addSeries("Series " + s, 2000 + s % 25).tvdb(Integer.toString(70_000 + s)).path("/media/tv/Series " + s);
-                for (int season = 1; season <= seasons && items.size() < movies + episodes; season++) {
-                    for (int e = 1; e <= perSeason && items.size() < movies + episodes; e++) {
-                        items.add(jellyfin.addEpisode(series, season, e, "E" + e).path("/media/tv/Series " + s + "/S" + season + "/E" + e + ".mkv"));
-                    }
-                }
-            }
-            for (FakeUser user : users) {
-                for (FakeItem item : items) {
-                    if (random.nextInt(100) < 40) {
-                        jellyfin.setUserData(user, item, FakeUserData.playedOn(Instant.parse("2026-01-01T20:00:00Z")
-                                .minus(Duration.ofDays(random.nextInt(60))), 1).withFavorite(random.nextInt(100) == 0));
-                    }
-                }
-            }
+            BenchLibrary library = new BenchLibrary(jellyfin, null, null, movies, episodes);
+            String apiKey = library.apiKey;
+            var users = library.users;
             jellyfin.setLatency(Duration.ofMillis(5));
             jellyfin.clearRequests();
             var sweep = new WatchedSweep(new HttpJellyfinClient(HttpClient.newHttpClient(),

@@ -15,7 +15,7 @@ ensure_jar
 WORK=$(mktemp -d /tmp/pathary-bench-history.XXXXXX)
 trap 'stop_server; rm -rf "$WORK"' EXIT
 
-"$JDK/bin/javac" -d "$WORK/classes" "$ROOT"/src/test/java/app/pathary/bench/{HistorySeed,HistoryApiLoad}.java
+"$JDK/bin/javac" -d "$WORK/classes" "$ROOT"/src/test/java/app/pathary/bench/{HistorySeed,HistoryApiLoad,ServerCpu}.java
 PASSWORD=bench-password-1
 DATA_DIR="$WORK/data" "$JAVA" -jar "$JAR" user:create bench@example.org "$PASSWORD" bench >/dev/null 2>"$WORK/cli.log"
 PORT=$(free_port)
@@ -28,8 +28,8 @@ TOKEN=$(curl -fsS -X POST "$URL/api/auth/token" -H 'Content-Type: application/js
 [ -n "$TOKEN" ] || { echo "bench: no API token" >&2; exit 1; }
 
 echo "history API: SQLite, JDK $(java_major "$JAVA"), $(nproc) cores, server options: $SERVER_OPTS"
-echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 "$JAVA" -cp "$WORK/classes" app.pathary.bench.HistorySeed "$URL" "$TOKEN" bench "$SEED_DATES" "$SEED_MOVIES" 10000
-"$JAVA" -cp "$WORK/classes" app.pathary.bench.HistoryApiLoad "$URL" "$TOKEN" bench "$WARMUP" "$REQUESTS" "$CLIENTS" \
+wait_for_quiet
+"$JAVA" -cp "$WORK/classes" app.pathary.bench.HistoryApiLoad "$URL" "$TOKEN" bench "$SERVER_PID" "$WARMUP" "$REQUESTS" "$CLIENTS" \
   "default page=" "search 'river'=search=river" "deep page (2000)=page=2000"
 echo "server RSS after the run: $(rss_mib "$SERVER_PID") MiB; load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -5,7 +5,7 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 JAR="$ROOT/target/pathary.jar"
 # The JVM options ./pathary gives serve; keep the two in step.
-LAUNCHER_OPTS="-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k -Xms32m -XX:MaxRAMPercentage=25"
+LAUNCHER_OPTS=${BENCH_LAUNCHER_OPTS:-"-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k -Xms32m -XX:MaxRAMPercentage=25"}
 launcher_cds_opts() {
   echo "-XX:+AutoCreateSharedArchive -XX:SharedArchiveFile=$1 -Xlog:cds=error"
 }
@@ -112,6 +112,30 @@ cpu_ms() {
 
 rss_mib() {
   awk '/^VmRSS:/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status"
+}
+
+# Percent of the machine's CPU time that was busy over the next $1 seconds (from /proc/stat).
+busy_percent() {
+  local a b
+  read -r -a a < /proc/stat
+  nap "$1"
+  read -r -a b < /proc/stat
+  local idle=$(( b[4] + b[5] - a[4] - a[5] )) total=0 i
+  for i in 1 2 3 4 5 6 7 8; do total=$(( total + b[i] - a[i] )); done
+  echo $(( total > 0 ? 100 - idle * 100 / total : 0 ))
+}
+
+# The machine is shared: waits up to QUIET_WAIT seconds (default 300) until other work leaves the cores mostly idle
+# (under QUIET_BUSY percent busy, default 20, over 3 s), then goes on either way and says how busy it was.
+wait_for_quiet() {
+  local deadline=$(( EPOCHSECONDS + ${QUIET_WAIT:-300} )) busy
+  while true; do
+    busy=$(busy_percent 3)
+    if (( busy < ${QUIET_BUSY:-20} )) || (( EPOCHSECONDS >= deadline )); then
+      echo "machine before measuring: ${busy}% busy over 3 s, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+      return 0
+    fi
+  done
 }
 
 # median of the numbers given as arguments

@@ -42,6 +42,7 @@ idle_rss() {
 }
 
 echo "memory: idle ${SETTLE} s after start, JDK $(java_major "$JAVA"), options: $LAUNCHER_OPTS"
+wait_for_quiet
 CDS=$(launcher_cds_opts "$WORK/pathary.jsa")
 # shellcheck disable=SC2086
 {

@@ -34,7 +34,8 @@ if [ -n "${EXTRA_OPTS:-}" ]; then
   OPTS+=("$LAUNCHER_OPTS $EXTRA_OPTS")
 fi
 
-echo "startup: $RUNS cold starts per set, JDK $(java_major "$JAVA"), $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "startup: $RUNS cold starts per set, JDK $(java_major "$JAVA"), $(nproc) cores"
+wait_for_quiet
 # The archive is written when the first start with it stops, as with ./pathary serve; that start is not counted.
 # shellcheck disable=SC2086
 start_once ${OPTS[2]} >/dev/null

@@ -13,19 +13,22 @@ import java.util.concurrent.Future;
 
 /**
  * Measures GET /api/users/{name}/history/movies: per query, sequential latency (p50/p90/p99/max over
- * {@code requests} after {@code warmup}), then throughput of {@code clients} concurrent clients, each sending
- * {@code requests} requests that cycle through the queries. Every answer must be a 200 with entries, or the run fails.
- * Bounded by count; uses only the JDK.
+ * {@code requests} after {@code warmup}) and the server's CPU time per request (from /proc/{serverPid}/stat: unlike
+ * latency it hardly moves when other work competes for the cores), then the throughput of {@code clients} concurrent
+ * clients, each sending {@code requests} requests that cycle through the queries. Every answer must be a 200 with
+ * entries, or the run fails. Bounded by count; uses only the JDK.
  *
- * <p>Usage: {@code HistoryApiLoad <baseUrl> <token> <userName> <warmup> <requests> <clients> <query>...}
+ * <p>Usage: {@code HistoryApiLoad <baseUrl> <token> <userName> <serverPid> <warmup> <requests> <clients> <query>...}
  * where a query is a label and a query string, e.g. {@code "deep page=page=2000"}.
  */
 public final class HistoryApiLoad {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final String token;
+    private final ServerCpu serverCpu;
 
-    private HistoryApiLoad(String token) {
+    private HistoryApiLoad(String token, ServerCpu serverCpu) {
         this.token = token;
+        this.serverCpu = serverCpu;
     }
 
     private record Query(String label, URI uri) {
@@ -33,21 +36,25 @@ public final class HistoryApiLoad {
 
     public static void main(String[] args) throws Exception {
         String base = args[0] + "/api/users/" + args[2] + "/history/movies";
-        int warmup = Integer.parseInt(args[3]);
-        int requests = Integer.parseInt(args[4]);
-        int clients = Integer.parseInt(args[5]);
-        List<Query> queries = Arrays.stream(args, 6, args.length).map(a -> {
+        ServerCpu serverCpu = new ServerCpu(Long.parseLong(args[3]));
+        int warmup = Integer.parseInt(args[4]);
+        int requests = Integer.parseInt(args[5]);
+        int clients = Integer.parseInt(args[6]);
+        List<Query> queries = Arrays.stream(args, 7, args.length).map(a -> {
             int eq = a.indexOf('=');
             String query = a.substring(eq + 1);
             return new Query(a.substring(0, eq), URI.create(base + (query.isEmpty() ? "" : "?" + query)));
         }).toList();
-        HistoryApiLoad load = new HistoryApiLoad(args[1]);
+        HistoryApiLoad load = new HistoryApiLoad(args[1], serverCpu);
         for (Query query : queries) {
             load.run(query, warmup);
+            long cpuBefore = serverCpu.millis();
             long[] nanos = load.run(query, requests);
+            double cpuPerRequest = (serverCpu.millis() - cpuBefore) / (double) requests;
             Arrays.sort(nanos);
-            System.out.printf("%-22s n=%d  p50 %6.2f ms  p90 %6.2f ms  p99 %6.2f ms  max %6.2f ms%n", query.label(),
-                    requests, ms(nanos, 0.50), ms(nanos, 0.90), ms(nanos, 0.99), nanos[nanos.length - 1] / 1e6);
+            System.out.printf("%-22s n=%d  p50 %6.2f ms  p90 %6.2f ms  p99 %6.2f ms  max %6.2f ms  server CPU %.2f ms/request%n",
+                    query.label(), requests, ms(nanos, 0.50), ms(nanos, 0.90), ms(nanos, 0.99),
+                    nanos[nanos.length - 1] / 1e6, cpuPerRequest);
         }
         load.concurrent(queries, clients, requests);
     }
@@ -64,6 +71,7 @@ public final class HistoryApiLoad {
 
     private void concurrent(List<Query> queries, int clients, int requestsEach) throws Exception {
         List<Future<long[]>> results = new ArrayList<>();
+        long cpuBefore = serverCpu.millis();
         long started = System.nanoTime();
         try (ExecutorService pool = Executors.newFixedThreadPool(clients)) {
             for (int c = 0; c < clients; c++) {
@@ -81,8 +89,10 @@ public final class HistoryApiLoad {
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         long[] all = results.stream().flatMapToLong(f -> Arrays.stream(join(f))).sorted().toArray();
-        System.out.printf("%d clients, mixed queries, %d requests in %.1f s: %.0f requests/s  p50 %.2f ms  p99 %.2f ms%n",
-                clients, all.length, seconds, all.length / seconds, ms(all, 0.50), ms(all, 0.99));
+        double cpuPerRequest = (serverCpu.millis() - cpuBefore) / (double) all.length;
+        System.out.printf("%d clients, mixed queries, %d requests in %.1f s: %.0f requests/s  p50 %.2f ms  p99 %.2f ms"
+                + "  server CPU %.2f ms/request%n", clients, all.length, seconds, all.length / seconds, ms(all, 0.50),
+                ms(all, 0.99), cpuPerRequest);
     }
 
     private void get(Query query) throws Exception {

@@ -26,20 +26,25 @@ public final class HistoryQueries {
 
     public enum SortOrder { ASC, DESC }
 
+    /**
+     * One page of the user's watch dates. The count and the page's ids come from indexes alone
+     * ({@code watch_dates_history} holds user, date, id and movie), so a deep page costs an index walk, not a join per
+     * skipped row; a title search first picks the matching movies. Only the rows of the page are read and joined.
+     */
     public HistoryPage page(long userId, String search, int page, int limit, SortOrder order) {
         checkPaging(page, limit);
         boolean filtered = search != null && !search.isBlank();
-        String where = "w.user_id = :u" + (filtered ? " AND lower(m.title) LIKE :q ESCAPE '\\'" : "");
+        String where = "w.user_id = :u"
+                + (filtered ? " AND w.movie_id IN (SELECT id FROM movies WHERE lower(title) LIKE :q ESCAPE '\\')" : "");
         String direction = order == SortOrder.ASC ? "ASC" : "DESC";
         // Unknown dates come last when newest is first, and first when oldest is first.
         String nulls = order == SortOrder.ASC ? "NULLS FIRST" : "NULLS LAST";
+        String sort = " ORDER BY w.watched_at " + direction + " " + nulls + ", w.id " + direction;
         return reads.withHandle(h -> {
-            var count = h.createQuery("SELECT count(*) FROM watch_dates w JOIN movies m ON m.id = w.movie_id WHERE " + where)
-                    .bind("u", userId);
-            var select = h.createQuery("SELECT m.*, w.watched_at, w.plays, w.comment FROM watch_dates w"
-                            + " JOIN movies m ON m.id = w.movie_id WHERE " + where
-                            + " ORDER BY w.watched_at " + direction + " " + nulls + ", w.id " + direction
-                            + " LIMIT :limit OFFSET :offset")
+            var count = h.createQuery("SELECT count(*) FROM watch_dates w WHERE " + where).bind("u", userId);
+            var select = h.createQuery("SELECT m.*, w.watched_at, w.plays, w.comment"
+                            + " FROM (SELECT w.id FROM watch_dates w WHERE " + where + sort + " LIMIT :limit OFFSET :offset) chosen"
+                            + " JOIN watch_dates w ON w.id = chosen.id JOIN movies m ON m.id = w.movie_id" + sort)
                     .bind("u", userId).bind("limit", limit).bind("offset", (long) (page - 1) * limit);
             if (filtered) {
                 count.bind("q", LikePattern.contains(search));

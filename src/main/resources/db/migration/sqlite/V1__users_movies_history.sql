@@ -60,7 +60,8 @@ CREATE TABLE watch_dates (
 );
 CREATE UNIQUE INDEX watch_dates_one_per_date ON watch_dates (user_id, movie_id, watched_at);
 CREATE UNIQUE INDEX watch_dates_one_unknown_date ON watch_dates (user_id, movie_id) WHERE watched_at IS NULL;
-CREATE INDEX watch_dates_history ON watch_dates (user_id, watched_at, id);
+-- Covers the paged history: count, order and the page's ids (and its movies, for a title search) from the index alone.
+CREATE INDEX watch_dates_history ON watch_dates (user_id, watched_at, id, movie_id);
 CREATE INDEX watch_dates_movie ON watch_dates (movie_id);
 
 CREATE TABLE settings (

@@ -1,0 +1,188 @@
+package app.pathary.testing;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Debian's headless Chromium driven through Debian's chromedriver, for tests that look at pages as a person does.
+ * Selenium never downloads a driver or a browser here: both paths are given. Where they are missing the calling test
+ * is skipped (reported as skipped, never passed).
+ */
+public final class Browser implements AutoCloseable {
+    public static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    public static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Duration WAIT = Duration.ofSeconds(10);
+    /** No test uses DevTools, so Selenium's warning that it has no DevTools binding for this Chromium is noise. */
+    private static final Logger DEVTOOLS_LOG = quiet("org.openqa.selenium.devtools");
+    private final ChromeDriver driver;
+    private final String baseUrl;
+    private final Path profile;
+
+    private Browser(ChromeDriver driver, String baseUrl, Path profile) {
+        this.driver = driver;
+        this.baseUrl = baseUrl;
+        this.profile = profile;
+    }
+
+    /** Starts a browser with a new, empty profile that opens relative paths on {@code baseUrl}. */
+    public static Browser start(String baseUrl) {
+        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "Chromium not installed: apt-get install chromium chromium-driver");
+        Path profile = tempDir();
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        // Without the background-networking flags Chromium keeps calling home, which this closed network refuses.
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--window-size=1280,900", "--lang=en-US", "--user-data-dir=" + profile);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(CHROMEDRIVER.toString()))
+                .usingAnyFreePort()
+                .build();
+        try {
+            return new Browser(new ChromeDriver(service, options), baseUrl, profile);
+        } catch (RuntimeException e) {
+            service.stop();
+            deleteTree(profile);
+            throw e;
+        }
+    }
+
+    public void open(String path) {
+        driver.get(baseUrl + path);
+    }
+
+    public WebElement find(String css) {
+        return driver.findElement(By.cssSelector(css));
+    }
+
+    public List<WebElement> findAll(String css) {
+        return driver.findElements(By.cssSelector(css));
+    }
+
+    /** Replaces the text of the field matched by {@code css}, as typed key by key. */
+    public void type(String css, String text) {
+        WebElement field = find(css);
+        field.clear();
+        field.sendKeys(text);
+    }
+
+    /**
+     * Sets a date field. Typing into {@code <input type=date>} depends on the browser's locale, so the value is set as
+     * the date picker would set it, with the input and change events a picker fires.
+     */
+    public void pickDate(String css, String isoDate) {
+        ((JavascriptExecutor) driver).executeScript("const f = arguments[0]; f.value = arguments[1];"
+                + " f.dispatchEvent(new Event('input', {bubbles: true}));"
+                + " f.dispatchEvent(new Event('change', {bubbles: true}));", find(css), isoDate);
+    }
+
+    public void click(String css) {
+        find(css).click();
+    }
+
+    /** Waits until the element matched by {@code css} shows {@code text}, and returns its visible text. */
+    public String waitForText(String css, String text) {
+        waiter().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(css), text));
+        return find(css).getText();
+    }
+
+    /** Waits until the condition holds (for changes made in place, e.g. by htmx). */
+    public void waitUntil(String what, BooleanSupplier condition) {
+        waiter().withMessage(what).until(d -> condition.getAsBoolean());
+    }
+
+    /** Waits until the browser shows a page under {@code path} (after a redirect or a form post). */
+    public void waitForPath(String path) {
+        waiter().withMessage("the browser shows " + path).until(d -> currentPath().equals(path));
+    }
+
+    public String currentPath() {
+        String url = driver.getCurrentUrl();
+        String rest = url.startsWith(baseUrl) ? url.substring(baseUrl.length()) : url;
+        int query = rest.indexOf('?');
+        return query < 0 ? rest : rest.substring(0, query);
+    }
+
+    public String currentUrl() {
+        return driver.getCurrentUrl();
+    }
+
+    /** Everything the page shows as text. */
+    public String pageText() {
+        return find("body").getText();
+    }
+
+    /** Runs a script in the page and returns its value (for marks that show whether the page was reloaded). */
+    public Object script(String javascript) {
+        return ((JavascriptExecutor) driver).executeScript(javascript);
+    }
+
+    public WebDriverWait waiter() {
+        return new WebDriverWait(driver, WAIT);
+    }
+
+    /** Saves what the browser shows as {@code target/screenshots/<name>.png} and returns the file. */
+    public Path screenshot(String name) {
+        try {
+            Path folder = Files.createDirectories(Path.of("target", "screenshots"));
+            Path file = folder.resolve(name + ".png");
+            Files.copy(driver.getScreenshotAs(OutputType.FILE).toPath(), file, StandardCopyOption.REPLACE_EXISTING);
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            driver.quit();
+        } finally {
+            deleteTree(profile);
+        }
+    }
+
+    private static Logger quiet(String name) {
+        Logger logger = Logger.getLogger(name);
+        logger.setLevel(Level.SEVERE);
+        return logger;
+    }
+
+    private static Path tempDir() {
+        try {
+            return Files.createTempDirectory("pathary-chromium");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void deleteTree(Path root) {
+        try (Stream<Path> paths = Files.walk(root)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // a leftover temp profile is harmless
+        }
+    }
+}

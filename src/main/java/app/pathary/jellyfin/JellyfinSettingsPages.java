@@ -52,8 +52,9 @@ public final class JellyfinSettingsPages implements WebRoutes {
         }));
         routes.post(PATH + "/server", ctx -> done(ctx, () -> "Saved the server " + login.saveServerUrl(me(ctx), ctx.formParam("serverUrl")) + "."));
         routes.post(PATH + "/test", ctx -> {
+            String typed = ctx.formParam("serverUrl") == null ? "" : ctx.formParam("serverUrl").strip();
             try {
-                var result = login.test(me(ctx), ctx.formParam("serverUrl"));
+                var result = login.test(me(ctx), typed);
                 if (result.problem() == null) {
                     Flash.success(ctx, result.sentence());
                 } else {
@@ -62,7 +63,8 @@ public final class JellyfinSettingsPages implements WebRoutes {
             } catch (InvalidInputException e) {
                 Flash.error(ctx, e.getMessage());
             }
-            ctx.redirect(PATH);
+            // Keep what was tested in the field: it is not saved until "Save".
+            ctx.redirect(typed.isEmpty() ? PATH : PATH + "?serverUrl=" + java.net.URLEncoder.encode(typed, java.nio.charset.StandardCharsets.UTF_8));
         });
         routes.post(PATH + "/login", ctx -> done(ctx, () ->
                 "Authenticated as " + login.logIn(me(ctx), ctx.formParam("username"), ctx.formParam("password")) + "."));
@@ -86,6 +88,8 @@ public final class JellyfinSettingsPages implements WebRoutes {
         model.put("hasApplicationUrl", webhooks.hasApplicationUrl());
         model.put("deliveries", deliveries.latest(userId, 20));
         model.put("device", device);
+        String tested = ctx.queryParam("serverUrl");
+        model.put("serverUrl", tested != null && !tested.isBlank() ? tested : link.serverUrl() == null ? "" : link.serverUrl());
         pages.render(ctx, "jellyfin/settings.jte", "Jellyfin", model);
     }
 

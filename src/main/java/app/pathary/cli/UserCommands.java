@@ -2,6 +2,7 @@ package app.pathary.cli;
 
 import app.pathary.App;
 import app.pathary.common.InvalidInputException;
+import app.pathary.user.Accounts;
 import app.pathary.user.User;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -30,7 +31,11 @@ final class UserCommands {
         @Override
         int run(App app) throws IOException {
             String secret = "-".equals(password) ? readPassword() : password;
-            User user = app.accounts.create(email, secret, name, admin);
+            User user = app.accounts.createByOperator(email, secret, name, admin);
+            if (secret.length() < Accounts.MIN_PASSWORD) {
+                System.err.println("Warning: the password is shorter than " + Accounts.MIN_PASSWORD
+                        + " characters; change it on the account page.");
+            }
             System.out.println("Created user " + user.id() + " (" + user.name() + (user.isAdmin() ? ", admin" : "") + ").");
             return 0;
         }

@@ -23,7 +23,27 @@ public final class Accounts {
         this.failures = failures;
     }
 
+    /** Creates a user from a web form: the password must have at least 8 characters. */
     public User create(String email, String password, String name, boolean admin) {
+        checkPassword(password);
+        return insert(email, password, name, admin);
+    }
+
+    /**
+     * Creates a user for the machine's operator (the CLI): any non-empty password is accepted, since whoever runs the
+     * command already controls the installation; the caller warns about short ones.
+     */
+    public User createByOperator(String email, String password, String name, boolean admin) {
+        if (password == null || password.isEmpty()) {
+            throw new InvalidInputException("The password must not be empty.");
+        }
+        if (password.length() > 72) {
+            throw new InvalidInputException("The password must have at most 72 characters.");
+        }
+        return insert(email, password, name, admin);
+    }
+
+    private User insert(String email, String password, String name, boolean admin) {
         String cleanName = name == null ? "" : name.strip();
         String cleanEmail = email == null ? "" : email.strip().toLowerCase(java.util.Locale.ROOT);
         if (!NAME.matcher(cleanName).matches()) {
@@ -32,7 +52,6 @@ public final class Accounts {
         if (!EMAIL.matcher(cleanEmail).matches()) {
             throw new InvalidInputException("The email address '" + cleanEmail + "' is not valid.");
         }
-        checkPassword(password);
         if (users.findByName(cleanName).isPresent()) {
             throw new InvalidInputException("A user named '" + cleanName + "' already exists.");
         }
@@ -108,8 +127,10 @@ public final class Accounts {
         return users.anyExists();
     }
 
+    public static final int MIN_PASSWORD = 8;
+
     private static void checkPassword(String password) {
-        if (password == null || password.length() < 8) {
+        if (password == null || password.length() < MIN_PASSWORD) {
             throw new InvalidInputException("The password must have at least 8 characters.");
         }
         if (password.length() > 72) {

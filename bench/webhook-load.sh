@@ -29,9 +29,10 @@ if [ ! -f target/pathary.jar ] || [ -n "$(find pom.xml src/main -newer target/pa
   echo "Building target/pathary.jar ..." >&2
   ./mvnw -B -q package -DskipTests >&2
 fi
-if [ ! -f target/cp.txt ] || [ -n "$(find pom.xml src/test -newer target/cp.txt -print -quit)" ]; then
+if [ ! -f target/cp.txt ] || [ -n "$(find pom.xml src -newer target/cp.txt -print -quit)" ]; then
   echo "Compiling the load client ..." >&2
   ./mvnw -B -q test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt -Dmdep.includeScope=test >&2
+  touch target/cp.txt
 fi
 
 if (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; then

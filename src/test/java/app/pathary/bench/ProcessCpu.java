@@ -30,6 +30,20 @@ final class ProcessCpu {
         }
     }
 
+    /** CPU milliseconds the whole machine spent busy (all processes, all cores) since boot, or -1 when unknown. */
+    static long machineMillis() {
+        try {
+            String[] fields = Files.readAllLines(Path.of("/proc/stat")).getFirst().trim().split("\\s+");
+            long busy = 0;
+            for (int i : new int[] {1, 2, 3, 6, 7, 8}) { // user nice system irq softirq steal
+                busy += Long.parseLong(fields[i]);
+            }
+            return (long) (busy * MILLIS_PER_TICK);
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
     /** ", <who> CPU x µs per request" since {@code before}, or nothing when unknown. */
     String perRequest(String who, long before, long requests) {
         long now = millis();

@@ -77,6 +77,7 @@ public final class WebhookLoad {
         long started = System.nanoTime();
         long cpuBefore = serverCpu.millis();
         long clientBefore = clientCpu.millis();
+        long machineBefore = ProcessCpu.machineMillis();
         runSenders(senders, connection -> {
             while (left.getAndDecrement() > 0 && System.nanoTime() < deadline) {
                 send(connection, deliveries.next(), tally);
@@ -89,6 +90,11 @@ public final class WebhookLoad {
                 serverCpu.perRequest("server", cpuBefore, tally.recorded() + tally.errors())
                         + clientCpu.perRequest("client", clientBefore, tally.recorded() + tally.errors()),
                 tally.errors() == 0 ? "" : " (first errors: " + tally.errorSamples() + ")");
+        long others = ProcessCpu.machineMillis() - machineBefore - (serverCpu.millis() - cpuBefore) - (clientCpu.millis() - clientBefore);
+        if (machineBefore >= 0 && serverCpu.millis() >= 0) {
+            System.out.printf("  (meanwhile other processes on this machine used %.2f of its %d cores)%n",
+                    others / 1000.0 / seconds, Runtime.getRuntime().availableProcessors());
+        }
         return tally.errors() == 0 ? rate : 0;
     }
 

@@ -44,6 +44,10 @@ DATA_DIR=$(mktemp -d /tmp/pathary-webhook-load.XXXXXX)
 export DATA_DIR HTTP_PORT=$PORT TIMEZONE=UTC APPLICATION_URL="http://127.0.0.1:$PORT" LOG_LEVEL=WARN
 SERVER_PID=
 stop_server() {
+  if [ -n "$SERVER_PID" ] && ! kill -0 "$SERVER_PID" 2>/dev/null; then
+    echo "the server (pid $SERVER_PID) had stopped; the end of its log:" >&2
+    tail -n 40 "$DATA_DIR/server.log" >&2
+  fi
   if [ -n "$SERVER_PID" ] && kill -0 "$SERVER_PID" 2>/dev/null; then
     kill "$SERVER_PID"
     for _ in $(seq 1 150); do kill -0 "$SERVER_PID" 2>/dev/null || break; sleep 0.1; done

@@ -21,6 +21,8 @@ import org.jdbi.v3.core.statement.StatementContext;
  */
 final class ReusedStatements implements StatementBuilder {
     static final StatementBuilderFactory FACTORY = connection -> new ReusedStatements();
+    /** At most this many statements kept per handle (SQL built at run time could otherwise pile up). */
+    static final int KEPT = 64;
     private final StatementBuilder plain = new DefaultStatementBuilder();
     private final Map<String, PreparedStatement> idle = new HashMap<>();
     /** The SQL each statement in use was prepared from (JDBI closes a statement by its template, not its SQL). */
@@ -41,7 +43,8 @@ final class ReusedStatements implements StatementBuilder {
     @Override
     public void close(Connection connection, String template, Statement statement) throws SQLException {
         String sql = inUse.remove(statement);
-        if (sql != null && statement instanceof PreparedStatement prepared && !statement.isClosed() && !idle.containsKey(sql)) {
+        if (sql != null && statement instanceof PreparedStatement prepared && !statement.isClosed() && !idle.containsKey(sql)
+                && idle.size() < KEPT) {
             idle.put(sql, prepared);
             return;
         }

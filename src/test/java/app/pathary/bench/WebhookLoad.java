@@ -41,8 +41,8 @@ public final class WebhookLoad {
 
     public static void main(String[] args) throws Exception {
         URI url = URI.create(args[0]);
-        Map<String, String> options = new java.util.HashMap<>(Map.of("movies", "3000", "warmup", "30000", "count", "60000",
-                "senders", "8,16,32,64", "rate", "500", "seconds", "30", "openSenders", "64", "serverPid", "0"));
+        Map<String, String> options = new java.util.HashMap<>(Map.of("movies", "3000", "warmup", "60000", "count", "60000",
+                "senders", "64,32,16,8", "rate", "500", "seconds", "30", "openSenders", "64", "serverPid", "0"));
         for (int i = 1; i < args.length; i++) {
             String[] pair = args[i].split("=", 2);
             options.put(pair[0], pair[1]);

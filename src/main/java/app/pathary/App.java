@@ -149,11 +149,11 @@ public final class App implements AutoCloseable {
         this.sessions = new Sessions(database.jdbi(), clock);
         this.apiTokens = new ApiTokens(database.jdbi(), clock);
         this.movieQueries = new MovieQueries(database.reads());
-        this.watchHistory = new WatchHistory(database.jdbi(), new MovieRepository(clock), clock);
+        this.watchHistory = new WatchHistory(database.writes(), new MovieRepository(clock), clock);
         this.historyQueries = new HistoryQueries(database.reads());
         this.historyCsv = new HistoryCsv(watchHistory, historyQueries);
-        this.jellyfinLinks = new JellyfinLinkRepository(database.jdbi(), clock);
-        this.deliveryLog = new DeliveryLog(database.jdbi(), clock);
+        this.jellyfinLinks = new JellyfinLinkRepository(database.jdbi(), database.reads(), clock);
+        this.deliveryLog = new DeliveryLog(database.writes(), database.reads(), clock);
         this.scrobbler = new Scrobbler(watchHistory, deliveryLog, clock, config.timezone());
         this.webhookUrls = new WebhookUrls(jellyfinLinks, config.applicationUrl());
         this.jellyfinIdentity = jellyfinIdentity;
@@ -208,7 +208,7 @@ public final class App implements AutoCloseable {
                 new AuthApi(accounts, apiTokens),
                 new HistoryPages(pages, watchHistory, historyQueries, movieQueries, this::today),
                 new HistoryApi(name -> accounts.byName(name).id(), watchHistory, historyQueries),
-                new WebhookApi(jellyfinLinks, scrobbler, movieQueries),
+                new WebhookApi(jellyfinLinks, scrobbler),
                 new JellyfinSettingsPages(pages, jellyfinLinks, webhookUrls, jellyfinLogin, deliveryLog,
                         new JellyfinSettingsPages.DeviceSummary(jellyfinIdentity.deviceId(), config.jellyfinDeviceId().isPresent())),
                 new JellyfinSyncPages(pages, jellyfinLinks, jellyfinJobs, jobRepository),

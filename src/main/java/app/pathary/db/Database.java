@@ -19,7 +19,9 @@ import org.jdbi.v3.core.config.ConfigRegistry;
 /**
  * The connection pools and the JDBI handles over them. On SQLite there is exactly one writer connection
  * (WAL, foreign keys, busy timeout) and a small pool of read-only connections; on PostgreSQL both are one pool.
- * Repositories write through {@link #jdbi()}; read projections ({@code *Queries}) may use {@link #reads()}.
+ * Repositories write through {@link #jdbi()}; read projections ({@code *Queries}) may use {@link #reads()}. Short,
+ * frequent write transactions (history changes, webhook deliveries) go through {@link #writes()}, which on SQLite
+ * commits them in groups.
  */
 public final class Database implements AutoCloseable {
     private final Dialect dialect;
@@ -27,13 +29,20 @@ public final class Database implements AutoCloseable {
     private final HikariDataSource reader;
     private final Jdbi jdbi;
     private final Jdbi reads;
+    private final GroupCommit groupCommit;
+    private final WriteTransactions writes;
 
     private Database(Dialect dialect, HikariDataSource writer, HikariDataSource reader) {
         this.dialect = dialect;
         this.writer = writer;
         this.reader = reader;
         this.jdbi = configure(Jdbi.create(writer));
+        if (dialect == Dialect.SQLITE) {
+            jdbi.setStatementBuilderFactory(ReusedStatements.FACTORY);
+        }
         this.reads = reader == writer ? jdbi : configure(Jdbi.create(reader));
+        this.groupCommit = dialect == Dialect.SQLITE ? new GroupCommit(jdbi) : null;
+        this.writes = groupCommit != null ? groupCommit : jdbi::inTransaction;
     }
 
     /** Opens the pools (this connects). */
@@ -138,8 +147,16 @@ public final class Database implements AutoCloseable {
         return reads;
     }
 
+    /** Write transactions that may share a commit with others (SQLite), see {@link WriteTransactions}. */
+    public WriteTransactions writes() {
+        return writes;
+    }
+
     @Override
     public void close() {
+        if (groupCommit != null) {
+            groupCommit.close();
+        }
         if (reader != writer) {
             reader.close();
         }

@@ -1,15 +1,21 @@
 package app.pathary.history;
 
+import app.pathary.movie.Movie;
 import java.time.LocalDate;
 
 /**
  * What changed in a user's history, told to every {@link HistoryListener} after the change is committed.
  *
+ * @param movie    the movie concerned, as stored
  * @param kind     added (plays added or a date set) or removed (a date, or all dates of the movie)
  * @param date     the date concerned; null for an unknown date, and for {@link Kind#ALL_REMOVED}
  * @param source   where the change came from, so a reaction can skip its own echo (e.g. a Jellyfin import)
  */
-public record HistoryChange(long userId, long movieId, Kind kind, LocalDate date, Source source) {
+public record HistoryChange(long userId, Movie movie, Kind kind, LocalDate date, Source source) {
+    public long movieId() {
+        return movie.id();
+    }
+
     public enum Kind { ADDED, REMOVED, ALL_REMOVED }
 
     public enum Source { PAGE, API, CLI, CSV_IMPORT, WEBHOOK, JELLYFIN_IMPORT }

@@ -1,6 +1,7 @@
 package app.pathary.history;
 
 import app.pathary.common.NotFoundException;
+import app.pathary.db.WriteTransactions;
 import app.pathary.history.HistoryChange.Kind;
 import app.pathary.history.HistoryChange.Source;
 import app.pathary.movie.Movie;
@@ -10,23 +11,23 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The one place where watch dates change. A batch of commands is applied in one transaction (all or nothing);
- * after the commit every {@link HistoryListener} is told what changed.
+ * after the commit every {@link HistoryListener} is told what changed. Transactions go through
+ * {@link WriteTransactions}, so on SQLite concurrent changes (webhook deliveries) share commits.
  */
 public final class WatchHistory {
     private static final Logger LOG = LoggerFactory.getLogger(WatchHistory.class);
-    private final Jdbi jdbi;
+    private final WriteTransactions transactions;
     private final MovieRepository movies;
     private final WatchDateRepository dates;
     private final List<HistoryListener> listeners = new CopyOnWriteArrayList<>();
 
-    public WatchHistory(Jdbi jdbi, MovieRepository movies, Clock clock) {
-        this.jdbi = jdbi;
+    public WatchHistory(WriteTransactions transactions, MovieRepository movies, Clock clock) {
+        this.transactions = transactions;
         this.movies = movies;
         this.dates = new WatchDateRepository(clock);
     }
@@ -46,7 +47,7 @@ public final class WatchHistory {
      */
     public java.util.Optional<List<HistoryChange>> applyIf(long userId, List<? extends HistoryCommand> commands, Source source,
             java.util.function.Predicate<Handle> guard) {
-        java.util.Optional<List<HistoryChange>> result = jdbi.inTransaction(h -> {
+        java.util.Optional<List<HistoryChange>> result = transactions.inTransaction(h -> {
             if (!guard.test(h)) {
                 return java.util.Optional.<List<HistoryChange>>empty();
             }
@@ -69,25 +70,25 @@ public final class WatchHistory {
         switch (command) {
             case HistoryCommand.AddPlays add -> {
                 dates.addPlays(h, userId, movie.id(), add.date(), add.plays(), blankToNull(add.comment()));
-                made.add(new HistoryChange(userId, movie.id(), Kind.ADDED, add.date(), source));
+                made.add(new HistoryChange(userId, movie, Kind.ADDED, add.date(), source));
             }
             case HistoryCommand.SetDate set -> {
                 dates.set(h, userId, movie.id(), set.date(), set.plays(), blankToNull(set.comment()));
-                made.add(new HistoryChange(userId, movie.id(), Kind.ADDED, set.date(), source));
+                made.add(new HistoryChange(userId, movie, Kind.ADDED, set.date(), source));
             }
             case HistoryCommand.MergeDate merge -> {
                 if (dates.merge(h, userId, movie.id(), merge.date(), merge.plays(), blankToNull(merge.comment()))) {
-                    made.add(new HistoryChange(userId, movie.id(), Kind.ADDED, merge.date(), source));
+                    made.add(new HistoryChange(userId, movie, Kind.ADDED, merge.date(), source));
                 }
             }
             case HistoryCommand.DeleteDate delete -> {
                 if (dates.delete(h, userId, movie.id(), delete.date())) {
-                    made.add(new HistoryChange(userId, movie.id(), Kind.REMOVED, delete.date(), source));
+                    made.add(new HistoryChange(userId, movie, Kind.REMOVED, delete.date(), source));
                 }
             }
             case HistoryCommand.DeleteMovie ignored -> {
                 if (dates.deleteAll(h, userId, movie.id()) > 0) {
-                    made.add(new HistoryChange(userId, movie.id(), Kind.ALL_REMOVED, null, source));
+                    made.add(new HistoryChange(userId, movie, Kind.ALL_REMOVED, null, source));
                 }
             }
         }

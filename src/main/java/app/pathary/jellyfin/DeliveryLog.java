@@ -1,19 +1,31 @@
 package app.pathary.jellyfin;
 
+import app.pathary.db.WriteTransactions;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
-/** The latest webhook deliveries of each user and what became of them; older rows are dropped as new ones come. */
+/**
+ * The latest webhook deliveries of each user and what became of them. Older rows are dropped as new ones come, every
+ * {@link #TRIM_EVERY} deliveries of a user rather than with each (so a user has at most KEPT + TRIM_EVERY rows): the
+ * trim is a statement on SQLite's single writer that a burst of deliveries need not pay each time.
+ */
 public final class DeliveryLog {
     static final int KEPT = 100;
-    private final Jdbi jdbi;
+    static final int TRIM_EVERY = 10;
+    private final Map<Long, AtomicInteger> sinceTrim = new ConcurrentHashMap<>();
+    private final WriteTransactions writes;
+    private final Jdbi reads;
     private final Clock clock;
 
-    public DeliveryLog(Jdbi jdbi, Clock clock) {
-        this.jdbi = jdbi;
+    public DeliveryLog(WriteTransactions writes, Jdbi reads, Clock clock) {
+        this.writes = writes;
+        this.reads = reads;
         this.clock = clock;
     }
 
@@ -21,12 +33,18 @@ public final class DeliveryLog {
     }
 
     void record(long userId, String title, String result, String reason) {
-        jdbi.useHandle(h -> record(h, userId, title, result, reason));
+        writes.inTransaction(h -> {
+            record(h, userId, title, result, reason);
+            return null;
+        });
     }
 
     void record(Handle h, long userId, String title, String result, String reason) {
         h.createUpdate("INSERT INTO jellyfin_deliveries (user_id, received_at, title, result, reason) VALUES (:u, :now, :t, :r, :why)")
                 .bind("u", userId).bind("now", clock.millis()).bind("t", title).bind("r", result).bind("why", reason).execute();
+        if (sinceTrim.computeIfAbsent(userId, u -> new AtomicInteger()).getAndIncrement() % TRIM_EVERY != 0) {
+            return;
+        }
         h.createUpdate("""
                         DELETE FROM jellyfin_deliveries WHERE user_id = :u AND id <= (
                             SELECT id FROM jellyfin_deliveries WHERE user_id = :u ORDER BY id DESC LIMIT 1 OFFSET :kept)""")
@@ -34,7 +52,7 @@ public final class DeliveryLog {
     }
 
     public List<Delivery> latest(long userId, int count) {
-        return jdbi.withHandle(h -> h.createQuery(
+        return reads.withHandle(h -> h.createQuery(
                         "SELECT received_at, title, result, reason FROM jellyfin_deliveries WHERE user_id = :u ORDER BY id DESC LIMIT :n")
                 .bind("u", userId).bind("n", count)
                 .map((rs, ctx) -> new Delivery(Instant.ofEpochMilli(rs.getLong("received_at")), rs.getString("title"),

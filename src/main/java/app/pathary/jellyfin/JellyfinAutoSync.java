@@ -14,7 +14,9 @@ import app.pathary.movie.MovieQueries;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -53,16 +55,21 @@ public final class JellyfinAutoSync implements HistoryListener, JobHandler {
 
     @Override
     public void onChanges(List<HistoryChange> changes) {
+        Map<Long, Boolean> syncing = new HashMap<>();
         for (HistoryChange change : changes) {
-            if (change.source() == HistoryChange.Source.JELLYFIN_IMPORT || !movesLatest(change)) {
+            if (change.source() == HistoryChange.Source.JELLYFIN_IMPORT
+                    || !syncing.computeIfAbsent(change.userId(), this::syncs) || !movesLatest(change)) {
                 continue;
             }
-            JellyfinLink link = links.of(change.userId());
-            if (link.syncEnabled() && link.authenticated() && !link.loginInvalid()) {
-                jobs.enqueue(NewJob.of(JOB_TYPE, change.userId(), "{\"movieId\":" + change.movieId() + "}",
-                        JOB_TYPE + ":" + change.userId() + ":" + change.movieId()));
-            }
+            jobs.enqueue(NewJob.of(JOB_TYPE, change.userId(), "{\"movieId\":" + change.movieId() + "}",
+                    JOB_TYPE + ":" + change.userId() + ":" + change.movieId()));
         }
+    }
+
+    /** Whether the user's changes are to be pushed: read once per batch of changes, before any history query. */
+    private boolean syncs(long userId) {
+        JellyfinLink link = links.of(userId);
+        return link.syncEnabled() && link.authenticated() && !link.loginInvalid();
     }
 
     /** Whether Jellyfin's view of the movie (played, last played date) changes because of this change. */

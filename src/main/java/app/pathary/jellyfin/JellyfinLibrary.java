@@ -6,7 +6,8 @@ import app.pathary.job.JobContext;
 
 /**
  * Reads every movie of a user's Jellyfin (all libraries) page by page, with an explicit sort, the total counted only
- * on the first page, and the user's played state.
+ * on the first page, and the user's played state. Reading stops at a short page or once the total is read, so a
+ * library of exactly N pages costs N requests, not N + 1.
  */
 final class JellyfinLibrary {
     static final int PAGE_SIZE = 500;
@@ -33,7 +34,7 @@ final class JellyfinLibrary {
                 total = result.totalRecordCount();
             }
             progress.progress(movies.size(), Math.max(total, movies.size()));
-            if (result.items().size() < PAGE_SIZE) {
+            if (result.items().size() < PAGE_SIZE || total > 0 && movies.size() >= total) {
                 return movies;
             }
         }

@@ -5,27 +5,32 @@ import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
 
-/** Stores each user's {@link JellyfinLink}. A user without a row has the defaults of {@link JellyfinLink#empty}. */
+/**
+ * Stores each user's {@link JellyfinLink}. A user without a row has the defaults of {@link JellyfinLink#empty}. Links
+ * are read on every webhook delivery and history change, so reads use the read connections and leave the writer free.
+ */
 public final class JellyfinLinkRepository {
     private static final RowMapper<JellyfinLink> LINK = (rs, ctx) -> new JellyfinLink(rs.getLong("user_id"),
             rs.getString("webhook_id"), rs.getBoolean("scrobble_enabled"), rs.getString("server_url"),
             rs.getString("jellyfin_user_id"), rs.getString("jellyfin_user_name"), rs.getString("access_token"),
             rs.getBoolean("login_invalid"), rs.getBoolean("sync_enabled"));
     private final Jdbi jdbi;
+    private final Jdbi reads;
     private final Clock clock;
 
-    public JellyfinLinkRepository(Jdbi jdbi, Clock clock) {
+    public JellyfinLinkRepository(Jdbi jdbi, Jdbi reads, Clock clock) {
         this.jdbi = jdbi;
+        this.reads = reads;
         this.clock = clock;
     }
 
     public JellyfinLink of(long userId) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM jellyfin_links WHERE user_id = :u")
+        return reads.withHandle(h -> h.createQuery("SELECT * FROM jellyfin_links WHERE user_id = :u")
                 .bind("u", userId).map(LINK).findOne()).orElse(JellyfinLink.empty(userId));
     }
 
     public Optional<JellyfinLink> byWebhookId(String webhookId) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM jellyfin_links WHERE webhook_id = :w")
+        return reads.withHandle(h -> h.createQuery("SELECT * FROM jellyfin_links WHERE webhook_id = :w")
                 .bind("w", webhookId).map(LINK).findOne());
     }
 

@@ -6,14 +6,15 @@ import app.pathary.history.HistoryChange.Source;
 import app.pathary.history.HistoryCommand;
 import app.pathary.history.MovieRef;
 import app.pathary.history.WatchHistory;
+import app.pathary.movie.Movie;
 import app.pathary.movie.NewMovie;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -22,21 +23,23 @@ import org.jdbi.v3.core.Handle;
  * its key is claimed in the same transaction as the play.
  */
 public final class Scrobbler {
-    static final Duration KEYS_KEPT = Duration.ofDays(30);
+    private static final Pattern IMDB_ID = Pattern.compile("tt\\d{5,10}");
     private final WatchHistory history;
     private final DeliveryLog log;
+    private final DeliveryKeys keys;
     private final Clock clock;
     private final ZoneId zone;
 
     public Scrobbler(WatchHistory history, DeliveryLog log, Clock clock, ZoneId zone) {
         this.history = history;
         this.log = log;
+        this.keys = new DeliveryKeys(clock);
         this.clock = clock;
         this.zone = zone;
     }
 
-    /** What became of a delivery. {@code movieId} and {@code watchedAt} are set when it was recorded. */
-    public record Outcome(String result, String reason, Long movieId, LocalDate watchedAt) {
+    /** What became of a delivery. {@code movie} and {@code watchedAt} are set when it was recorded. */
+    public record Outcome(String result, String reason, Movie movie, LocalDate watchedAt) {
         static Outcome ignored(String reason) {
             return new Outcome("ignored", reason, null, null);
         }
@@ -93,7 +96,7 @@ public final class Scrobbler {
 
     private Outcome record(JellyfinLink link, WebhookPayload payload, String title) {
         int tmdbId = tmdbId(payload).orElseThrow();
-        NewMovie movie = new NewMovie(tmdbId, payload.text("Provider_imdb").filter(s -> s.matches("tt\\d{5,10}")).orElse(null),
+        NewMovie movie = new NewMovie(tmdbId, payload.text("Provider_imdb").filter(s -> IMDB_ID.matcher(s).matches()).orElse(null),
                 title == null ? "TMDb " + tmdbId : title, payload.integer("Year").filter(y -> y >= 1870 && y <= 2200).orElse(null),
                 payload.escapedText("Overview").orElse(null));
         Optional<String> utc = payload.text("UtcTimestamp");
@@ -108,19 +111,12 @@ public final class Scrobbler {
         if (changes.isEmpty()) {
             return new Outcome("duplicate", "This delivery was already counted.", null, null);
         }
-        return new Outcome("recorded", null, changes.get().getFirst().movieId(), date);
+        return new Outcome("recorded", null, changes.get().getFirst().movie(), date);
     }
 
     /** Claims the delivery's key and logs the delivery, in the play's transaction; false when already claimed. */
     private boolean claim(Handle h, long userId, String key, String title) {
-        boolean claimed = key == null || h.createUpdate("""
-                        INSERT INTO jellyfin_scrobbles (user_id, delivery_key, received_at) VALUES (:u, :k, :now)
-                        ON CONFLICT (user_id, delivery_key) DO NOTHING""")
-                .bind("u", userId).bind("k", key).bind("now", clock.millis()).execute() == 1;
-        if (claimed && key != null) {
-            h.createUpdate("DELETE FROM jellyfin_scrobbles WHERE user_id = :u AND received_at < :old")
-                    .bind("u", userId).bind("old", clock.millis() - KEYS_KEPT.toMillis()).execute();
-        }
+        boolean claimed = key == null || keys.claim(h, userId, key);
         log.record(h, userId, title, claimed ? "recorded" : "duplicate", claimed ? null : "This delivery was already counted.");
         return claimed;
     }

@@ -2,12 +2,12 @@ package app.pathary.jellyfin;
 
 import app.pathary.common.NotFoundException;
 import app.pathary.movie.MovieJson;
-import app.pathary.movie.MovieQueries;
 import app.pathary.web.WebRoutes;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * {@code POST /api/webhook/jellyfin/{id}}: where the Jellyfin webhook plugin posts. The secret id in the path is the
@@ -15,14 +15,13 @@ import java.util.Map;
  */
 public final class WebhookApi implements WebRoutes {
     static final int MAX_BODY = 1024 * 1024;
+    private static final Pattern WEBHOOK_ID = Pattern.compile("[0-9a-fA-F-]{36}");
     private final JellyfinLinkRepository links;
     private final Scrobbler scrobbler;
-    private final MovieQueries movies;
 
-    public WebhookApi(JellyfinLinkRepository links, Scrobbler scrobbler, MovieQueries movies) {
+    public WebhookApi(JellyfinLinkRepository links, Scrobbler scrobbler) {
         this.links = links;
         this.scrobbler = scrobbler;
-        this.movies = movies;
     }
 
     @Override
@@ -36,7 +35,7 @@ public final class WebhookApi implements WebRoutes {
             return;
         }
         String id = ctx.pathParam("id");
-        if (!id.matches("[0-9a-fA-F-]{36}")) {
+        if (!WEBHOOK_ID.matcher(id).matches()) {
             throw new NotFoundException("There is no webhook at this URL.");
         }
         JellyfinLink link = links.byWebhookId(id.toLowerCase(java.util.Locale.ROOT))
@@ -49,8 +48,8 @@ public final class WebhookApi implements WebRoutes {
         Scrobbler.Outcome outcome = scrobbler.handle(link, body);
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("result", outcome.result());
-        if (outcome.movieId() != null) {
-            json.put("movie", movies.byId(outcome.movieId()).map(MovieJson::of).orElse(null));
+        if (outcome.movie() != null) {
+            json.put("movie", MovieJson.of(outcome.movie()));
             json.put("watchedAt", outcome.watchedAt().toString());
         } else if (outcome.reason() != null && !outcome.result().equals("duplicate")) {
             json.put("reason", outcome.reason());

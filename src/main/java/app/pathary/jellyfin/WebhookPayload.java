@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * A webhook plugin delivery ("Send All Properties": compact JSON, real JSON types). Accessors name the key in their
@@ -13,6 +14,7 @@ import java.util.Optional;
  */
 final class WebhookPayload {
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final Pattern DIGITS = Pattern.compile("\\d{1,9}");
     private final JsonNode root;
 
     private WebhookPayload(JsonNode root) {
@@ -76,7 +78,7 @@ final class WebhookPayload {
         if (value.canConvertToInt() && value.isIntegralNumber()) {
             return Optional.of(value.asInt());
         }
-        if (value.isTextual() && value.asText().matches("\\d{1,9}")) {
+        if (value.isTextual() && DIGITS.matcher(value.asText()).matches()) {
             return Optional.of(Integer.parseInt(value.asText()));
         }
         throw new InvalidInputException(key + " must be a whole number.");
@@ -92,7 +94,7 @@ final class WebhookPayload {
             return Optional.empty();
         }
         String text = value.isIntegralNumber() ? value.asText() : value.isTextual() ? value.asText().strip() : "";
-        if (!text.matches("\\d{1,9}") || Integer.parseInt(text) == 0) {
+        if (!DIGITS.matcher(text).matches() || Integer.parseInt(text) == 0) {
             return Optional.empty();
         }
         return Optional.of(Integer.parseInt(text));

@@ -13,6 +13,7 @@ import java.util.Optional;
  * The sentinel {@code 0001-01-01T00:00:00} means "none".
  */
 public final class WebhookTimestamps {
+    private static final Instant NONE_BEFORE = Instant.parse("0002-01-01T00:00:00Z");
     private WebhookTimestamps() {
     }
 
@@ -31,6 +32,6 @@ public final class WebhookTimestamps {
                 return Optional.empty();
             }
         }
-        return instant.isBefore(Instant.parse("0002-01-01T00:00:00Z")) ? Optional.empty() : Optional.of(instant);
+        return instant.isBefore(NONE_BEFORE) ? Optional.empty() : Optional.of(instant);
     }
 }

@@ -33,7 +33,7 @@ class HistoryCsvTest {
         database = TestDatabases.migrated(dialect);
         Clock clock = Clock.systemUTC();
         queries = new HistoryQueries(database.reads());
-        csv = new HistoryCsv(new WatchHistory(database.jdbi(), new MovieRepository(clock), clock), queries);
+        csv = new HistoryCsv(new WatchHistory(database.writes(), new MovieRepository(clock), clock), queries);
         userId = database.jdbi().withHandle(h -> h.createQuery(
                 "INSERT INTO users (name, email, password_hash, is_admin, created_at) VALUES ('a', 'a@b.c', 'x', false, 0) RETURNING id")
                 .mapTo(Long.class).one());

@@ -40,7 +40,7 @@ class WatchHistoryTest {
     private void open(Dialect dialect) {
         database = TestDatabases.migrated(dialect);
         Clock clock = Clock.systemUTC();
-        history = new WatchHistory(database.jdbi(), new MovieRepository(clock), clock);
+        history = new WatchHistory(database.writes(), new MovieRepository(clock), clock);
         history.addListener(told::addAll);
         queries = new HistoryQueries(database.reads());
         var accounts = new Accounts(new UserRepository(database.jdbi(), clock), new LoginFailures(database.jdbi(), clock));

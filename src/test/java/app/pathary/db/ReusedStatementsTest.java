@@ -1,0 +1,66 @@
+package app.pathary.db;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.pathary.testing.TestDatabases;
+import java.sql.PreparedStatement;
+import java.util.ArrayList;
+import java.util.List;
+import org.jdbi.v3.core.result.ResultIterator;
+import org.jdbi.v3.core.statement.StatementContext;
+import org.jdbi.v3.core.statement.StatementCustomizer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The SQLite writer prepares each SQL text once per handle, and never shares a statement that is still in use. */
+class ReusedStatementsTest {
+    private static final String INSERT = "INSERT INTO notes (n, text) VALUES (:n, :text)";
+    private Database database;
+
+    @BeforeEach
+    void open() {
+        database = TestDatabases.migrated(Dialect.SQLITE);
+        database.jdbi().useHandle(h -> h.execute("CREATE TABLE notes (n INTEGER PRIMARY KEY, text TEXT)"));
+    }
+
+    @AfterEach
+    void close() {
+        database.close();
+    }
+
+    @Test
+    void the_same_sql_twice_in_a_handle_runs_on_one_prepared_statement_with_fresh_parameters() {
+        List<PreparedStatement> used = new ArrayList<>();
+        StatementCustomizer seen = new StatementCustomizer() {
+            @Override
+            public void beforeExecution(PreparedStatement statement, StatementContext context) {
+                used.add(statement);
+            }
+        };
+        database.jdbi().useTransaction(h -> {
+            h.createUpdate(INSERT).bind("n", 1).bind("text", "one").addCustomizer(seen).execute();
+            h.createUpdate(INSERT).bind("n", 2).bindNull("text", java.sql.Types.VARCHAR).addCustomizer(seen).execute();
+        });
+        assertThat(used.get(1)).isSameAs(used.get(0));
+        List<String> texts = database.reads().withHandle(h -> h.createQuery("SELECT coalesce(text, 'null') FROM notes ORDER BY n")
+                .mapTo(String.class).list());
+        assertThat(texts).containsExactly("one", "null");
+    }
+
+    @Test
+    void a_query_still_being_read_keeps_its_statement_and_the_same_sql_gets_another() {
+        database.jdbi().useHandle(h -> {
+            h.execute("INSERT INTO notes (n, text) VALUES (1, 'a'), (2, 'b')");
+            String select = "SELECT text FROM notes WHERE n >= :from ORDER BY n";
+            try (ResultIterator<String> outer = h.createQuery(select).bind("from", 1).mapTo(String.class).iterator()) {
+                assertThat(outer.next()).isEqualTo("a");
+                List<String> inner = h.createQuery(select).bind("from", 2).mapTo(String.class).list();
+                assertThat(inner).containsExactly("b");
+                assertThat(outer.next()).isEqualTo("b");
+            }
+            List<String> again = h.createQuery(select).bind("from", 1).mapTo(String.class).list();
+            assertThat(again).containsExactly("a", "b");
+        });
+    }
+}

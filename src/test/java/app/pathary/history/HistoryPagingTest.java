@@ -42,7 +42,7 @@ class HistoryPagingTest {
     private void open(Dialect dialect) {
         database = TestDatabases.migrated(dialect);
         Clock clock = Clock.systemUTC();
-        var history = new WatchHistory(database.jdbi(), new MovieRepository(clock), clock);
+        var history = new WatchHistory(database.writes(), new MovieRepository(clock), clock);
         queries = new HistoryQueries(database.reads());
         var accounts = new Accounts(new UserRepository(database.jdbi(), clock), new LoginFailures(database.jdbi(), clock));
         alice = accounts.create("alice@example.org", "password1", "alice", false).id();

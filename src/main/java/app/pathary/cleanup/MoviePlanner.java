@@ -8,9 +8,10 @@ import java.util.List;
 final class MoviePlanner {
     private final ArrSnapshot arr;
     private final CleanupActions actions;
-    private final java.util.Map<ArrSnapshot.RadarrView, java.util.Map<String, List<RadarrMovie>>> byFile = new java.util.HashMap<>();
+    // Keyed by identity: a view is a record whose hashCode would hash its whole movie list on every lookup.
+    private final java.util.Map<ArrSnapshot.RadarrView, java.util.Map<String, List<RadarrMovie>>> byFile = new java.util.IdentityHashMap<>();
     private final java.util.Map<Integer, List<Match>> byTmdb = new java.util.HashMap<>();
-    private final java.util.Map<ArrSnapshot.RadarrView, java.util.NavigableMap<String, List<RadarrMovie>>> folders = new java.util.HashMap<>();
+    private final java.util.Map<ArrSnapshot.RadarrView, java.util.NavigableMap<String, List<RadarrMovie>>> folders = new java.util.IdentityHashMap<>();
 
     MoviePlanner(ArrSnapshot arr, CleanupActions actions) {
         this.arr = arr;

@@ -40,6 +40,17 @@ final class SeasonPlanner {
     }
 
     private record Owner(ArrSnapshot.SonarrView view, SonarrSeries series) {
+        // By identity of the view and the series id: the records would hash whole libraries.
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Owner o && o.view == view && o.series.id() == series.id();
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * System.identityHashCode(view) + series.id();
+        }
+
         String describe() {
             return series.title() + " (" + view.config().name() + " id " + series.id() + ")";
         }

@@ -8,6 +8,7 @@ import app.pathary.cleanup.ArrReader;
 import app.pathary.cleanup.ArrSettingsPages;
 import app.pathary.cleanup.ArrSettingsStore;
 import app.pathary.cleanup.CleanupExecutor;
+import app.pathary.cleanup.CleanupLimits;
 import app.pathary.cleanup.CleanupPages;
 import app.pathary.cleanup.CleanupRecords;
 import app.pathary.cleanup.CleanupRuns;
@@ -177,7 +178,7 @@ public final class App implements AutoCloseable {
         this.cleanupRecords = new CleanupRecords(database.jdbi(), clock);
         this.arrReader = new ArrReader(radarr, sonarr);
         this.cleanupRuns = new CleanupRuns(watchedReportJob, arrSettings, arrReader, new CleanupExecutor(radarr, sonarr, cleanupRecords),
-                cleanupRecords, clock);
+                cleanupRecords, new CleanupRuns.Setting(clock, config.timezone(), CleanupLimits.from(config.environment())));
     }
 
     /** Connects to the database and migrates it; the returned app is ready for CLI commands or {@link #startServer}. */
@@ -216,7 +217,7 @@ public final class App implements AutoCloseable {
                 new WatchedPages(pages, watchedReports, jobQueue, overrides.clock()),
                 new CleanupSettingsPages(pages, cleanupSettings, jellyfinClient, arrSettings),
                 new ArrSettingsPages(arrSettings, arrReader),
-                new CleanupPages(pages, cleanupRecords, arrSettings, jobQueue)));
+                new CleanupPages(pages, cleanupRecords, cleanupRuns, jobQueue, config.timezone())));
         server = web.start(overrides.httpHost(), config.httpPort());
         startWorkers();
         return server;
@@ -227,7 +228,7 @@ public final class App implements AutoCloseable {
         if (workers == null) {
             var handlers = new java.util.HashMap<>(jellyfinJobs.handlers());
             handlers.put(WatchedReportJob.TYPE, watchedReportJob);
-            handlers.putAll(cleanupRuns.handlers(config.timezone()));
+            handlers.putAll(cleanupRuns.handlers());
             workers = new JobWorkers(jobRepository, handlers, "pathary-" + ProcessHandle.current().pid()
                     + "-" + java.util.UUID.randomUUID().toString().substring(0, 8), 2, overrides.jobPoll());
             workers.schedule(new JobWorkers.Schedule(WatchedReportJob.TYPE, Duration.ofMinutes(1), Duration.ofHours(6),

@@ -52,6 +52,15 @@ public final class ArrSharedEndpoints {
                 .toList();
     }
 
+    /** {@code GET /api/v3/rootfolder}; a root folder without a path is not one. */
+    public List<RootFolder> rootFolders(ArrInstance instance) {
+        return transport.send(instance, ArrCall.get("/api/v3/rootfolder")).objects().stream()
+                .filter(folder -> folder.text("path") != null && !folder.text("path").isBlank())
+                .map(folder -> new RootFolder(folder.intOr("id", 0), folder.text("path"), folder.bool("accessible"),
+                        folder.has("freeSpace") ? folder.longOr("freeSpace", 0) : null))
+                .toList();
+    }
+
     /** A route with an id, refusing ids the *arr never hands out (0 and below). */
     public static String withId(String route, int id) {
         if (id <= 0) {

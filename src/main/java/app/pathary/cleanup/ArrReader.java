@@ -2,6 +2,7 @@ package app.pathary.cleanup;
 
 import app.pathary.arr.ArrException;
 import app.pathary.arr.MediaManagement;
+import app.pathary.arr.RootFolder;
 import app.pathary.arr.SystemStatus;
 import app.pathary.arr.Tag;
 import app.pathary.arr.radarr.RadarrClient;
@@ -39,11 +40,13 @@ public final class ArrReader {
                 if (config.kind() == ArrKind.RADARR) {
                     warnings.addAll(warnings(config, radarr.mediaManagement(config.instance())));
                     radarrViews.add(new ArrSnapshot.RadarrView(config, radarr.movies(config.instance()),
-                            keepTagIds(radarr.tags(config.instance()), config.keepTag())));
+                            keepTagIds(radarr.tags(config.instance()), config.keepTag()),
+                            rootFolders(config, radarr.rootFolders(config.instance()), warnings)));
                 } else {
                     warnings.addAll(warnings(config, sonarr.mediaManagement(config.instance())));
                     sonarrViews.add(new ArrSnapshot.SonarrView(config, sonarr.series(config.instance()),
-                            keepTagIds(sonarr.tags(config.instance()), config.keepTag()), new HashMap<>(), new HashMap<>()));
+                            keepTagIds(sonarr.tags(config.instance()), config.keepTag()), new HashMap<>(), new HashMap<>(),
+                            rootFolders(config, sonarr.rootFolders(config.instance()), warnings)));
                 }
             } catch (ArrException e) {
                 throw new InvalidInputException(config.kind().appName() + " " + config.name() + " cannot be read: " + e.userMessage() + ".");
@@ -89,6 +92,13 @@ public final class ArrReader {
                     + " itself; Pathary unmonitors what it deletes.");
         }
         return warnings;
+    }
+
+    /** The root folders' paths; one the *arr cannot reach (an unmounted share) is worth a warning. */
+    private static List<String> rootFolders(ArrInstanceConfig config, List<RootFolder> folders, List<String> warnings) {
+        folders.stream().filter(folder -> !folder.accessible()).forEach(folder -> warnings.add(config.name()
+                + " cannot reach its root folder " + folder.path() + " (an unmounted disk?); executing stops while it is so."));
+        return folders.stream().map(RootFolder::path).toList();
     }
 
     private static Set<Integer> keepTagIds(List<Tag> tags, String keepTag) {

@@ -2,38 +2,53 @@ package app.pathary.cleanup;
 
 import app.pathary.arr.ArrException;
 import app.pathary.arr.ArrInstance;
-import app.pathary.arr.Tag;
+import app.pathary.arr.RootFolder;
 import app.pathary.arr.radarr.RadarrClient;
-import app.pathary.arr.radarr.RadarrMovie;
-import app.pathary.arr.sonarr.EpisodeFile;
 import app.pathary.arr.sonarr.SonarrClient;
-import app.pathary.arr.sonarr.SonarrEpisode;
-import app.pathary.arr.sonarr.SonarrSeries;
-import java.util.HashSet;
+import app.pathary.common.InvalidInputException;
+import app.pathary.jellyfin.JellyfinException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Applies a plan's deletions. Right before each one the item is read again from its *arr and the protections checked
- * again; a 404 means it is already gone (done); a 409 (the root folder is missing, e.g. an unmounted disk) stops the
- * whole run. Every action is written to the audit log.
+ * Applies a plan's deletions. Before the first one it reads every instance again (libraries, tags, root folders): an
+ * unreachable root folder or an instance that now answers with an empty library (unless an earlier run of this plan
+ * emptied it) stops the run before anything is touched. Right before each deletion {@link FreshCheck} reads again what decided it and runs the same planner on it;
+ * only an entry the fresh plan still deletes, exactly as planned, is applied. A 404 means already gone (done); a 409
+ * (the root folder is missing, e.g. an unmounted disk) stops the run; a failed read of Jellyfin stops it too. Every
+ * action is written to the audit log.
  */
 public final class CleanupExecutor {
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
     private final RadarrClient radarr;
     private final SonarrClient sonarr;
     private final CleanupRecords records;
+    private final ArrReader reader;
+    private final FreshCheck check;
 
     public CleanupExecutor(RadarrClient radarr, SonarrClient sonarr, CleanupRecords records) {
         this.radarr = radarr;
         this.sonarr = sonarr;
         this.records = records;
+        this.reader = new ArrReader(radarr, sonarr);
+        this.check = new FreshCheck(radarr, sonarr);
     }
 
-    /** What a run did. {@code stoppedBecause} is set when a 409 stopped it. */
+    /**
+     * One execution: where the instances are, what to do, Jellyfin now, the limits and whether an admin overrode them
+     * for this plan, who started it, and the clock.
+     */
+    public record Run(List<ArrInstanceConfig> instances, CleanupActions actions, WatchedNow watched, CleanupLimits limits,
+            boolean overrideLimits, String startedBy, ZoneId zone, Instant now) {
+    }
+
+    /** What a run did. {@code stoppedBecause} is set when something stopped it. */
     public record Outcome(int deleted, int alreadyGone, int skipped, int failed, long bytes, String stoppedBecause) {
         @Override
         public String toString() {
@@ -44,26 +59,59 @@ public final class CleanupExecutor {
 
     private enum Result { DELETED, GONE, SKIPPED }
 
-    public Outcome execute(CleanupPlan plan, List<ArrInstanceConfig> instances, CleanupActions actions, String runId, String startedBy) {
-        Map<String, ArrInstanceConfig> byName = instances.stream().collect(Collectors.toMap(ArrInstanceConfig::name, Function.identity()));
+    private record Applied(Result result, String text) {
+    }
+
+    public Outcome execute(CleanupPlan plan, Run run) {
+        String runId = java.util.UUID.randomUUID().toString();
+        List<PlanEntry> deleting = plan.entries().stream().filter(PlanEntry::deletes).toList();
+        if (deleting.isEmpty()) {
+            return new Outcome(0, 0, 0, 0, 0, null);
+        }
+        if (!plan.stops().isEmpty() && !run.overrideLimits()) {
+            String why = String.join(" ", plan.stops()) + " Nothing was deleted; an admin can confirm an override for this plan.";
+            records.audit(plan.id(), runId, run.startedBy(), deleting.getFirst(), "stopped: " + why);
+            return new Outcome(0, 0, 0, 0, 0, why);
+        }
+        Map<String, ArrInstanceConfig> byName = run.instances().stream().collect(Collectors.toMap(ArrInstanceConfig::name, Function.identity()));
+        ArrSnapshot base;
+        try {
+            base = reader.read(run.instances(), new WatchedReport(run.now(), LocalDate.ofInstant(run.now(), run.zone()), "", List.of()));
+            String unsafe = unsafeToStart(plan.id(), deleting, byName, base);
+            if (unsafe != null) {
+                records.audit(plan.id(), runId, run.startedBy(), deleting.getFirst(), "stopped: " + unsafe);
+                return new Outcome(0, 0, 0, 0, 0, unsafe);
+            }
+        } catch (InvalidInputException | ArrException e) {
+            String why = (e instanceof ArrException arr ? arr.userMessage() + "." : e.getMessage()) + " The run stopped; nothing was touched.";
+            records.audit(plan.id(), runId, run.startedBy(), deleting.getFirst(), "stopped: " + why);
+            return new Outcome(0, 0, 0, 0, 0, why);
+        }
+        if (run.overrideLimits() && !plan.stops().isEmpty()) {
+            records.audit(plan.id(), runId, run.startedBy(), deleting.getFirst(), "limits overridden by " + run.startedBy() + ": "
+                    + String.join(" ", plan.stops()));
+        }
         int deleted = 0;
         int gone = 0;
         int skipped = 0;
         int failed = 0;
         long bytes = 0;
-        for (PlanEntry entry : plan.entries()) {
-            if (!entry.deletes()) {
-                continue;
+        for (PlanEntry entry : deleting) {
+            if (!run.overrideLimits() && deleted >= run.limits().maxDeletions()) {
+                String why = "The run reached " + CleanupLimits.MAX_DELETIONS + " (" + run.limits().maxDeletions() + " deletions) and stopped.";
+                records.audit(plan.id(), runId, run.startedBy(), entry, "stopped: " + why);
+                return new Outcome(deleted, gone, skipped, failed, bytes, why);
             }
             ArrInstanceConfig config = byName.get(entry.instance());
             if (config == null) {
-                records.audit(runId, startedBy, entry, "skipped: the instance " + entry.instance() + " is no longer configured");
+                records.audit(plan.id(), runId, run.startedBy(), entry, "skipped: the instance " + entry.instance() + " is no longer configured");
                 skipped++;
                 continue;
             }
             try {
-                Outcome0 outcome = entry.action().equals(PlanEntry.DELETE_MOVIE) ? movie(config, entry, actions) : episodes(config, entry);
-                records.audit(runId, startedBy, entry, outcome.text());
+                var inputs = new FreshCheck.Inputs(base, run.watched(), records.exclusionReasons(run.zone()), run.actions(), run.now());
+                Applied outcome = apply(check.check(entry, config, inputs), config, run);
+                records.audit(plan.id(), runId, run.startedBy(), entry, outcome.text());
                 switch (outcome.result()) {
                     case DELETED -> {
                         deleted++;
@@ -75,84 +123,91 @@ public final class CleanupExecutor {
             } catch (ArrException.Conflict e) {
                 String why = config.kind().appName() + " " + config.name() + " refused to delete (" + e.userMessage()
                         + "); is a disk unmounted? The run stopped; nothing after this item was touched.";
-                records.audit(runId, startedBy, entry, "stopped: " + why);
+                records.audit(plan.id(), runId, run.startedBy(), entry, "stopped: " + why);
                 return new Outcome(deleted, gone, skipped, failed + 1, bytes, why);
+            } catch (JellyfinException | InvalidInputException e) {
+                String why = "Jellyfin could not be read to check " + entry.title() + " again ("
+                        + (e instanceof JellyfinException jellyfin ? jellyfin.userMessage() : e.getMessage())
+                        + "). The run stopped; nothing after this item was touched.";
+                records.audit(plan.id(), runId, run.startedBy(), entry, "stopped: " + why);
+                return new Outcome(deleted, gone, skipped, failed, bytes, why);
             } catch (ArrException e) {
-                records.audit(runId, startedBy, entry, "failed: " + e.userMessage());
+                records.audit(plan.id(), runId, run.startedBy(), entry, "failed: " + e.userMessage());
                 failed++;
             }
         }
         return new Outcome(deleted, gone, skipped, failed, bytes, null);
     }
 
-    private record Outcome0(Result result, String text) {
+    /**
+     * Why the run must not start: an instance holding planned deletions that answers with an empty library, or cannot
+     * reach one of its root folders (an unmounted disk). Null when it may start.
+     */
+    private String unsafeToStart(Long planId, List<PlanEntry> deleting, Map<String, ArrInstanceConfig> byName, ArrSnapshot base) {
+        Map<String, Long> planned = deleting.stream().collect(Collectors.groupingBy(PlanEntry::instance, Collectors.counting()));
+        for (Map.Entry<String, Long> instance : planned.entrySet()) {
+            ArrInstanceConfig config = byName.get(instance.getKey());
+            if (config == null) {
+                continue;
+            }
+            int items = config.kind() == ArrKind.RADARR
+                    ? base.radarr().stream().filter(v -> v.config().name().equals(config.name())).mapToInt(v -> v.movies().size()).sum()
+                    : base.sonarr().stream().filter(v -> v.config().name().equals(config.name())).mapToInt(v -> v.series().size()).sum();
+            if (items == 0 && records.deletedBefore(planId, config.name()) == 0) {
+                return config.kind().appName() + " " + config.name() + " answered with an empty library, but the plan deletes "
+                        + instance.getValue() + " items from it; is a disk unmounted or the wrong server configured? The run stopped; nothing was touched.";
+            }
+            ArrInstance arr = config.instance();
+            List<RootFolder> roots = config.kind() == ArrKind.RADARR ? radarr.rootFolders(arr) : sonarr.rootFolders(arr);
+            for (RootFolder root : roots) {
+                if (!root.accessible()) {
+                    return config.kind().appName() + " " + config.name() + " cannot reach its root folder " + root.path()
+                            + "; is a disk unmounted? The run stopped; nothing was touched.";
+                }
+            }
+        }
+        return null;
     }
 
-    private Outcome0 movie(ArrInstanceConfig config, PlanEntry entry, CleanupActions actions) {
-        ArrInstance instance = config.instance();
-        Optional<RadarrMovie> now = radarr.movie(instance, entry.arrId());
-        if (now.isEmpty()) {
-            return new Outcome0(Result.GONE, "done: already gone");
+    private Applied apply(FreshCheck.Decision decision, ArrInstanceConfig config, Run run) {
+        if (decision.gone()) {
+            return new Applied(Result.GONE, decision.text());
         }
-        RadarrMovie movie = now.get();
-        if (tagged(movie.tags(), radarr.tags(instance), config.keepTag())) {
-            return new Outcome0(Result.SKIPPED, "skipped: tagged " + config.keepTag() + " since the plan was made");
+        if (decision.fresh() == null) {
+            String text = decision.text().replaceFirst("^skipped", "skipped at " + TIME.format(run.now().atZone(run.zone())));
+            return new Applied(Result.SKIPPED, text);
         }
-        if (movie.movieFile() == null || movie.movieFile().id() != entry.movieFileId()) {
-            return new Outcome0(Result.SKIPPED, "skipped: its file changed since the plan was made");
-        }
+        PlanEntry entry = decision.fresh();
+        return entry.action().equals(PlanEntry.DELETE_MOVIE) ? movie(config.instance(), entry, run.actions()) : episodes(config.instance(), entry);
+    }
+
+    private Applied movie(ArrInstance instance, PlanEntry entry, CleanupActions actions) {
         if (actions.movieAction() == CleanupActions.MovieAction.DELETE_FILE_AND_UNMONITOR) {
-            if (!radarr.deleteMovieFile(instance, movie.movieFile().id())) {
-                return new Outcome0(Result.GONE, "done: the file was already gone");
+            if (!radarr.deleteMovieFile(instance, entry.movieFileId())) {
+                return new Applied(Result.GONE, "done: the file was already gone");
             }
-            radarr.setMonitored(instance, movie.id(), false);
-            return new Outcome0(Result.DELETED, "deleted the file and unmonitored the movie");
+            radarr.setMonitored(instance, entry.arrId(), false);
+            return new Applied(Result.DELETED, "deleted the file and unmonitored the movie");
         }
-        if (!radarr.deleteMovie(instance, movie.id(), true, actions.importExclusion())) {
-            return new Outcome0(Result.GONE, "done: already gone");
+        if (!radarr.deleteMovie(instance, entry.arrId(), true, actions.importExclusion())) {
+            return new Applied(Result.GONE, "done: already gone");
         }
-        return new Outcome0(Result.DELETED, "deleted the movie and its files" + (actions.importExclusion() ? ", with an import exclusion" : ""));
+        return new Applied(Result.DELETED, "deleted the movie and its files" + (actions.importExclusion() ? ", with an import exclusion" : ""));
     }
 
-    private Outcome0 episodes(ArrInstanceConfig config, PlanEntry entry) {
-        ArrInstance instance = config.instance();
-        Optional<SonarrSeries> now = sonarr.series(instance, entry.arrId());
-        if (now.isEmpty()) {
-            return new Outcome0(Result.GONE, "done: the series is already gone");
-        }
-        SonarrSeries series = now.get();
-        if (tagged(series.tags(), sonarr.tags(instance), config.keepTag())) {
-            return new Outcome0(Result.SKIPPED, "skipped: the series was tagged " + config.keepTag() + " since the plan was made");
-        }
-        Set<Integer> planned = new HashSet<>(entry.episodeFileIds());
-        Set<Integer> present = sonarr.episodeFiles(instance, series.id()).stream().map(EpisodeFile::id).filter(planned::contains)
-                .collect(Collectors.toSet());
-        Set<Integer> allowed = new HashSet<>(entry.episodeIds());
-        for (SonarrEpisode episode : sonarr.episodes(instance, series.id())) {
-            if (present.contains(episode.episodeFileId()) && !allowed.contains(episode.id())) {
-                return new Outcome0(Result.SKIPPED, String.format("skipped: a file now also holds S%02dE%02d", episode.seasonNumber(), episode.episodeNumber()));
-            }
-        }
-        if (present.isEmpty()) {
-            return new Outcome0(Result.GONE, "done: the files are already gone");
-        }
+    private Applied episodes(ArrInstance instance, PlanEntry entry) {
         int removed = 0;
-        for (int fileId : present) {
+        for (int fileId : entry.episodeFileIds()) {
             if (sonarr.deleteEpisodeFile(instance, fileId)) {
                 removed++;
             }
         }
         sonarr.monitorEpisodes(instance, entry.episodeIds(), false);
         String text = "deleted " + removed + " episode files and unmonitored " + entry.episodeIds().size() + " episodes";
-        if (Boolean.TRUE.equals(entry.deleteSeries()) && sonarr.episodeFiles(instance, series.id()).isEmpty()) {
-            sonarr.deleteSeries(instance, series.id(), true, false);
+        if (Boolean.TRUE.equals(entry.deleteSeries()) && sonarr.episodeFiles(instance, entry.arrId()).isEmpty()) {
+            sonarr.deleteSeries(instance, entry.arrId(), true, false);
             text += "; deleted the ended series";
         }
-        return new Outcome0(removed > 0 ? Result.DELETED : Result.GONE, text);
-    }
-
-    private static boolean tagged(List<Integer> tags, List<Tag> all, String keepTag) {
-        Set<Integer> keep = all.stream().filter(t -> t.label() != null && t.label().equalsIgnoreCase(keepTag)).map(Tag::id).collect(Collectors.toSet());
-        return tags.stream().anyMatch(keep::contains);
+        return new Applied(removed > 0 ? Result.DELETED : Result.GONE, text);
     }
 }

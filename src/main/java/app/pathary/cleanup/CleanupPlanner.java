@@ -21,6 +21,15 @@ public final class CleanupPlanner {
     }
 
     public static CleanupPlan plan(WatchedReport report, ArrSnapshot arr, Set<String> excluded, CleanupActions actions, Instant now) {
+        Map<String, String> reasons = new HashMap<>();
+        excluded.forEach(id -> reasons.put(id, "excluded from cleanup by an admin"));
+        return plan(report, arr, reasons, actions, now);
+    }
+
+    /**
+     * Plans with the hand exclusions given as Jellyfin id → the sentence that says who excluded it and when.
+     */
+    public static CleanupPlan plan(WatchedReport report, ArrSnapshot arr, Map<String, String> excluded, CleanupActions actions, Instant now) {
         MoviePlanner movies = new MoviePlanner(arr, actions);
         SeasonPlanner seasons = new SeasonPlanner(arr, now);
         List<PlanEntry> entries = new ArrayList<>();
@@ -36,8 +45,10 @@ public final class CleanupPlanner {
                 List<String> reasons = new ArrayList<>(entry.reasons());
                 reasons.set(0, entry.verdict().value() + ": " + reasons.getFirst());
                 decided = PlanEntry.keep(null, null, ids, entry.name(), entry.path(), reasons);
-            } else if (excluded.contains(entry.jellyfinId()) || ids.stream().anyMatch(excluded::contains)) {
-                decided = PlanEntry.keep(null, null, ids, entry.name(), entry.path(), List.of("excluded from cleanup by an admin"));
+            } else if (excluded.containsKey(entry.jellyfinId()) || ids.stream().anyMatch(excluded::containsKey)) {
+                String why = excluded.containsKey(entry.jellyfinId()) ? excluded.get(entry.jellyfinId())
+                        : ids.stream().filter(excluded::containsKey).map(excluded::get).findFirst().orElseThrow();
+                decided = PlanEntry.keep(null, null, ids, entry.name(), entry.path(), List.of(why));
             } else {
                 decided = matched;
             }

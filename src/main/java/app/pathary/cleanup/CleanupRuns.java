@@ -1,66 +1,132 @@
 package app.pathary.cleanup;
 
 import app.pathary.common.InvalidInputException;
+import app.pathary.job.JobFailure;
 import app.pathary.job.JobHandler;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * Making and executing plans, as durable jobs or from the CLI. A plan is made from a fresh sweep of Jellyfin and fresh
- * reads of the *arr; executing needs CLEANUP_EXECUTE on, and works on the latest plan (re-checking each item).
+ * Making and executing plans, as durable jobs, from the pages and API, or from the CLI. A plan is made from a fresh
+ * sweep of Jellyfin and fresh reads of the *arr and stored with an id. Executing names that id: it is refused while
+ * CLEANUP_EXECUTE is off, when the plan is not the latest, older than CLEANUP_PLAN_MAX_AGE_HOURS, already executed, or
+ * not the one confirmed (digest); each entry is then checked again against live state before it is applied.
  */
 public final class CleanupRuns {
     public static final String PLAN = "cleanup_plan";
     public static final String EXECUTE = "cleanup_execute";
     public static final String SCHEDULED = "cleanup_run";
+    private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
     private final WatchedReportJob watched;
     private final ArrSettingsStore settings;
     private final ArrReader reader;
     private final CleanupExecutor executor;
     private final CleanupRecords records;
     private final Clock clock;
+    private final CleanupLimits limits;
+    private final ZoneId zone;
+
+    /** Where the runs keep time: the clock, the configured zone, and the limits. */
+    public record Setting(Clock clock, ZoneId zone, CleanupLimits limits) {
+    }
 
     public CleanupRuns(WatchedReportJob watched, ArrSettingsStore settings, ArrReader reader, CleanupExecutor executor,
-            CleanupRecords records, Clock clock) {
+            CleanupRecords records, Setting setting) {
         this.watched = watched;
         this.settings = settings;
         this.reader = reader;
         this.executor = executor;
         this.records = records;
-        this.clock = clock;
+        this.clock = setting.clock();
+        this.zone = setting.zone();
+        this.limits = setting.limits();
     }
 
-    /** Sweeps Jellyfin, reads the *arr and plans for {@code today}; the plan is stored. */
+    public CleanupLimits limits() {
+        return limits;
+    }
+
+    /** Sweeps Jellyfin, reads the *arr and plans for {@code today}; the plan is stored and returned with its id. */
     public CleanupPlan makePlan(LocalDate today) {
         WatchedReport report = watched.compute(s -> s, today);
         var instances = settings.instances();
         if (instances.isEmpty()) {
             throw new InvalidInputException("No Radarr or Sonarr instance is configured (RADARR_URL, SONARR_URL, CONFIG_FILE or the cleanup page).");
         }
-        CleanupPlan plan = CleanupPlanner.plan(report, reader.read(instances, report), records.excludedIds(), settings.actions(), clock.instant());
-        records.savePlan(plan);
+        ArrSnapshot arr = reader.read(instances, report);
+        CleanupPlan plan = CleanupPlanner.plan(report, arr, records.exclusionReasons(zone), settings.actions(), clock.instant());
+        plan = plan.withStops(BlastRadius.stops(plan, arr, records.latestPlan(), limits));
+        return records.savePlan(plan);
+    }
+
+    /**
+     * Checks that plan {@code planId} may be executed now and returns it; otherwise throws with the sentence that says
+     * why. {@code digest}, when given, must be the digest of the plan the admin confirmed.
+     */
+    public CleanupPlan executable(long planId, String digest) {
+        if (!settings.actions().execute()) {
+            throw new InvalidInputException("CLEANUP_EXECUTE is off, so plans are only made; switch it on to delete.");
+        }
+        CleanupRecords.StoredPlan stored = records.plan(planId).orElseThrow(() -> new InvalidInputException(
+                "There is no plan " + planId + " (only the latest " + CleanupRecords.PLANS_KEPT + " are kept); make a new plan."));
+        CleanupPlan plan = stored.plan();
+        if (stored.executed()) {
+            throw new InvalidInputException("Plan " + planId + " was already executed on " + minute(stored.executedAt()) + " by "
+                    + stored.executedBy() + "; make a new plan.");
+        }
+        Optional<CleanupPlan> latest = records.latestPlan();
+        if (latest.isPresent() && latest.get().id() != planId) {
+            throw new InvalidInputException("Plan " + planId + " was superseded by plan " + latest.get().id() + ", made on "
+                    + minute(latest.get().createdAt()) + "; look at the new plan and confirm it.");
+        }
+        Duration age = Duration.between(plan.createdAt(), clock.instant());
+        if (age.compareTo(limits.planMaxAge()) > 0) {
+            throw new InvalidInputException("Plan " + planId + " was made on " + minute(plan.createdAt()) + ", more than "
+                    + limits.planMaxAge().toHours() + " hours ago (" + CleanupLimits.MAX_AGE + "); make a new plan.");
+        }
+        if (digest != null && !digest.equals(plan.digest())) {
+            throw new InvalidInputException("Plan " + planId + " is not the plan that was confirmed (its deletions differ); look at it again.");
+        }
         return plan;
     }
 
-    /** Executes a plan; refused while CLEANUP_EXECUTE is off. */
-    public CleanupExecutor.Outcome execute(CleanupPlan plan, String startedBy) {
-        CleanupActions actions = settings.actions();
-        if (!actions.execute()) {
-            throw new InvalidInputException("CLEANUP_EXECUTE is off, so plans are only made; switch it on to delete.");
+    /**
+     * Executes plan {@code planId} (checked by {@link #executable}); each entry is checked again against live state right
+     * before it is applied. The plan is then marked executed and cannot run again.
+     */
+    public CleanupExecutor.Outcome execute(long planId, String startedBy, boolean overrideLimits) {
+        CleanupPlan plan = executable(planId, null);
+        LocalDate today = LocalDate.now(clock.withZone(zone));
+        WatchedNow now = watched.now(today);
+        CleanupExecutor.Outcome outcome = executor.execute(plan, new CleanupExecutor.Run(settings.instances(), settings.actions(), now, limits,
+                overrideLimits, startedBy, zone, clock.instant()));
+        boolean limitsStop = !plan.stops().isEmpty() && !overrideLimits;
+        if (!limitsStop) {
+            records.markExecuted(planId, startedBy, outcome.toString());
         }
-        return executor.execute(plan, settings.instances(), actions, java.util.UUID.randomUUID().toString(), startedBy);
+        return outcome;
     }
 
-    public Map<String, JobHandler> handlers(ZoneId zone) {
+    public Map<String, JobHandler> handlers() {
         return Map.of(
                 PLAN, (job, context) -> summary(makePlan(LocalDate.now(clock.withZone(zone)))),
-                EXECUTE, (job, context) -> execute(records.latestPlan().orElseThrow(() ->
-                        new InvalidInputException("There is no plan to execute; make one first.")), startedBy(job.params())).toString(),
+                EXECUTE, (job, context) -> {
+                    long planId = number(job.params(), "planId");
+                    try {
+                        return execute(planId, text(job.params(), "startedBy"), job.params().contains("\"overrideLimits\":true")).toString();
+                    } catch (InvalidInputException e) {
+                        throw new JobFailure(e.getMessage());
+                    }
+                },
                 SCHEDULED, (job, context) -> {
                     CleanupPlan plan = makePlan(LocalDate.now(clock.withZone(zone)));
-                    return settings.actions().execute() ? execute(plan, "schedule").toString() : summary(plan) + " (dry run: CLEANUP_EXECUTE is off)";
+                    return settings.actions().execute() ? execute(plan.id(), "schedule", false).toString()
+                            : summary(plan) + " (dry run: CLEANUP_EXECUTE is off)";
                 });
     }
 
@@ -69,13 +135,27 @@ public final class CleanupRuns {
     }
 
     static String summary(CleanupPlan plan) {
-        return plan.withAction(PlanEntry.DELETE_MOVIE).size() + " movies and " + plan.withAction(PlanEntry.DELETE_EPISODE_FILES).size()
-                + " seasons to delete (" + plan.bytesByInstance().values().stream().mapToLong(Long::longValue).sum() + " bytes); "
-                + plan.withAction(PlanEntry.KEEP).size() + " kept, " + plan.withAction(PlanEntry.UNMATCHED).size() + " unmatched.";
+        return "Plan " + plan.id() + ": " + plan.withAction(PlanEntry.DELETE_MOVIE).size() + " movies and "
+                + plan.withAction(PlanEntry.DELETE_EPISODE_FILES).size() + " seasons to delete ("
+                + plan.bytesByInstance().values().stream().mapToLong(Long::longValue).sum() + " bytes); "
+                + plan.withAction(PlanEntry.KEEP).size() + " kept, " + plan.withAction(PlanEntry.UNMATCHED).size() + " unmatched."
+                + (plan.stops().isEmpty() ? "" : " Needs an override: " + String.join(" ", plan.stops()));
     }
 
-    private static String startedBy(String params) {
-        var matcher = java.util.regex.Pattern.compile("\"startedBy\":\"([^\"]*)\"").matcher(params);
+    private String minute(java.time.Instant at) {
+        return MINUTE.format(at.atZone(zone)) + " (" + zone.getId() + ")";
+    }
+
+    private static long number(String params, String name) {
+        var matcher = java.util.regex.Pattern.compile("\"" + name + "\":(\\d+)").matcher(params);
+        if (!matcher.find()) {
+            throw new JobFailure("The job names no plan; make a new plan and execute it from the cleanup page.");
+        }
+        return Long.parseLong(matcher.group(1));
+    }
+
+    private static String text(String params, String name) {
+        var matcher = java.util.regex.Pattern.compile("\"" + name + "\":\"([^\"]*)\"").matcher(params);
         return matcher.find() ? matcher.group(1) : "unknown";
     }
 }

@@ -84,6 +84,11 @@ final class MoviePlanner {
             reasons.add("tagged " + match.view().config().keepTag() + " in " + instance);
             return PlanEntry.keep(instance, movie.id(), ids, movie.title(), movie.path(), reasons);
         }
+        var root = RootFolderRule.keeps(movie.path(), match.view().rootFolders(), instance);
+        if (root.isPresent()) {
+            reasons.add(root.get());
+            return PlanEntry.keep(instance, movie.id(), ids, movie.title(), movie.path(), reasons);
+        }
         RadarrMovie neighbour = sharingFolder(match.view(), movie);
         if (neighbour != null) {
             reasons.add("its folder " + movie.path() + " also holds " + neighbour.title() + " (Radarr would keep the files)");

@@ -151,6 +151,11 @@ final class SeasonPlanner {
             reasons.add("the series is tagged " + owner.view().config().keepTag() + " in " + instance);
             return PlanEntry.keep(instance, series.id(), ids, entry.name(), series.path(), reasons);
         }
+        var root = RootFolderRule.keeps(series.path(), owner.view().rootFolders(), instance);
+        if (root.isPresent()) {
+            reasons.add(root.get());
+            return PlanEntry.keep(instance, series.id(), ids, entry.name(), series.path(), reasons);
+        }
         Set<String> eligible = new LinkedHashSet<>();
         for (ReportEntry episode : episodesOf(entry)) {
             int last = episode.episodeEnd() == null ? episode.episodeNumber() : episode.episodeEnd();

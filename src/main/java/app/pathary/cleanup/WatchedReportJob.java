@@ -30,6 +30,15 @@ public final class WatchedReportJob implements JobHandler {
         return WatchedPlanner.plan(result.snapshot(), result.policy(), today, clock.instant());
     }
 
+    /**
+     * Jellyfin as it is now, for re-checking plan entries right before they are applied: reads the users and the
+     * settings once, then each call reads only the items asked for and judges them for {@code today}.
+     */
+    public WatchedNow now(LocalDate today) {
+        WatchedSweep.Live live = sweep.live(settings.load(), zone);
+        return ids -> WatchedPlanner.plan(sweep.slice(live, ids), live.policy(), today, clock.instant());
+    }
+
     @Override
     public String run(Job job, JobContext context) {
         WatchedReport report = compute(s -> s, LocalDate.now(clock.withZone(zone)));

@@ -80,6 +80,87 @@ public final class WatchedSweep {
         return new Result(policy, snapshot);
     }
 
+    /** Who counts right now, and their Jellyfin user ids: read once per execution (one request). */
+    public record Live(JellyfinServer server, WatchPolicy policy, Map<String, String> userIds) {
+    }
+
+    public Live live(CleanupSettings settings, java.time.ZoneId zone) {
+        if (!settings.jellyfinConfigured()) {
+            throw new InvalidInputException("Set JELLYFIN_URL and JELLYFIN_API_KEY (an admin API key) first.");
+        }
+        JellyfinServer server = new JellyfinServer(settings.jellyfinUrl(), settings.apiKey());
+        Map<String, UserDto> users = client.users(server).stream()
+                .collect(Collectors.toMap(UserDto::name, Function.identity(), (a, b) -> a, java.util.LinkedHashMap::new));
+        WatchPolicy policy = policy(settings, users, zone);
+        Map<String, String> ids = new java.util.LinkedHashMap<>();
+        users.forEach((name, user) -> ids.put(name, user.id()));
+        return new Live(server, policy, ids);
+    }
+
+    /**
+     * A fresh snapshot of only these items: one request for the items themselves (to learn their seasons and series),
+     * then one batched request per user who counts, for the items, their seasons and series with that user's data
+     * (played, last played date, favourite). Items Jellyfin no longer has are simply absent.
+     */
+    public LibrarySnapshot slice(Live live, java.util.Collection<String> itemIds) {
+        List<String> users = new ArrayList<>(live.policy().deciders());
+        if (live.policy().keepFavorites()) {
+            live.policy().favouriteKeepers().stream().filter(u -> !users.contains(u)).forEach(users::add);
+        }
+        LibrarySnapshot snapshot = new LibrarySnapshot(clock.instant(), users);
+        Set<String> ids = new LinkedHashSet<>(itemIds);
+        for (BaseItemDto item : byIds(live.server(), null, List.copyOf(ids))) {
+            if (item.seasonId() != null) {
+                ids.add(item.seasonId());
+            }
+            if (item.seriesId() != null) {
+                ids.add(item.seriesId());
+            }
+        }
+        for (String name : users) {
+            String userId = live.userIds().get(name);
+            for (BaseItemDto item : byIds(live.server(), userId, List.copyOf(ids))) {
+                UserItemDataDto data = item.userData();
+                switch (item.type() == null ? "" : item.type()) {
+                    case "Series" -> {
+                        snapshot.addSeries(new Series(item.id(), item.name(), item.path(), number(item.tvdbId()), number(item.tmdbId())));
+                        if (data != null && data.isFavorite()) {
+                            snapshot.addFavoriteFolder(name, item.id());
+                        }
+                    }
+                    case "Season" -> {
+                        if (data != null && data.isFavorite()) {
+                            snapshot.addFavoriteFolder(name, item.id());
+                        }
+                    }
+                    case "Movie", "Episode" -> {
+                        if (!"Virtual".equals(item.locationType()) && itemIds.contains(item.id())) {
+                            snapshot.addItem(item(item));
+                            if (data != null) {
+                                snapshot.setPlay(name, item.id(), new UserPlay(data.played(), data.lastPlayedDate(), data.isFavorite()));
+                            }
+                        }
+                    }
+                    default -> { }
+                }
+            }
+        }
+        snapshot.finish();
+        return snapshot;
+    }
+
+    /** {@code GET /Items?ids=…} in batches of 100 (a URL stays short), with the user's data when a user is given. */
+    private List<BaseItemDto> byIds(JellyfinServer server, String userId, List<String> ids) {
+        List<BaseItemDto> items = new ArrayList<>();
+        for (int from = 0; from < ids.size(); from += 100) {
+            ItemQuery query = ItemQuery.builder().ids(ids.subList(from, Math.min(ids.size(), from + 100))).userId(userId)
+                    .fields(ItemFields.Path, ItemFields.ProviderIds, ItemFields.DateCreated).enableUserData(userId != null)
+                    .enableImages(false).build();
+            items.addAll(client.items(server, query).items());
+        }
+        return items;
+    }
+
     /** Checks the strategy's users against Jellyfin's and settles who counts. */
     static WatchPolicy policy(CleanupSettings settings, Map<String, UserDto> users, java.time.ZoneId zone) {
         List<String> counted;

@@ -8,6 +8,7 @@ import app.pathary.cleanup.PlanEntry;
 import app.pathary.common.InvalidInputException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -25,8 +26,9 @@ final class CleanupCommands {
     }
 
     static void print(CleanupPlan plan) {
-        System.out.println("Cleanup plan for " + plan.today() + ": " + plan.watchedPolicy());
+        System.out.println("Cleanup plan " + plan.id() + " for " + plan.today() + ": " + plan.watchedPolicy());
         plan.warnings().forEach(w -> System.out.println("warning: " + w));
+        plan.stops().forEach(s -> System.out.println("needs an override: " + s));
         plan.bytesByInstance().forEach((instance, bytes) -> System.out.println("to reclaim on " + instance + ": " + bytes + " bytes"));
         for (PlanEntry entry : plan.entries()) {
             System.out.println(String.format("%-20s %-12s %s: %s", entry.action(), entry.instance() == null ? "-" : entry.instance(),
@@ -57,20 +59,56 @@ final class CleanupCommands {
     static final class Run extends AppCommand {
         @Option(names = "--execute", description = "delete what the plan lists (needs CLEANUP_EXECUTE=true)")
         boolean execute;
-        @Option(names = "--now", paramLabel = "yyyy-MM-dd", description = "the day to plan for (default: today)")
+        @Option(names = "--override-limits", description = "with --execute: go past CLEANUP_MAX_DELETIONS_PER_RUN / CLEANUP_MAX_DELETE_PERCENT for this plan")
+        boolean overrideLimits;
+        @Option(names = "--now", paramLabel = "yyyy-MM-dd", description = "the day to plan for (dry runs only; default: today)")
         String now;
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            if (execute && now != null) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "--now is for dry runs only: an execution always judges grace periods against today.");
+            }
+            return super.call();
+        }
 
         @Override
         int run(App app) {
+            if (execute && !app.arrSettings.actions().execute()) {
+                throw new InvalidInputException("CLEANUP_EXECUTE is off, so plans are only made; switch it on to delete.");
+            }
             CleanupPlan plan = app.cleanupRuns.makePlan(day(app, now));
             print(plan);
             if (!execute) {
                 System.out.println("Dry run: nothing was deleted. Add --execute to carry the plan out.");
                 return 0;
             }
-            CleanupExecutor.Outcome outcome = app.cleanupRuns.execute(plan, "cli");
-            System.out.println(outcome);
-            return outcome.stoppedBecause() == null ? 0 : 1;
+            return report(app.cleanupRuns.execute(plan.id(), "cli", overrideLimits));
+        }
+    }
+
+    static int report(CleanupExecutor.Outcome outcome) {
+        System.out.println(outcome);
+        if (outcome.stoppedBecause() != null) {
+            System.err.println(outcome.stoppedBecause());
+            return 1;
+        }
+        return 0;
+    }
+
+    @Command(name = "cleanup:execute", description = "Executes a stored plan by its id (as shown by cleanup:plan and the cleanup page).")
+    static final class Execute extends AppCommand {
+        @CommandLine.Parameters(index = "0", paramLabel = "planId", description = "the plan to execute")
+        long planId;
+        @Option(names = "--override-limits", description = "go past CLEANUP_MAX_DELETIONS_PER_RUN / CLEANUP_MAX_DELETE_PERCENT for this plan")
+        boolean overrideLimits;
+
+        @Override
+        int run(App app) {
+            return report(app.cleanupRuns.execute(planId, "cli", overrideLimits));
         }
     }
 }

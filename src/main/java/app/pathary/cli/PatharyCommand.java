@@ -19,7 +19,8 @@ import picocli.CommandLine.Command;
                 UserCommands.Delete.class, HistoryCommands.Export.class, HistoryCommands.Import.class,
                 JellyfinCommands.WebhookUrl.class, JellyfinCommands.Login.class, JellyfinCommands.Logout.class,
                 JellyfinCommands.Status.class, JellyfinSyncCommands.Import.class, JellyfinSyncCommands.Export.class,
-                JellyfinSyncCommands.Sync.class, WatchedCommands.class, CleanupCommands.Plan.class, CleanupCommands.Run.class})
+                JellyfinSyncCommands.Sync.class, WatchedCommands.class, CleanupCommands.Plan.class, CleanupCommands.Run.class,
+                CleanupCommands.Execute.class})
 public final class PatharyCommand implements Runnable {
     private final Map<String, String> environment;
 

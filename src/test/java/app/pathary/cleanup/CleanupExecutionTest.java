@@ -64,7 +64,7 @@ class CleanupExecutionTest {
         assertThat(outcome.alreadyGone()).isEqualTo(1);
         assertThat(outcome.skipped()).isEqualTo(1);
         assertThat(scenario.radarr.movie(alien.id()).exists()).isTrue();
-        assertThat(scenario.records.audit(10)).anyMatch(row -> row.item().equals("Alien") && row.result().contains("tagged keep since the plan"));
+        assertThat(scenario.records.audit(10)).anyMatch(row -> row.item().equals("Alien") && row.result().contains("changed since the plan was made: tagged keep in radarr"));
     }
 
     @Test

@@ -56,11 +56,35 @@ final class CleanupScenario implements AutoCloseable {
 
     CleanupPlan plan() {
         WatchedReport watched = watched();
-        return CleanupPlanner.plan(watched, new ArrReader(radarrClient, sonarrClient).read(instances(), watched), excluded, actions, NOW);
+        return records.savePlan(CleanupPlanner.plan(watched, new ArrReader(radarrClient, sonarrClient).read(instances(), watched), excluded, actions, NOW));
     }
 
     CleanupExecutor.Outcome execute(CleanupPlan plan) {
-        return new CleanupExecutor(radarrClient, sonarrClient, records).execute(plan, instances(), actions, "run", "test");
+        return execute(plan, CleanupLimits.defaults(), false);
+    }
+
+    /** Executes as the page and the job do: each entry checked again against the fakes and {@link #report} as they are now. */
+    CleanupExecutor.Outcome execute(CleanupPlan plan, CleanupLimits limits, boolean overrideLimits) {
+        return new CleanupExecutor(radarrClient, sonarrClient, records).execute(plan, new CleanupExecutor.Run(instances(), actions,
+                this::watchedNow, limits, overrideLimits, "test", java.time.ZoneOffset.UTC, NOW));
+    }
+
+    /** The hand-written report as Jellyfin would answer now: only the entries (or episodes of seasons) asked for. */
+    WatchedReport watchedNow(java.util.Collection<String> ids) {
+        List<ReportEntry> entries = new ArrayList<>();
+        for (ReportEntry entry : report) {
+            if (entry.kind().equals("season")) {
+                List<ReportEntry> episodes = entry.episodes().stream().filter(e -> ids.contains(e.jellyfinId())).toList();
+                if (!episodes.isEmpty()) {
+                    entries.add(new ReportEntry("season", entry.jellyfinId(), entry.name(), entry.series(), entry.season(), null, null, null,
+                            entry.path(), entry.tmdbId(), entry.tvdbId(), entry.verdict(), entry.reasons(), entry.lastPlayed(),
+                            entry.eligibleOn(), episodes));
+                }
+            } else if (ids.contains(entry.jellyfinId())) {
+                entries.add(entry);
+            }
+        }
+        return new WatchedReport(NOW, TODAY, "test policy", entries);
     }
 
     static ReportEntry movie(String id, String name, String path, Integer tmdb, Verdict verdict) {

@@ -68,6 +68,7 @@ class CleanupSurfacesTest {
         env = new HashMap<>(Map.of("JELLYFIN_URL", jellyfin.baseUrl().toString(), "JELLYFIN_API_KEY", jellyfin.addApiKey(),
                 "CLEANUP_PRIMARY_USER", "alice", "RADARR_URL", radarr.baseUrl().toString(), "RADARR_API_KEY", radarr.apiKey(),
                 "RADARR_PATH_MAP", "/media/movies:/movies", "CONFIG_FILE", config.toString()));
+        env.put("CLEANUP_MAX_DELETE_PERCENT", "100");
         app = TestApp.start(TestDatabases.freshSqlite(), Clock.systemUTC(), env);
         app.app.accounts.create("root@example.org", "password1", "root", true);
         admin = app.client();
@@ -96,6 +97,17 @@ class CleanupSurfacesTest {
         throw new AssertionError(type + " did not finish: " + app.app.jobRepository.list(null, type, null, 3));
     }
 
+    /** The execute form as the page on screen fills it: the plan's id and digest, and the confirmation. */
+    private Map<String, String> executeForm() {
+        JsonNode plan;
+        try {
+            plan = JSON.readTree(admin.get("/api/cleanup/plan").body());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return Map.of("confirm", "yes", "planId", plan.get("id").asText(), "digest", plan.get("digest").asText());
+    }
+
     @Test
     void instances_come_from_the_environment_and_the_config_file() {
         assertThat(app.app.arrSettings.instances()).extracting(ArrInstanceConfig::name, ArrInstanceConfig::source)
@@ -117,7 +129,10 @@ class CleanupSurfacesTest {
                 .contains("delete-movie         radarr-4k    Alien").contains("to reclaim on radarr: 7000000000")
                 .contains("Dry run: nothing was deleted.");
         assertThat(radarr.deletedFiles()).isEmpty();
-        CliRunner.Run refused = CliRunner.run(env, "", "cleanup:run", "--execute", "--now", "2026-02-01");
+        CliRunner.Run pastGrace = CliRunner.run(env, "", "cleanup:run", "--execute", "--now", "2099-01-01");
+        assertThat(pastGrace.exitCode()).as("--now cannot skip grace periods of an execution").isEqualTo(2);
+        assertThat(pastGrace.err()).contains("--now is for dry runs only");
+        CliRunner.Run refused = CliRunner.run(env, "", "cleanup:run", "--execute");
         assertThat(refused.exitCode()).isEqualTo(1);
         assertThat(refused.err().strip()).isEqualTo("CLEANUP_EXECUTE is off, so plans are only made; switch it on to delete.");
         assertThat(radarr.movie(heatId).exists()).isTrue();
@@ -137,14 +152,14 @@ class CleanupSurfacesTest {
         String alienId = api.get("entries").findParents("title").stream().filter(e -> e.get("title").asText().equals("Alien"))
                 .findFirst().orElseThrow().get("jellyfinIds").get(0).asText();
         admin.submit("/admin/cleanup", "/admin/cleanup/exclusions", Map.of("jellyfinId", alienId, "title", "Alien"));
-        admin.submit("/admin/cleanup", "/admin/cleanup/execute", Map.of("confirm", "yes"));
+        admin.submit("/admin/cleanup", "/admin/cleanup/execute", executeForm());
         assertThat(admin.get("/admin/cleanup").body()).contains("CLEANUP_EXECUTE is off");
 
         admin.submit("/settings/server/cleanup", "/settings/server/cleanup/actions", Map.of("CLEANUP_EXECUTE", "true"));
         admin.submit("/admin/cleanup", "/admin/cleanup/plan", Map.of());
         awaitJob(CleanupRuns.PLAN);
         assertThat(admin.submit("/admin/cleanup", "/admin/cleanup/execute", Map.of()).statusCode()).as("no confirmation").isEqualTo(400);
-        admin.submit("/admin/cleanup", "/admin/cleanup/execute", Map.of("confirm", "yes"));
+        admin.submit("/admin/cleanup", "/admin/cleanup/execute", executeForm());
         Job executed = awaitJob(CleanupRuns.EXECUTE);
         assertThat(executed.summary()).startsWith("Deleted 1 ");
         assertThat(radarr.movie(heatId).exists()).isFalse();

@@ -60,6 +60,20 @@ public abstract sealed class FakeArr implements AutoCloseable permits FakeRadarr
         }
     }
 
+    /** A root folder (the parent folder of every added item is one already); e.g. {@code /movies}. */
+    public void addRootFolder(String path) {
+        synchronized (settings) {
+            settings.rootFolders.add(path);
+        }
+    }
+
+    /** The root folders {@code /rootfolder} lists. */
+    public List<String> rootFolders() {
+        synchronized (settings) {
+            return List.copyOf(settings.rootFolders);
+        }
+    }
+
     /** While on, file deletes answer 409 (an unmounted share) and item deletes keep their folders. */
     public void setRootFolderMissing(boolean missing) {
         synchronized (settings) {

@@ -36,6 +36,8 @@ final class FakeArrSettings {
     final Map<Integer, String> tags = new LinkedHashMap<>();
     final List<Disk> disks = new ArrayList<>();
     final List<String> deletedFiles = new ArrayList<>();
+    /** Root folders as {@code /rootfolder} lists them; an item's parent folder is added with the item, as the *arr requires. */
+    final java.util.Set<String> rootFolders = new java.util.LinkedHashSet<>();
     final Instant startTime = Instant.parse("2025-11-09T08:00:00Z");
     String recycleBin = "";
     boolean unmonitorDeleted;
@@ -51,6 +53,13 @@ final class FakeArrSettings {
 
     Instant now() {
         return clock.instant();
+    }
+
+    /** An added item's parent folder is a root folder, unless a root folder already holds the item. */
+    void registerRootFolderOf(String itemPath) {
+        if (rootFolders.stream().noneMatch(root -> isSameOrParent(root, itemPath))) {
+            rootFolders.add(parentOf(itemPath));
+        }
     }
 
     /** Adds a tag as the *arr does: labels are stored in lower case and an existing label keeps its id. */

@@ -20,6 +20,17 @@ final class FakeArrSharedRoutes {
             settings.tags.forEach((id, label) -> tags.addObject().put("id", id).put("label", label));
             exchange.json(tags);
         });
+        routes.add("GET", "/api/v3/rootfolder", exchange -> {
+            ArrayNode folders = FakeArrJson.array();
+            int id = 1;
+            for (String path : settings.rootFolders) {
+                long free = settings.disks.stream().filter(d -> FakeArrSettings.isSameOrParent(d.path, path))
+                        .mapToLong(d -> d.freeSpace).findFirst().orElse(0);
+                folders.addObject().put("id", id++).put("path", path.endsWith("/") ? path : path + "/")
+                        .put("accessible", !settings.rootFolderMissing).put("freeSpace", free).putArray("unmappedFolders");
+            }
+            exchange.json(folders);
+        });
         routes.add("GET", "/api/v3/diskspace", exchange -> {
             ArrayNode disks = FakeArrJson.array();
             settings.disks.forEach(disk -> disks.addObject().put("id", 0).put("path", disk.path)

@@ -22,6 +22,7 @@ final class FakeRadarrLibrary {
     FakeRadarrMovie add(String title, int year, int tmdbId, String path) {
         FakeRadarrMovie movie = new FakeRadarrMovie(settings, () -> nextFileId++, nextMovieId++, title, year, tmdbId,
                 path, settings.now());
+        settings.registerRootFolderOf(path);
         movies.put(movie.id, movie);
         everMovies.put(movie.id, movie);
         return movie;

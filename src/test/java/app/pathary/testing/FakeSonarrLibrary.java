@@ -28,6 +28,7 @@ final class FakeSonarrLibrary {
     FakeSonarrSeries addSeries(String title, int tvdbId, int tmdbId, String path, String status) {
         FakeSonarrSeries added = new FakeSonarrSeries(settings, nextSeriesId++, title, tvdbId, tmdbId, path, status,
                 settings.now());
+        settings.registerRootFolderOf(path);
         series.put(added.id, added);
         everSeries.put(added.id, added);
         return added;

@@ -94,6 +94,11 @@ public final class HttpRadarrClient implements RadarrClient {
         return shared.diskSpace(instance);
     }
 
+    @Override
+    public List<app.pathary.arr.RootFolder> rootFolders(ArrInstance instance) {
+        return shared.rootFolders(instance);
+    }
+
     private boolean deleted(ArrInstance instance, ArrCall call) {
         try {
             transport.send(instance, call);

@@ -64,4 +64,7 @@ public interface RadarrClient {
 
     /** {@code GET /api/v3/diskspace}. */
     List<DiskSpace> diskSpace(ArrInstance instance);
+
+    /** {@code GET /api/v3/rootfolder}: the folders the library lives in (a cleanup never deletes one). */
+    List<app.pathary.arr.RootFolder> rootFolders(ArrInstance instance);
 }

@@ -56,6 +56,11 @@ public final class HttpSonarrClient implements SonarrClient {
     }
 
     @Override
+    public List<app.pathary.arr.RootFolder> rootFolders(ArrInstance instance) {
+        return shared.rootFolders(instance);
+    }
+
+    @Override
     public List<SonarrSeries> series(ArrInstance instance) {
         return transport.send(instance, ArrCall.get("/api/v3/series")).objects().stream()
                 .map(SonarrResources::series).toList();

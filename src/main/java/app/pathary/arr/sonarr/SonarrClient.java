@@ -33,6 +33,9 @@ public interface SonarrClient {
     /** {@code GET /api/v3/diskspace}. */
     List<DiskSpace> diskSpace(ArrInstance instance);
 
+    /** {@code GET /api/v3/rootfolder}: the folders the library lives in (a cleanup never deletes one). */
+    List<app.pathary.arr.RootFolder> rootFolders(ArrInstance instance);
+
     /** {@code GET /api/v3/series}: every series with per-season statistics. */
     List<SonarrSeries> series(ArrInstance instance);
 

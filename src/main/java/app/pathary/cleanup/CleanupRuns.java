@@ -102,7 +102,13 @@ public final class CleanupRuns {
     public CleanupExecutor.Outcome execute(long planId, String startedBy, boolean overrideLimits) {
         CleanupPlan plan = executable(planId, null);
         LocalDate today = LocalDate.now(clock.withZone(zone));
-        WatchedNow now = watched.now(today);
+        WatchedNow now;
+        try {
+            now = watched.now(today);
+        } catch (app.pathary.jellyfin.JellyfinException e) {
+            throw new InvalidInputException("Jellyfin could not be read to check plan " + planId + " again (" + e.userMessage()
+                    + "); nothing was deleted.");
+        }
         CleanupExecutor.Outcome outcome = executor.execute(plan, new CleanupExecutor.Run(settings.instances(), settings.actions(), now, limits,
                 overrideLimits, startedBy, zone, clock.instant()));
         boolean limitsStop = !plan.stops().isEmpty() && !overrideLimits;

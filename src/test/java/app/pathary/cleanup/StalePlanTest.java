@@ -272,6 +272,33 @@ class StalePlanTest {
 
     @ParameterizedTest
     @EnumSource(Dialect.class)
+    void a_jellyfin_that_cannot_be_read_at_apply_time_stops_the_run_with_a_sentence_and_deletes_nothing(Dialect dialect) {
+        start(dialect, Map.of());
+        JsonNode plan = makePlan();
+        jellyfin.failNext(50, FakeJellyfin.Fault.HTML_PAGE);
+        Job job = execute(plan, Map.of());
+        assertThat(job.status()).isEqualTo(Job.Status.FAILED);
+        assertThat(job.lastError()).startsWith("Jellyfin could not be read to check plan " + plan.get("id").asText() + " again (")
+                .endsWith("); nothing was deleted.").doesNotContain("Exception");
+        assertThat(radarr.deletedFiles()).isEmpty();
+        assertThat(sonarr.deletedFiles()).isEmpty();
+        jellyfin.clearFaults();
+        assertThat(execute(plan, Map.of()).summary()).as("the plan was not used up").startsWith("Deleted 3 ");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Dialect.class)
+    void an_instance_that_answers_with_an_empty_library_at_apply_time_stops_the_run(Dialect dialect) {
+        start(dialect, Map.of());
+        JsonNode plan = makePlan();
+        radarr.movies().forEach(movie -> radarr.forget(movie.id()));
+        Job job = execute(plan, Map.of());
+        assertThat(job.summary()).contains("STOPPED: Radarr radarr answered with an empty library, but the plan deletes 2 items from it");
+        assertThat(sonarr.deletedFiles()).as("nothing at all is touched").isEmpty();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Dialect.class)
     void a_plan_past_the_limits_stops_until_an_admin_overrides_it_for_that_plan(Dialect dialect) {
         start(dialect, Map.of("CLEANUP_MAX_DELETIONS_PER_RUN", "1"));
         JsonNode plan = makePlan();

@@ -228,6 +228,11 @@ public final class FakeJellyfin implements AutoCloseable {
         }
     }
 
+    /** Drops the faults still queued by {@link #failNext}. */
+    public void clearFaults() {
+        http.faults.clear();
+    }
+
     /** The clock behind "now" (dates created, login dates, mark-played fallback, webhook timestamps). */
     public void useClock(Clock clock) {
         synchronized (state) {

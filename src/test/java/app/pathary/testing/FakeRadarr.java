@@ -54,6 +54,13 @@ public final class FakeRadarr extends FakeArr {
         }
     }
 
+    /** Loses the movie without deleting anything, as a reset or restored database would (its files stay). */
+    public void forget(int id) {
+        synchronized (settings) {
+            library.movies.remove(id);
+        }
+    }
+
     /** The movies Radarr still has. */
     public List<FakeRadarrMovie> movies() {
         synchronized (settings) {

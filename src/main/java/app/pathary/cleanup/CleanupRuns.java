@@ -97,7 +97,8 @@ public final class CleanupRuns {
 
     /**
      * Executes plan {@code planId} (checked by {@link #executable}); each entry is checked again against live state right
-     * before it is applied. The plan is then marked executed and cannot run again.
+     * before it is applied. The plan is then marked executed and cannot run again, unless the run stopped before touching
+     * anything (limits, an unreachable root folder, an empty library): then it may be executed once the cause is gone.
      */
     public CleanupExecutor.Outcome execute(long planId, String startedBy, boolean overrideLimits) {
         CleanupPlan plan = executable(planId, null);
@@ -111,8 +112,9 @@ public final class CleanupRuns {
         }
         CleanupExecutor.Outcome outcome = executor.execute(plan, new CleanupExecutor.Run(settings.instances(), settings.actions(), now, limits,
                 overrideLimits, startedBy, zone, clock.instant()));
-        boolean limitsStop = !plan.stops().isEmpty() && !overrideLimits;
-        if (!limitsStop) {
+        boolean untouched = outcome.stoppedBecause() != null
+                && outcome.deleted() + outcome.alreadyGone() + outcome.skipped() + outcome.failed() == 0;
+        if (!untouched) {
             records.markExecuted(planId, startedBy, outcome.toString());
         }
         return outcome;

@@ -4,51 +4,55 @@ import java.time.Clock;
 import java.time.LocalDate;
 import org.jdbi.v3.core.Handle;
 
-/** Writes watch dates. One row per (user, movie, date); unknown dates are NULL and also unique. */
+/**
+ * Writes watch dates. One row per (user, movie, date); unknown dates are NULL and also unique. Each write is one
+ * {@code INSERT … ON CONFLICT} naming the unique index it may hit ({@code watch_dates_one_per_date}, or the partial
+ * {@code watch_dates_one_unknown_date} for an unknown date), so writers of the same new date at once never fail on the
+ * index and never lose each other's plays: the later one waits for the earlier and then updates its row.
+ */
 final class WatchDateRepository {
+    private static final String INSERT = """
+            INSERT INTO watch_dates (user_id, movie_id, watched_at, plays, comment, created_at, updated_at)
+            VALUES (:u, :m, :d, :plays, :comment, :now, :now)
+            """;
     private final Clock clock;
 
     WatchDateRepository(Clock clock) {
         this.clock = clock;
     }
 
+    /** Adds plays to the date (creating it); a non-null comment replaces the date's comment. */
     void addPlays(Handle h, long userId, long movieId, LocalDate date, int plays, String comment) {
-        int updated = h.createUpdate("UPDATE watch_dates SET plays = plays + :plays, comment = COALESCE(:comment, comment),"
-                        + " updated_at = :now WHERE user_id = :u AND movie_id = :m AND " + dateMatch(date))
-                .bind("plays", plays).bind("comment", comment).bind("now", clock.millis())
-                .bind("u", userId).bind("m", movieId).bindMap(dateBinding(date)).execute();
-        if (updated == 0) {
-            insert(h, userId, movieId, date, plays, comment);
-        }
+        upsert(h, userId, movieId, date, plays, comment, """
+                plays = watch_dates.plays + excluded.plays, comment = COALESCE(excluded.comment, watch_dates.comment),
+                updated_at = excluded.updated_at""");
     }
 
+    /** Sets the date's plays and comment to exactly these values (creating the date). */
     void set(Handle h, long userId, long movieId, LocalDate date, int plays, String comment) {
-        int updated = h.createUpdate("UPDATE watch_dates SET plays = :plays, comment = :comment, updated_at = :now"
-                        + " WHERE user_id = :u AND movie_id = :m AND " + dateMatch(date))
-                .bind("plays", plays).bind("comment", comment).bind("now", clock.millis())
-                .bind("u", userId).bind("m", movieId).bindMap(dateBinding(date)).execute();
-        if (updated == 0) {
-            insert(h, userId, movieId, date, plays, comment);
-        }
+        upsert(h, userId, movieId, date, plays, comment,
+                "plays = excluded.plays, comment = excluded.comment, updated_at = excluded.updated_at");
     }
 
-    /** Returns whether anything changed. */
+    /** Creates the date, or raises its play count and fills its empty comment; returns whether anything changed. */
     boolean merge(Handle h, long userId, long movieId, LocalDate date, int plays, String comment) {
-        int updated = h.createUpdate("UPDATE watch_dates SET plays = CASE WHEN plays < :plays THEN :plays ELSE plays END,"
-                        + " comment = COALESCE(comment, :comment), updated_at = :now"
-                        + " WHERE user_id = :u AND movie_id = :m AND " + dateMatch(date)
-                        + " AND (plays < :plays OR (comment IS NULL AND :hasComment))")
-                .bind("plays", plays).bind("comment", comment).bind("hasComment", comment != null).bind("now", clock.millis())
-                .bind("u", userId).bind("m", movieId).bindMap(dateBinding(date)).execute();
-        if (updated > 0) {
-            return true;
-        }
-        boolean exists = h.createQuery("SELECT count(*) FROM watch_dates WHERE user_id = :u AND movie_id = :m AND " + dateMatch(date))
-                .bind("u", userId).bind("m", movieId).bindMap(dateBinding(date)).mapTo(Integer.class).one() > 0;
-        if (!exists) {
-            insert(h, userId, movieId, date, plays, comment);
-        }
-        return !exists;
+        return upsert(h, userId, movieId, date, plays, comment, """
+                plays = CASE WHEN watch_dates.plays < excluded.plays THEN excluded.plays ELSE watch_dates.plays END,
+                comment = COALESCE(watch_dates.comment, excluded.comment), updated_at = excluded.updated_at
+                WHERE watch_dates.plays < excluded.plays OR (watch_dates.comment IS NULL AND excluded.comment IS NOT NULL)""");
+    }
+
+    /** Inserts the date or applies {@code onExisting} (a DO UPDATE SET clause) to it; returns whether a row was written. */
+    private boolean upsert(Handle h, long userId, long movieId, LocalDate date, int plays, String comment, String onExisting) {
+        return h.createUpdate(INSERT + conflictTarget(date) + " DO UPDATE SET " + onExisting)
+                .bind("u", userId).bind("m", movieId).bindByType("d", date, LocalDate.class).bind("plays", plays)
+                .bind("comment", comment).bind("now", clock.millis()).execute() > 0;
+    }
+
+    /** The unique index a date can collide with: the partial one for an unknown date (NULLs never collide otherwise). */
+    private static String conflictTarget(LocalDate date) {
+        return date == null ? "ON CONFLICT (user_id, movie_id) WHERE watched_at IS NULL"
+                : "ON CONFLICT (user_id, movie_id, watched_at)";
     }
 
     boolean delete(Handle h, long userId, long movieId, LocalDate date) {
@@ -59,15 +63,6 @@ final class WatchDateRepository {
     int deleteAll(Handle h, long userId, long movieId) {
         return h.createUpdate("DELETE FROM watch_dates WHERE user_id = :u AND movie_id = :m")
                 .bind("u", userId).bind("m", movieId).execute();
-    }
-
-    private void insert(Handle h, long userId, long movieId, LocalDate date, int plays, String comment) {
-        long now = clock.millis();
-        h.createUpdate("""
-                        INSERT INTO watch_dates (user_id, movie_id, watched_at, plays, comment, created_at, updated_at)
-                        VALUES (:u, :m, :d, :plays, :comment, :now, :now)""")
-                .bind("u", userId).bind("m", movieId).bindByType("d", date, LocalDate.class).bind("plays", plays)
-                .bind("comment", comment).bind("now", now).execute();
     }
 
     /** NULL never equals NULL in SQL, so an unknown date is matched with IS NULL (and :d is not bound). */

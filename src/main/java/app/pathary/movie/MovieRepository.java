@@ -24,19 +24,29 @@ public final class MovieRepository {
         return h.createQuery("SELECT * FROM movies WHERE tmdb_id = :t").bind("t", tmdbId).map(MOVIE).findOne();
     }
 
-    /** The movie with this TMDb id, created from {@code movie} when it does not exist yet. */
+    /**
+     * The movie with this TMDb id, created from {@code movie} when it does not exist yet. Safe when several transactions
+     * create the same movie at once: the insert yields to a row another transaction made (on PostgreSQL it waits for
+     * that transaction to end), and then that row is read. At PostgreSQL's default isolation (read committed) every
+     * statement sees what was committed before it began, so the row is found even inside a longer transaction.
+     */
     public Movie findOrCreate(Handle h, NewMovie movie) {
-        return findByTmdbId(h, movie.tmdbId()).orElseGet(() -> insert(h, movie));
+        return findByTmdbId(h, movie.tmdbId())
+                .or(() -> insertUnlessPresent(h, movie))
+                .or(() -> findByTmdbId(h, movie.tmdbId()))
+                .orElseThrow(() -> new IllegalStateException("The movie with TMDb id " + movie.tmdbId()
+                        + " was neither inserted nor found; is the transaction isolation stricter than read committed?"));
     }
 
-    private Movie insert(Handle h, NewMovie movie) {
+    private Optional<Movie> insertUnlessPresent(Handle h, NewMovie movie) {
         long now = clock.millis();
-        long id = h.createQuery("""
+        return h.createQuery("""
                         INSERT INTO movies (tmdb_id, imdb_id, title, year, overview, created_at, updated_at)
-                        VALUES (:tmdb, :imdb, :title, :year, :overview, :now, :now) RETURNING id""")
+                        VALUES (:tmdb, :imdb, :title, :year, :overview, :now, :now)
+                        ON CONFLICT (tmdb_id) DO NOTHING RETURNING id""")
                 .bind("tmdb", movie.tmdbId()).bind("imdb", movie.imdbId()).bind("title", movie.title())
                 .bind("year", movie.year()).bind("overview", movie.overview()).bind("now", now)
-                .mapTo(Long.class).one();
-        return new Movie(id, movie.tmdbId(), movie.imdbId(), movie.title(), movie.year(), movie.overview());
+                .mapTo(Long.class).findOne()
+                .map(id -> new Movie(id, movie.tmdbId(), movie.imdbId(), movie.title(), movie.year(), movie.overview()));
     }
 }

@@ -38,22 +38,31 @@ public final class AccessFilter {
         if (!api && !setupDone(ctx)) {
             return;
         }
-        checkCsrf(ctx, api);
-        if (Caller.of(ctx).isPresent()) {
-            if (adminOnly(path) && !Caller.require(ctx).isAdmin()) {
-                throw new ForbiddenException("Only admins may open this page.");
-            }
+        if (Caller.of(ctx).isEmpty() && !openToAnonymous(ctx, api)) {
+            sendToLogin(ctx, api);
             return;
         }
-        if (api) {
-            if (!(path.equals("/api/auth/token") && ctx.method() == HandlerType.POST)) {
-                throw new UnauthorizedResponse("Log in first: send Authorization: Bearer <token>.");
-            }
-        } else if (!path.equals("/login") && !path.equals("/setup")) {
-            String next = ctx.method() == HandlerType.GET ? "?next=" + URLEncoder.encode(ctx.path(), StandardCharsets.UTF_8) : "";
-            ctx.redirect("/login" + next);
-            ctx.skipRemainingHandlers();
+        checkCsrf(ctx, api);
+        if (Caller.of(ctx).isPresent() && adminOnly(path) && !Caller.require(ctx).isAdmin()) {
+            throw new ForbiddenException("Only admins may open this page.");
         }
+    }
+
+    /** What an anonymous caller may reach beyond the open paths: the login and first-run forms, and the token exchange. */
+    private static boolean openToAnonymous(Context ctx, boolean api) {
+        String path = ctx.path();
+        return api ? path.equals("/api/auth/token") && ctx.method() == HandlerType.POST
+                : path.equals("/login") || path.equals("/setup");
+    }
+
+    /** Anonymous callers learn they must log in (before any CSRF check, so a form posted after logout leads to login too). */
+    private static void sendToLogin(Context ctx, boolean api) {
+        if (api) {
+            throw new UnauthorizedResponse("Log in first: send Authorization: Bearer <token>.");
+        }
+        String next = ctx.method() == HandlerType.GET ? "?next=" + URLEncoder.encode(ctx.path(), StandardCharsets.UTF_8) : "";
+        ctx.redirect("/login" + next);
+        ctx.skipRemainingHandlers();
     }
 
     private static Caller caller(User user) {

@@ -23,9 +23,9 @@ public final class Accounts {
         this.failures = failures;
     }
 
-    /** Creates a user from a web form: the password must have at least 8 characters. */
+    /** Creates a user from a web form: the password must have at least 8 characters and at most 72 bytes. */
     public User create(String email, String password, String name, boolean admin) {
-        checkPassword(password);
+        checkPassword(password, "The password");
         return insert(email, password, name, admin);
     }
 
@@ -37,9 +37,7 @@ public final class Accounts {
         if (password == null || password.isEmpty()) {
             throw new InvalidInputException("The password must not be empty.");
         }
-        if (password.length() > 72) {
-            throw new InvalidInputException("The password must have at most 72 characters.");
-        }
+        checkFitsBcrypt(password, "The password");
         return insert(email, password, name, admin);
     }
 
@@ -62,7 +60,10 @@ public final class Accounts {
         return new User(id, cleanName, cleanEmail, admin);
     }
 
-    /** Checks name-or-email and password; after {@value #MAX_FAILURES} failures from one address the account is locked there. */
+    /**
+     * Checks name-or-email and password; after {@value #MAX_FAILURES} failures from one address the account is locked there.
+     * A password over {@value Passwords#MAX_BYTES} bytes is simply wrong: no such password can have been set.
+     */
     public User logIn(String login, String password, String clientAddress) {
         if (login == null || login.isBlank() || password == null || password.isEmpty()) {
             throw new InvalidInputException("Give a name or email and a password.");
@@ -91,7 +92,7 @@ public final class Accounts {
         if (currentPassword == null || !Passwords.matches(currentPassword, hash)) {
             throw new InvalidInputException("The current password is wrong.");
         }
-        checkPassword(newPassword);
+        checkPassword(newPassword, "The new password");
         users.updatePasswordHash(userId, Passwords.hash(newPassword));
     }
 
@@ -129,12 +130,20 @@ public final class Accounts {
 
     public static final int MIN_PASSWORD = 8;
 
-    private static void checkPassword(String password) {
+    /** {@code field} names the password in the message, as the form calls it ("The new password"). */
+    private static void checkPassword(String password, String field) {
         if (password == null || password.length() < MIN_PASSWORD) {
-            throw new InvalidInputException("The password must have at least 8 characters.");
+            throw new InvalidInputException(field + " must have at least " + MIN_PASSWORD + " characters.");
         }
-        if (password.length() > 72) {
-            throw new InvalidInputException("The password must have at most 72 characters.");
+        checkFitsBcrypt(password, field);
+    }
+
+    /** bcrypt reads 72 bytes of UTF-8, so a longer password would be cut short (or refused by the library). */
+    private static void checkFitsBcrypt(String password, String field) {
+        int bytes = Passwords.utf8Bytes(password);
+        if (bytes > Passwords.MAX_BYTES) {
+            throw new InvalidInputException(field + " is longer than " + Passwords.MAX_BYTES + " bytes (UTF-8): it has " + bytes
+                    + ". Letters beyond plain ASCII take 2 to 4 bytes each (é takes 2, € takes 3); choose a shorter one.");
         }
     }
 }

@@ -44,6 +44,23 @@ class CliTest {
         assertThat(last.err()).contains("The last admin cannot be deleted.").doesNotContain("Exception");
     }
 
+    @ParameterizedTest
+    @EnumSource(Dialect.class)
+    void user_create_counts_the_password_in_utf8_bytes_up_to_72(Dialect dialect) {
+        Map<String, String> env = env(TestDatabases.fresh(dialect));
+        String euros75 = "€".repeat(25);
+        CliRunner.Run tooLong = CliRunner.run(env, "", "user:create", "a@b.c", euros75, "alice");
+        assertThat(tooLong.exitCode()).isEqualTo(1);
+        assertThat(tooLong.err().strip()).startsWith("The password is longer than 72 bytes (UTF-8): it has 75.")
+                .doesNotContain("Exception");
+        CliRunner.Run fromStdin = CliRunner.run(env, "é".repeat(36) + "a\n", "user:create", "a@b.c", "-", "alice");
+        assertThat(fromStdin.err().strip()).startsWith("The password is longer than 72 bytes (UTF-8): it has 73.");
+        assertThat(CliRunner.run(env, "€".repeat(24) + "\n", "user:create", "a@b.c", "-", "alice").out())
+                .contains("Created user 1 (alice).");
+        assertThat(CliRunner.run(env, "", "user:create", "b@b.c", "é".repeat(36), "bob").exitCode()).isZero();
+        assertThat(CliRunner.run(env, "", "user:list").out()).contains("alice").contains("bob");
+    }
+
     @Test
     void failures_exit_1_with_a_sentence_and_bad_usage_exits_2() {
         Map<String, String> env = env(TestDatabases.freshSqlite());

@@ -137,6 +137,20 @@ class WatchHistoryTest {
 
     @ParameterizedTest
     @EnumSource(Dialect.class)
+    void a_merge_raises_the_play_count_but_never_replaces_a_comment_or_lowers_plays(Dialect dialect) {
+        open(dialect);
+        history.apply(alice, new AddPlays(MATRIX, JAN_3, 2, "mine"), Source.API);
+        assertThat(history.apply(alice, new MergeDate(MATRIX, JAN_3, 5, "imported"), Source.CSV_IMPORT)).hasSize(1);
+        assertThat(history.apply(alice, new MergeDate(MATRIX, JAN_3, 1, "imported again"), Source.CSV_IMPORT)).isEmpty();
+        assertThat(datesOfMatrix()).containsExactly(new PlayedMovie.DateEntry(JAN_3, 5, "mine"));
+        assertThat(history.apply(alice, new MergeDate(MATRIX, null, 2, null), Source.CSV_IMPORT)).hasSize(1);
+        assertThat(history.apply(alice, new MergeDate(MATRIX, null, 2, "undated"), Source.CSV_IMPORT)).as("fills the empty comment")
+                .hasSize(1);
+        assertThat(datesOfMatrix()).containsExactly(new PlayedMovie.DateEntry(JAN_3, 5, "mine"), new PlayedMovie.DateEntry(null, 2, "undated"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Dialect.class)
     void history_is_paged_newest_first_with_unknown_dates_last_and_searchable(Dialect dialect) {
         open(dialect);
         List<AddPlays> adds = new ArrayList<>();

@@ -104,6 +104,31 @@ class AccountsTest {
 
     @ParameterizedTest
     @EnumSource(Dialect.class)
+    void passwords_are_measured_in_utf8_bytes_up_to_bcrypts_72(Dialect dialect) {
+        open(dialect);
+        String euros72 = "€".repeat(24);
+        String euros75 = "€".repeat(25);
+        String accents73 = "é".repeat(36) + "a";
+        assertThat(euros75).as("25 characters, far under 72, yet 75 bytes").hasSize(25);
+        User alice = accounts.create("alice@example.org", euros72, "alice", false);
+        assertThat(accounts.logIn("alice", euros72, "a")).isEqualTo(alice);
+        assertThatThrownBy(() -> accounts.logIn("alice", euros72 + "€", "a")).as("bcrypt must not cut the extra bytes off")
+                .isInstanceOf(LoginRejectedException.class).hasMessage("Wrong name, email or password.");
+        assertThatThrownBy(() -> accounts.logIn("nobody", euros75, "a")).isInstanceOf(LoginRejectedException.class);
+        assertThatThrownBy(() -> accounts.create("bob@example.org", euros75, "bob", false)).isInstanceOf(InvalidInputException.class)
+                .hasMessageStartingWith("The password is longer than 72 bytes (UTF-8): it has 75.");
+        assertThatThrownBy(() -> accounts.createByOperator("bob@example.org", accents73, "bob", false))
+                .hasMessageStartingWith("The password is longer than 72 bytes (UTF-8): it has 73.");
+        assertThatThrownBy(() -> accounts.changePassword(alice.id(), euros72, accents73)).isInstanceOf(InvalidInputException.class)
+                .hasMessageStartingWith("The new password is longer than 72 bytes (UTF-8): it has 73.");
+        assertThatThrownBy(() -> accounts.changePassword(alice.id(), euros75, "password2")).hasMessage("The current password is wrong.");
+        accounts.changePassword(alice.id(), euros72, "é".repeat(36));
+        assertThat(accounts.logIn("alice", "é".repeat(36), "a")).isEqualTo(alice);
+        assertThat(accounts.createByOperator("carol@example.org", "x".repeat(72), "carol", false).name()).isEqualTo("carol");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Dialect.class)
     void sessions_are_found_by_their_cookie_until_they_expire_or_end(Dialect dialect) {
         open(dialect);
         User alice = accounts.create("alice@example.org", "password1", "alice", false);

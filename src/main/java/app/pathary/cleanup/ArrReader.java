@@ -9,6 +9,7 @@ import app.pathary.arr.sonarr.EpisodeFile;
 import app.pathary.arr.sonarr.SonarrClient;
 import app.pathary.arr.sonarr.SonarrEpisode;
 import app.pathary.common.InvalidInputException;
+import app.pathary.common.RemoteReadException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -46,7 +47,7 @@ public final class ArrReader {
                             keepTagIds(sonarr.tags(config.instance()), config.keepTag()), new HashMap<>(), new HashMap<>()));
                 }
             } catch (ArrException e) {
-                throw new InvalidInputException(config.kind().appName() + " " + config.name() + " cannot be read: " + e.userMessage() + ".");
+                throw new RemoteReadException(config.kind().appName() + " " + config.name() + " cannot be read: " + e.userMessage() + ".", e);
             }
         }
         Map<String, Set<Integer>> needed = CleanupPlanner.seriesToRead(report, sonarrViews);
@@ -58,7 +59,7 @@ public final class ArrReader {
                     view.episodes().put(seriesId, episodes);
                     view.files().put(seriesId, files);
                 } catch (ArrException e) {
-                    throw new InvalidInputException("Sonarr " + view.config().name() + " cannot be read: " + e.userMessage() + ".");
+                    throw new RemoteReadException("Sonarr " + view.config().name() + " cannot be read: " + e.userMessage() + ".", e);
                 }
             }
         }

@@ -20,7 +20,8 @@ import java.util.stream.Collectors;
 /**
  * Applies a plan's deletions. Right before each one the item is read again from its *arr and the protections checked
  * again; a 404 means it is already gone (done); a 409 (the root folder is missing, e.g. an unmounted disk) stops the
- * whole run. Every action is written to the audit log.
+ * whole run, and so does an *arr that gives no usable answer (a re-read that fails closes the door on that item and the
+ * rest). Every action is written to the audit log.
  */
 public final class CleanupExecutor {
     private final RadarrClient radarr;
@@ -33,7 +34,7 @@ public final class CleanupExecutor {
         this.records = records;
     }
 
-    /** What a run did. {@code stoppedBecause} is set when a 409 stopped it. */
+    /** What a run did. {@code stoppedBecause} is set when a 409 or an unusable *arr stopped it. */
     public record Outcome(int deleted, int alreadyGone, int skipped, int failed, long bytes, String stoppedBecause) {
         @Override
         public String toString() {
@@ -78,6 +79,12 @@ public final class CleanupExecutor {
                 records.audit(runId, startedBy, entry, "stopped: " + why);
                 return new Outcome(deleted, gone, skipped, failed + 1, bytes, why);
             } catch (ArrException e) {
+                if (unusable(e)) {
+                    String why = config.kind().appName() + " " + config.name() + " cannot be used (" + e.userMessage()
+                            + "); the run stopped; nothing after this item was touched.";
+                    records.audit(runId, startedBy, entry, "stopped: " + why);
+                    return new Outcome(deleted, gone, skipped, failed + 1, bytes, why);
+                }
                 records.audit(runId, startedBy, entry, "failed: " + e.userMessage());
                 failed++;
             }
@@ -86,6 +93,12 @@ public final class CleanupExecutor {
     }
 
     private record Outcome0(Result result, String text) {
+    }
+
+    /** No usable answer even after the client's retries: down, starting, failing (5xx) or not the *arr's JSON. */
+    private static boolean unusable(ArrException e) {
+        return e instanceof ArrException.Unreachable || e instanceof ArrException.StartingUp || e instanceof ArrException.NotArr
+                || e instanceof ArrException.UnexpectedStatus status && status.status() >= 500;
     }
 
     private Outcome0 movie(ArrInstanceConfig config, PlanEntry entry, CleanupActions actions) {

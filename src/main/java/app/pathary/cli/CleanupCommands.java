@@ -70,7 +70,11 @@ final class CleanupCommands {
             }
             CleanupExecutor.Outcome outcome = app.cleanupRuns.execute(plan, "cli");
             System.out.println(outcome);
-            return outcome.stoppedBecause() == null ? 0 : 1;
+            if (outcome.stoppedBecause() != null) {
+                System.err.println(outcome.stoppedBecause());
+                return 1;
+            }
+            return 0;
         }
     }
 }

@@ -18,6 +18,7 @@ import app.pathary.cleanup.WatchedPages;
 import app.pathary.cleanup.WatchedReportJob;
 import app.pathary.cleanup.WatchedReports;
 import app.pathary.cleanup.WatchedSweep;
+import app.pathary.common.RetryPolicy;
 import app.pathary.common.SecretBox;
 import app.pathary.config.AppConfig;
 import app.pathary.config.SecretKey;
@@ -81,8 +82,9 @@ import java.util.List;
  */
 public final class App implements AutoCloseable {
     /**
-     * Ports and timings a test may replace: the clock, the listen address, the Jellyfin request timeout, the wait
-     * before retrying a Jellyfin request, and how often idle job workers look for work.
+     * Ports and timings a test may replace: the clock, the listen address, the request timeout and the first wait
+     * before retrying a failed request (both named for Jellyfin, and used for Radarr and Sonarr too), and how often
+     * idle job workers look for work.
      */
     public record Overrides(Clock clock, String httpHost, Duration jellyfinTimeout, Duration jellyfinRetryWait, Duration jobPoll) {
         public static Overrides none() {
@@ -158,8 +160,9 @@ public final class App implements AutoCloseable {
         this.scrobbler = new Scrobbler(watchHistory, deliveryLog, clock, config.timezone());
         this.webhookUrls = new WebhookUrls(jellyfinLinks, config.applicationUrl());
         this.jellyfinIdentity = jellyfinIdentity;
+        RetryPolicy reads = RetryPolicy.threeAttempts(overrides.jellyfinRetryWait());
         this.jellyfinClient = new HttpJellyfinClient(
-                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(), jellyfinIdentity, overrides.jellyfinTimeout());
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(), jellyfinIdentity, overrides.jellyfinTimeout(), reads);
         this.jellyfinLogin = new JellyfinLogin(jellyfinLinks, jellyfinClient, secrets);
         this.jobRepository = new JobRepository(database.jdbi(), database.dialect(), clock);
         this.jobQueue = new JobQueue(jobRepository);
@@ -172,8 +175,8 @@ public final class App implements AutoCloseable {
         this.watchedReportJob = new WatchedReportJob(cleanupSettings, new WatchedSweep(jellyfinClient, clock), watchedReports,
                 clock, config.timezone());
         HttpClient arrHttp = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        RadarrClient radarr = new HttpRadarrClient(arrHttp, overrides.jellyfinTimeout());
-        SonarrClient sonarr = new HttpSonarrClient(arrHttp, overrides.jellyfinTimeout());
+        RadarrClient radarr = new HttpRadarrClient(arrHttp, overrides.jellyfinTimeout(), reads);
+        SonarrClient sonarr = new HttpSonarrClient(arrHttp, overrides.jellyfinTimeout(), reads);
         this.arrSettings = new ArrSettingsStore(database.jdbi(), config.environment(), secrets, clock);
         this.cleanupRecords = new CleanupRecords(database.jdbi(), clock);
         this.arrReader = new ArrReader(radarr, sonarr);

@@ -6,8 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The JSON body of a 2xx answer (or none, for DELETE), read as the shape a route promises; any other shape
- * is {@link ArrException.NotArr}.
+ * The JSON body of a 2xx answer (or none, for DELETE), read as the shape a route promises; no body, or any other
+ * shape, is {@link ArrException.NotArr}.
  */
 public final class ArrAnswer {
 
@@ -27,6 +27,7 @@ public final class ArrAnswer {
 
     /** The body as one JSON object. */
     public ArrObject object() {
+        requireBody();
         if (!body.isObject()) {
             throw new ArrException.NotArr(product, request, "expected a JSON object");
         }
@@ -35,6 +36,7 @@ public final class ArrAnswer {
 
     /** The body as a JSON array of objects. */
     public List<ArrObject> objects() {
+        requireBody();
         if (!body.isArray()) {
             throw new ArrException.NotArr(product, request, "expected a JSON array");
         }
@@ -46,5 +48,11 @@ public final class ArrAnswer {
             objects.add(new ArrObject(element, product, request));
         }
         return objects;
+    }
+
+    private void requireBody() {
+        if (isEmpty()) {
+            throw new ArrException.NotArr(product, request, ArrException.NotArr.Problem.EMPTY, "no body");
+        }
     }
 }

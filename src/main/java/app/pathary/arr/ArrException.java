@@ -10,8 +10,9 @@ package app.pathary.arr;
  *       (an unmounted share); the server's sentence is kept. Alert rather than retry.</li>
  *   <li>{@link StartingUp} 503: the *arr is starting; try again later.</li>
  *   <li>{@link Unreachable}: no HTTP answer at all; {@link Unreachable#reason()} says why.</li>
- *   <li>{@link NotArr}: an answer that is not the *arr's JSON (an HTML page, another product, a wrong URL
- *       base).</li>
+ *   <li>{@link NotArr}: a 2xx answer that is not the *arr's JSON: an HTML page (a proxy), JSON cut off or
+ *       malformed, no body where one was due, or JSON of another shape (another product, a wrong URL base);
+ *       {@link NotArr#problem()} says which.</li>
  *   <li>{@link UnexpectedStatus}: any other status, e.g. 400 or 500, with the server's message if any.</li>
  * </ul>
  * Messages name the product, instance, method and route, never the API key or a query string.
@@ -19,15 +20,22 @@ package app.pathary.arr;
 public abstract sealed class ArrException extends RuntimeException {
 
     private final String product;
+    private final String request;
 
     private ArrException(String product, String request, String outcome, Throwable cause) {
         super(request + " -> " + outcome, cause);
         this.product = product;
+        this.request = request;
     }
 
     /** {@code Radarr} or {@code Sonarr}. */
     public String product() {
         return product;
+    }
+
+    /** Product, instance, method and route, e.g. {@code Radarr (main) GET /api/v3/movie}; safe to show. */
+    public String request() {
+        return request;
     }
 
     /** A short sentence for the user interface. */
@@ -140,10 +148,10 @@ public abstract sealed class ArrException extends RuntimeException {
             return product() + ": " + reason.sentence();
         }
 
-        /** Transient failures only; a bad host name or TLS set-up needs a person. */
+        /** Transient failures only; a bad host name or TLS set-up needs a person, and an interrupt means stop. */
         @Override
         public boolean retryable() {
-            return reason != Reason.UNKNOWN_HOST && reason != Reason.TLS_HANDSHAKE_FAILED;
+            return reason != Reason.UNKNOWN_HOST && reason != Reason.TLS_HANDSHAKE_FAILED && reason != Reason.INTERRUPTED;
         }
 
         /** Why no response arrived, with the sentence to show. */
@@ -168,15 +176,38 @@ public abstract sealed class ArrException extends RuntimeException {
         }
     }
 
-    /** An answer that is not the *arr's JSON: an HTML page, another product, an unexpected shape. */
+    /** A 2xx answer that is not the *arr's JSON; {@link #problem()} says how. */
     public static final class NotArr extends ArrException {
+        private final Problem problem;
+
+        /** JSON of an unexpected shape; {@code why} says what was expected. */
         public NotArr(String product, String request, String why) {
+            this(product, request, Problem.UNEXPECTED_SHAPE, why);
+        }
+
+        public NotArr(String product, String request, Problem problem, String why) {
             super(product, request, "not a " + product + " answer: " + why, null);
+            this.problem = problem;
+        }
+
+        public Problem problem() {
+            return problem;
         }
 
         @Override
         public String userMessage() {
-            return "the server does not look like " + product() + " (check the URL and URL base)";
+            return switch (problem) {
+                case HTML_PAGE -> "the server does not look like " + product()
+                        + ": it answered with an HTML page (a proxy or sign-in page?); check the URL and URL base";
+                case MALFORMED_JSON -> product() + " sent JSON that is cut off or malformed";
+                case EMPTY -> product() + " sent an empty answer where data was due";
+                case UNEXPECTED_SHAPE -> "the server does not look like " + product() + " (check the URL and URL base)";
+            };
+        }
+
+        /** How the answer failed to be the *arr's JSON. */
+        public enum Problem {
+            HTML_PAGE, MALFORMED_JSON, EMPTY, UNEXPECTED_SHAPE
         }
     }
 
@@ -202,10 +233,14 @@ public abstract sealed class ArrException extends RuntimeException {
 
         @Override
         public String userMessage() {
-            return product() + " answered HTTP " + status + (serverMessage == null ? "" : ": " + serverMessage);
+            return product() + " answered HTTP " + status
+                    + (serverMessage == null ? "" : ": " + serverMessage.strip().replaceAll("\\.+$", ""));
         }
 
-        /** Gateway errors; a 500 is the *arr's own failure and needs a look at the state first. */
+        /**
+         * Gateway errors; a 500 is the *arr's own failure and needs a look at the state first (the transport still
+         * sends a read again after any 5xx, as repeating a read changes nothing).
+         */
         @Override
         public boolean retryable() {
             return status == 502 || status == 504;

@@ -1,7 +1,9 @@
 package app.pathary.arr;
 
+import app.pathary.common.AnswerDeadline;
+import app.pathary.common.JsonBody;
+import app.pathary.common.RetryPolicy;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
@@ -9,7 +11,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,8 +20,13 @@ import org.slf4j.LoggerFactory;
  * {@code X-Api-Key} and turns the answer into an {@link ArrAnswer} or a typed {@link ArrException}.
  *
  * <p>Any 2xx is success (the *arr answers PUT with 202 and DELETE with 200 and an empty body). A 2xx that
- * is HTML or not JSON at all is {@link ArrException.NotArr}. Log lines hold the instance name, method,
- * route, status and duration only; never the key or a query string. The constructor does no I/O.
+ * is HTML, or JSON cut off or malformed, is {@link ArrException.NotArr}; nothing from Jackson escapes. Log lines
+ * hold the instance name, method, route, status and duration only; never the key or a query string. The
+ * constructor does no I/O.
+ *
+ * <p>A GET that fails for a passing reason (a 5xx, 503 while starting, a dropped connection, a timeout) is tried
+ * again as the {@link RetryPolicy} says. Writes (PUT, POST, DELETE) are sent once: whether one happened after a
+ * failure is for the caller to read back.
  */
 public final class ArrTransport {
 
@@ -29,6 +35,7 @@ public final class ArrTransport {
     private final String product;
     private final HttpClient http;
     private final Duration requestTimeout;
+    private final RetryPolicy reads;
     private final ObjectMapper json = JsonMapper.builder().build();
 
     /**
@@ -36,11 +43,13 @@ public final class ArrTransport {
      * @param http           the HTTP client (its connect timeout applies to connecting)
      * @param requestTimeout the time allowed for a whole answer; a full movie list of a large library can take
      *                       several seconds
+     * @param reads          how GETs that failed for a passing reason are tried again
      */
-    public ArrTransport(String product, HttpClient http, Duration requestTimeout) {
+    public ArrTransport(String product, HttpClient http, Duration requestTimeout, RetryPolicy reads) {
         this.product = Objects.requireNonNull(product);
         this.http = Objects.requireNonNull(http);
         this.requestTimeout = Objects.requireNonNull(requestTimeout);
+        this.reads = Objects.requireNonNull(reads);
     }
 
     public String product() {
@@ -52,11 +61,27 @@ public final class ArrTransport {
      */
     public ArrAnswer send(ArrInstance instance, ArrCall call) {
         String request = product + " (" + instance.name() + ") " + call.describe();
+        if ("GET".equals(call.method())) {
+            return reads.call(() -> sendOnce(instance, call, request), ArrTransport::passing, request);
+        }
+        return sendOnce(instance, call, request);
+    }
+
+    /**
+     * Whether a read that failed so may succeed when simply sent again: what {@link ArrException#retryable()} says,
+     * and any 5xx, since repeating a read changes nothing.
+     */
+    static boolean passing(RuntimeException failure) {
+        return failure instanceof ArrException e
+                && (e.retryable() || e instanceof ArrException.UnexpectedStatus status && status.status() >= 500);
+    }
+
+    private ArrAnswer sendOnce(ArrInstance instance, ArrCall call, String request) {
         HttpRequest httpRequest = ArrRequests.build(instance, call, requestTimeout);
         long started = System.nanoTime();
         HttpResponse<String> response;
         try {
-            response = http.send(httpRequest, HttpResponse.BodyHandlers.ofString());
+            response = AnswerDeadline.send(http, httpRequest, requestTimeout);
         } catch (IOException e) {
             ArrException.Unreachable.Reason reason = UnreachableReasons.of(e);
             LOG.debug("{} failed: {}", request, reason.sentence());
@@ -83,19 +108,14 @@ public final class ArrTransport {
         if (status < 200 || status > 299) {
             throw ArrFailures.of(product, request, status, response.body(), json);
         }
-        String text = response.body();
-        if (text == null || text.isBlank()) {
-            return new ArrAnswer(null, product, request);
+        JsonBody body = JsonBody.read(json, response.headers().firstValue("Content-Type").orElse(null), response.body());
+        if (body.problem() == JsonBody.Problem.HTML_PAGE) {
+            throw new ArrException.NotArr(product, request, ArrException.NotArr.Problem.HTML_PAGE, "HTML page instead of JSON");
         }
-        String contentType = response.headers().firstValue("Content-Type").orElse("");
-        if (contentType.toLowerCase(Locale.ROOT).contains("html")) {
-            throw new ArrException.NotArr(product, request, "HTML page instead of JSON");
+        if (body.problem() == JsonBody.Problem.MALFORMED_JSON) {
+            throw new ArrException.NotArr(product, request, ArrException.NotArr.Problem.MALFORMED_JSON,
+                    "JSON cut off or malformed");
         }
-        try {
-            JsonNode body = json.readTree(text);
-            return new ArrAnswer(body, product, request);
-        } catch (JsonProcessingException e) {
-            throw new ArrException.NotArr(product, request, "body is not JSON");
-        }
+        return new ArrAnswer(body.json().isMissingNode() ? null : body.json(), product, request);
     }
 }

@@ -10,6 +10,7 @@ import app.pathary.arr.sonarr.EpisodeFile;
 import app.pathary.arr.sonarr.SonarrClient;
 import app.pathary.arr.sonarr.SonarrEpisode;
 import app.pathary.common.InvalidInputException;
+import app.pathary.common.RemoteReadException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -49,7 +50,7 @@ public final class ArrReader {
                             rootFolders(config, sonarr.rootFolders(config.instance()), warnings)));
                 }
             } catch (ArrException e) {
-                throw new InvalidInputException(config.kind().appName() + " " + config.name() + " cannot be read: " + e.userMessage() + ".");
+                throw new RemoteReadException(config.kind().appName() + " " + config.name() + " cannot be read: " + e.userMessage() + ".", e);
             }
         }
         Map<String, Set<Integer>> needed = CleanupPlanner.seriesToRead(report, sonarrViews);
@@ -61,7 +62,7 @@ public final class ArrReader {
                     view.episodes().put(seriesId, episodes);
                     view.files().put(seriesId, files);
                 } catch (ArrException e) {
-                    throw new InvalidInputException("Sonarr " + view.config().name() + " cannot be read: " + e.userMessage() + ".");
+                    throw new RemoteReadException("Sonarr " + view.config().name() + " cannot be read: " + e.userMessage() + ".", e);
                 }
             }
         }

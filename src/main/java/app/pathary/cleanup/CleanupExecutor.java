@@ -21,8 +21,9 @@ import java.util.stream.Collectors;
  * unreachable root folder or an instance that now answers with an empty library (unless an earlier run of this plan
  * emptied it) stops the run before anything is touched. Right before each deletion {@link FreshCheck} reads again what decided it and runs the same planner on it;
  * only an entry the fresh plan still deletes, exactly as planned, is applied. A 404 means already gone (done); a 409
- * (the root folder is missing, e.g. an unmounted disk) stops the run; a failed read of Jellyfin stops it too. Every
- * action is written to the audit log.
+ * (the root folder is missing, e.g. an unmounted disk) stops the run; so do a failed read of Jellyfin and an *arr that
+ * gives no usable answer even after the client's retries (down, starting, 5xx, not its JSON). Every action is written to
+ * the audit log.
  */
 public final class CleanupExecutor {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
@@ -82,7 +83,7 @@ public final class CleanupExecutor {
                 records.audit(plan.id(), runId, run.startedBy(), deleting.getFirst(), "stopped: " + unsafe);
                 return new Outcome(0, 0, 0, 0, 0, unsafe);
             }
-        } catch (InvalidInputException | ArrException e) {
+        } catch (InvalidInputException | app.pathary.common.RemoteReadException | ArrException e) {
             String why = (e instanceof ArrException arr ? arr.userMessage() + "." : e.getMessage()) + " The run stopped; nothing was touched.";
             records.audit(plan.id(), runId, run.startedBy(), deleting.getFirst(), "stopped: " + why);
             return new Outcome(0, 0, 0, 0, 0, why);
@@ -125,13 +126,19 @@ public final class CleanupExecutor {
                         + "); is a disk unmounted? The run stopped; nothing after this item was touched.";
                 records.audit(plan.id(), runId, run.startedBy(), entry, "stopped: " + why);
                 return new Outcome(deleted, gone, skipped, failed + 1, bytes, why);
-            } catch (JellyfinException | InvalidInputException e) {
+            } catch (JellyfinException | InvalidInputException | app.pathary.common.RemoteReadException e) {
                 String why = "Jellyfin could not be read to check " + entry.title() + " again ("
                         + (e instanceof JellyfinException jellyfin ? jellyfin.userMessage() : e.getMessage())
                         + "). The run stopped; nothing after this item was touched.";
                 records.audit(plan.id(), runId, run.startedBy(), entry, "stopped: " + why);
                 return new Outcome(deleted, gone, skipped, failed, bytes, why);
             } catch (ArrException e) {
+                if (unusable(e)) {
+                    String why = config.kind().appName() + " " + config.name() + " cannot be used (" + e.userMessage()
+                            + "); the run stopped; nothing after this item was touched.";
+                    records.audit(plan.id(), runId, run.startedBy(), entry, "stopped: " + why);
+                    return new Outcome(deleted, gone, skipped, failed + 1, bytes, why);
+                }
                 records.audit(plan.id(), runId, run.startedBy(), entry, "failed: " + e.userMessage());
                 failed++;
             }
@@ -167,6 +174,12 @@ public final class CleanupExecutor {
             }
         }
         return null;
+    }
+
+    /** No usable answer even after the client's retries: down, starting, failing (5xx) or not the *arr's JSON. */
+    private static boolean unusable(ArrException e) {
+        return e instanceof ArrException.Unreachable || e instanceof ArrException.StartingUp || e instanceof ArrException.NotArr
+                || e instanceof ArrException.UnexpectedStatus status && status.status() >= 500;
     }
 
     private Applied apply(FreshCheck.Decision decision, ArrInstanceConfig config, Run run) {

@@ -1,12 +1,14 @@
 package app.pathary.cleanup;
 
 import app.pathary.common.InvalidInputException;
+import app.pathary.common.RemoteReadException;
 import app.pathary.jellyfin.BaseItemDto;
 import app.pathary.jellyfin.BaseItemKind;
 import app.pathary.jellyfin.ItemFields;
 import app.pathary.jellyfin.ItemQuery;
 import app.pathary.jellyfin.ItemSortBy;
 import app.pathary.jellyfin.JellyfinClient;
+import app.pathary.jellyfin.JellyfinException;
 import app.pathary.jellyfin.JellyfinServer;
 import app.pathary.jellyfin.SortOrder;
 import app.pathary.jellyfin.UserDto;
@@ -23,7 +25,8 @@ import java.util.stream.Collectors;
 /**
  * Reads Jellyfin with the admin API key: the users, every series (for their ids), then for each user that counts one
  * paged sweep of movies and episodes with their UserData, and the series and seasons they marked favourite. Virtual
- * (missing) episodes are skipped.
+ * (missing) episodes are skipped. A read that fails (after the client's retries) stops the whole sweep with a
+ * {@link RemoteReadException}: a partial sweep could take an unread user's plays for no plays.
  */
 public final class WatchedSweep {
     static final int PAGE_SIZE = 500;
@@ -43,6 +46,14 @@ public final class WatchedSweep {
         if (!settings.jellyfinConfigured()) {
             throw new InvalidInputException("Set JELLYFIN_URL and JELLYFIN_API_KEY (an admin API key) first.");
         }
+        try {
+            return read(settings, zone);
+        } catch (JellyfinException e) {
+            throw new RemoteReadException("Jellyfin could not be read (" + e.request() + "): " + e.userMessage() + ".", e);
+        }
+    }
+
+    private Result read(CleanupSettings settings, java.time.ZoneId zone) {
         JellyfinServer server = new JellyfinServer(settings.jellyfinUrl(), settings.apiKey());
         Map<String, UserDto> users = client.users(server).stream()
                 .collect(Collectors.toMap(UserDto::name, Function.identity(), (a, b) -> a, java.util.LinkedHashMap::new));

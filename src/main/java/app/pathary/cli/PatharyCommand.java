@@ -4,15 +4,20 @@ import app.pathary.App;
 import app.pathary.common.ForbiddenException;
 import app.pathary.common.InvalidInputException;
 import app.pathary.common.NotFoundException;
+import app.pathary.common.RemoteReadException;
 import app.pathary.config.AppConfig;
 import app.pathary.config.ConfigException;
 import app.pathary.config.Environment;
 import java.util.Map;
+import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code pathary} command and its subcommands. Exit codes: 0 success, 1 failure (one sentence), 2 bad usage. */
+/**
+ * The {@code pathary} command and its subcommands. Exit codes: 0 success, 1 failure (one sentence on stderr), 2 bad
+ * usage. No stack trace reaches the terminal: it is logged at DEBUG ({@code LOG_LEVEL=DEBUG} shows it).
+ */
 @Command(name = "pathary", mixinStandardHelpOptions = true, versionProvider = PatharyCommand.Version.class,
         description = "Pathary: your movie watch history, synced with Jellyfin.",
         subcommands = {ServeCommand.class, MigrateCommand.class, UserCommands.Create.class, UserCommands.ListUsers.class,
@@ -22,10 +27,13 @@ import picocli.CommandLine.Command;
                 JellyfinSyncCommands.Sync.class, WatchedCommands.class, CleanupCommands.Plan.class, CleanupCommands.Run.class,
                 CleanupCommands.Execute.class})
 public final class PatharyCommand implements Runnable {
+    private static final Logger LOG = LoggerFactory.getLogger(PatharyCommand.class);
     private final Map<String, String> environment;
+    private final App.Overrides overrides;
 
-    PatharyCommand(Map<String, String> environment) {
+    PatharyCommand(Map<String, String> environment, App.Overrides overrides) {
         this.environment = environment;
+        this.overrides = overrides;
     }
 
     @CommandLine.Spec
@@ -37,25 +45,36 @@ public final class PatharyCommand implements Runnable {
     }
 
     public static CommandLine commandLine(Map<String, String> environment) {
-        PatharyCommand root = new PatharyCommand(environment);
+        return commandLine(environment, App.Overrides.none());
+    }
+
+    /** The command line with the app's ports and timings replaced (tests: short timeouts, no waits between retries). */
+    public static CommandLine commandLine(Map<String, String> environment, App.Overrides overrides) {
+        PatharyCommand root = new PatharyCommand(environment, overrides);
         CommandLine line = new CommandLine(root, new Factory(root));
         line.setExecutionExceptionHandler((e, cmd, parsed) -> {
             cmd.getErr().println(sentence(e));
-            if (!(e instanceof ConfigException || e instanceof InvalidInputException || e instanceof NotFoundException
-                    || e instanceof ForbiddenException)) {
-                LoggerFactory.getLogger(PatharyCommand.class).error("Command failed", e);
-            }
+            LOG.debug("{} failed", cmd.getCommandName(), e);
             return 1;
+        });
+        line.setParameterExceptionHandler((e, args) -> {
+            e.getCommandLine().getErr().println(e.getMessage() + " (see '" + e.getCommandLine().getCommandSpec().qualifiedName(" ")
+                    + " --help')");
+            return 2;
         });
         return line;
     }
 
+    /** The one sentence a failure prints: its own message when it is written for people, else a pointer to the log. */
     static String sentence(Exception e) {
         if (e instanceof ConfigException || e instanceof InvalidInputException || e instanceof NotFoundException
-                || e instanceof ForbiddenException) {
+                || e instanceof ForbiddenException || e instanceof RemoteReadException) {
             return e.getMessage();
         }
-        return "The command failed: " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+        String message = e.getMessage();
+        boolean oneLine = message != null && !message.isBlank() && message.length() <= 200 && !message.contains("\n");
+        return "The command failed unexpectedly" + (oneLine ? " (" + message.strip() + ")" : "")
+                + "; run it again with LOG_LEVEL=DEBUG to see why.";
     }
 
     AppConfig config() {
@@ -63,7 +82,7 @@ public final class PatharyCommand implements Runnable {
     }
 
     App openApp() {
-        return App.open(config(), App.Overrides.none());
+        return App.open(config(), overrides);
     }
 
     /** Gives every subcommand a reference to the root, where the environment is. */

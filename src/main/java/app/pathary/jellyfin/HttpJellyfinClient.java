@@ -1,5 +1,6 @@
 package app.pathary.jellyfin;
 
+import app.pathary.common.RetryPolicy;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -19,9 +20,9 @@ import java.util.Optional;
  * {@link JellyfinClient} over {@code java.net.http}. It holds no server and no token (they come with every
  * call) and does no I/O until a method is called.
  *
- * <p>A 2xx answer that lacks the keys Jellyfin always sends for that route (e.g. {@code Items} of a
- * query result, {@code Id} and {@code Version} of the public system info) is reported as
- * {@link JellyfinException.NotJellyfin}.
+ * <p>A 2xx answer that is empty where data is due, or lacks the keys Jellyfin always sends for that route (e.g.
+ * {@code Items} of a query result, {@code Id} and {@code Version} of the public system info, {@code Id} and
+ * {@code Name} of every user) is reported as {@link JellyfinException.NotJellyfin}.
  */
 public final class HttpJellyfinClient implements JellyfinClient {
 
@@ -30,15 +31,22 @@ public final class HttpJellyfinClient implements JellyfinClient {
     private final JellyfinTransport transport;
     private final ObjectMapper json;
 
+    /** A client that sends every request once; see {@link #HttpJellyfinClient(HttpClient, ClientIdentity, Duration, RetryPolicy)}. */
+    public HttpJellyfinClient(HttpClient http, ClientIdentity identity, Duration requestTimeout) {
+        this(http, identity, requestTimeout, RetryPolicy.ONCE);
+    }
+
     /**
      * @param http           the HTTP client (its connect timeout applies to connecting)
      * @param identity       the Client/Device/DeviceId/Version sent with every request
      * @param requestTimeout the time allowed for a whole answer; large {@code /Items} pages can take seconds
+     * @param reads          how reads that failed for a passing reason (5xx, dropped, timed out) are tried again;
+     *                       writes are always sent once
      */
-    public HttpJellyfinClient(HttpClient http, ClientIdentity identity, Duration requestTimeout) {
+    public HttpJellyfinClient(HttpClient http, ClientIdentity identity, Duration requestTimeout, RetryPolicy reads) {
         this.json = JellyfinJson.create();
         this.transport = new JellyfinTransport(Objects.requireNonNull(http), Objects.requireNonNull(identity),
-                Objects.requireNonNull(requestTimeout), json);
+                Objects.requireNonNull(requestTimeout), json, Objects.requireNonNull(reads));
     }
 
     @Override
@@ -86,9 +94,14 @@ public final class HttpJellyfinClient implements JellyfinClient {
     @Override
     public List<UserDto> users(JellyfinServer server) {
         JellyfinCall call = JellyfinCall.get("/Users");
-        JsonNode body = transport.send(server, call);
+        JsonNode body = requireBody(call, transport.send(server, call));
         if (!body.isArray()) {
             throw new JellyfinException.NotJellyfin(call.describe(), "expected a JSON array of users");
+        }
+        for (JsonNode user : body) {
+            if (!user.isObject() || !hasKeyIgnoringCase(user, "Id") || !hasKeyIgnoringCase(user, "Name")) {
+                throw new JellyfinException.NotJellyfin(call.describe(), "a user without Id or Name");
+            }
         }
         return convert(call, body, json.getTypeFactory().constructCollectionType(List.class, UserDto.class));
     }
@@ -158,8 +171,15 @@ public final class HttpJellyfinClient implements JellyfinClient {
         return JellyfinUrl.encode(id);
     }
 
+    private static JsonNode requireBody(JellyfinCall call, JsonNode body) {
+        if (body.isMissingNode()) {
+            throw new JellyfinException.NotJellyfin(call.describe(), JellyfinException.NotJellyfin.Problem.EMPTY, "no body");
+        }
+        return body;
+    }
+
     private <T> T read(JellyfinCall call, JsonNode body, Class<T> type, String... requiredKeys) {
-        if (!body.isObject()) {
+        if (!requireBody(call, body).isObject()) {
             throw new JellyfinException.NotJellyfin(call.describe(), "expected a JSON object");
         }
         for (String key : requiredKeys) {

@@ -122,7 +122,7 @@ public final class JellyfinAutoSync implements HistoryListener, JobHandler {
     }
 
     private int push(JellyfinAccess.Session session, String itemId, LocalDate latest) {
-        UserItemDataDto current = retries.call(() -> client.userData(session.server(), session.jellyfinUserId(), itemId));
+        UserItemDataDto current = client.userData(session.server(), session.jellyfinUserId(), itemId);
         boolean sameDay = latest == null
                 ? current.played()
                 : current.played() && current.lastPlayedDate() != null && current.lastPlayedDate().atZone(zone).toLocalDate().equals(latest);

@@ -26,7 +26,7 @@ public final class JellyfinJobs {
     public JellyfinJobs(JellyfinLinkRepository links, JellyfinLogin login, JellyfinClient client, JellyfinItemIndex index,
             Retries retries, Collaborators history, JobQueue queue, ZoneId zone) {
         JellyfinAccess access = new JellyfinAccess(links, login);
-        JellyfinLibrary library = new JellyfinLibrary(client, retries);
+        JellyfinLibrary library = new JellyfinLibrary(client);
         this.importer = new JellyfinImport(access, library, index, history.watchHistory(), zone);
         this.exporter = new JellyfinExport(access, library, index, client, retries, history.queries(), zone);
         this.autoSync = new JellyfinAutoSync(links, history.queries(), history.movies(), queue, access, index, library, client,

@@ -12,11 +12,10 @@ import app.pathary.job.JobContext;
 final class JellyfinLibrary {
     static final int PAGE_SIZE = 500;
     private final JellyfinClient client;
-    private final Retries retries;
 
-    JellyfinLibrary(JellyfinClient client, Retries retries) {
+    /** @param client a client whose transport retries reads that fail for a passing reason */
+    JellyfinLibrary(JellyfinClient client) {
         this.client = client;
-        this.retries = retries;
     }
 
     /** All movies; {@code progress} hears (read so far, total) after each page. */
@@ -28,7 +27,7 @@ final class JellyfinLibrary {
         int total = 0;
         for (int start = 0; ; start += PAGE_SIZE) {
             ItemQuery page = query.page(start, PAGE_SIZE, start == 0);
-            BaseItemDtoQueryResult result = retries.call(() -> client.items(server, page));
+            BaseItemDtoQueryResult result = client.items(server, page);
             result.items().forEach(item -> movies.add(of(item)));
             if (start == 0) {
                 total = result.totalRecordCount();

@@ -1,6 +1,8 @@
 package app.pathary.jellyfin;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import app.pathary.common.AnswerDeadline;
+import app.pathary.common.JsonBody;
+import app.pathary.common.RetryPolicy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
@@ -10,7 +12,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,6 +21,10 @@ import org.slf4j.LoggerFactory;
  * <p>Every request carries {@code Authorization: MediaBrowser ...} with the client identity (Jellyfin
  * needs it even to log in) and the token unless the call is anonymous. Log lines hold the method, route,
  * status and duration only.
+ *
+ * <p>A 2xx that is an HTML page or JSON cut off or malformed is {@link JellyfinException.NotJellyfin}; nothing
+ * from Jackson escapes. A GET that fails for a passing reason ({@link JellyfinException#retryable()}) is tried
+ * again as the {@link RetryPolicy} says; writes are sent once.
  */
 final class JellyfinTransport {
 
@@ -29,12 +34,14 @@ final class JellyfinTransport {
     private final ClientIdentity identity;
     private final Duration requestTimeout;
     private final ObjectMapper json;
+    private final RetryPolicy reads;
 
-    JellyfinTransport(HttpClient http, ClientIdentity identity, Duration requestTimeout, ObjectMapper json) {
+    JellyfinTransport(HttpClient http, ClientIdentity identity, Duration requestTimeout, ObjectMapper json, RetryPolicy reads) {
         this.http = http;
         this.identity = identity;
         this.requestTimeout = requestTimeout;
         this.json = json;
+        this.reads = reads;
     }
 
     /**
@@ -42,11 +49,19 @@ final class JellyfinTransport {
      * @throws JellyfinException for every failure
      */
     JsonNode send(JellyfinServer server, JellyfinCall call) {
+        if ("GET".equals(call.method())) {
+            return reads.call(() -> sendOnce(server, call),
+                    failure -> failure instanceof JellyfinException e && e.retryable(), "Jellyfin " + call.describe());
+        }
+        return sendOnce(server, call);
+    }
+
+    private JsonNode sendOnce(JellyfinServer server, JellyfinCall call) {
         HttpRequest request = request(server, call);
         long started = System.nanoTime();
         HttpResponse<String> response;
         try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            response = AnswerDeadline.send(http, request, requestTimeout);
         } catch (IOException e) {
             LOG.debug("{} failed: {}", call.describe(), e.getClass().getSimpleName());
             throw new JellyfinException.Unreachable(call.describe(), UnreachableReasons.of(e), e);
@@ -87,18 +102,15 @@ final class JellyfinTransport {
                 }
             }
         }
-        String text = response.body();
-        if (text == null || text.isBlank()) {
-            return MissingNode.getInstance();
+        JsonBody body = JsonBody.read(json, response.headers().firstValue("Content-Type").orElse(null), response.body());
+        if (body.problem() == JsonBody.Problem.HTML_PAGE) {
+            throw new JellyfinException.NotJellyfin(request, JellyfinException.NotJellyfin.Problem.HTML_PAGE,
+                    "HTML page instead of JSON");
         }
-        String contentType = response.headers().firstValue("Content-Type").orElse("");
-        if (contentType.toLowerCase(Locale.ROOT).contains("html")) {
-            throw new JellyfinException.NotJellyfin(request, "HTML page instead of JSON");
+        if (body.problem() == JsonBody.Problem.MALFORMED_JSON) {
+            throw new JellyfinException.NotJellyfin(request, JellyfinException.NotJellyfin.Problem.MALFORMED_JSON,
+                    "JSON cut off or malformed");
         }
-        try {
-            return json.readTree(text);
-        } catch (JsonProcessingException e) {
-            throw new JellyfinException.NotJellyfin(request, "body is not JSON");
-        }
+        return body.json();
     }
 }

@@ -4,6 +4,7 @@ import app.pathary.common.ForbiddenException;
 import app.pathary.common.InvalidInputException;
 import app.pathary.common.NotFoundException;
 import app.pathary.common.LoginRejectedException;
+import app.pathary.common.RemoteReadException;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -13,7 +14,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Turns exceptions into answers: JSON {@code {"error": "..."}} under /api, an HTML page elsewhere. A user never sees
- * a stack trace; unexpected errors are logged with one.
+ * a stack trace: a remote system that could not be read is a 502 with its sentence (the trace at DEBUG), and anything
+ * unexpected is a 500 with a generic sentence, logged with its trace.
  */
 public final class ErrorMapping {
     private static final Logger LOG = LoggerFactory.getLogger(ErrorMapping.class);
@@ -29,6 +31,11 @@ public final class ErrorMapping {
         routes.exception(ForbiddenException.class, (e, ctx) -> answer(ctx, 403, e.getMessage()));
         routes.exception(NotFoundException.class, (e, ctx) -> answer(ctx, 404, e.getMessage()));
         routes.exception(HttpResponseException.class, (e, ctx) -> answer(ctx, e.getStatus(), e.getMessage()));
+        routes.exception(RemoteReadException.class, (e, ctx) -> {
+            LOG.warn("Request {} {} failed: {}", ctx.method(), ctx.path(), e.getMessage());
+            LOG.debug("Request {} {} failed", ctx.method(), ctx.path(), e);
+            answer(ctx, 502, e.getMessage());
+        });
         routes.exception(Exception.class, (e, ctx) -> {
             LOG.error("Request {} {} failed", ctx.method(), ctx.path(), e);
             answer(ctx, 500, "Something went wrong on the server; the details are in its log.");

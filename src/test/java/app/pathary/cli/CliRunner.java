@@ -1,5 +1,6 @@
 package app.pathary.cli;
 
+import app.pathary.App;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
@@ -16,7 +17,12 @@ public final class CliRunner {
     private CliRunner() {
     }
 
-    public static synchronized Run run(Map<String, String> env, String stdin, String... args) {
+    public static Run run(Map<String, String> env, String stdin, String... args) {
+        return run(env, App.Overrides.none(), stdin, args);
+    }
+
+    /** Runs with the app's timings replaced, e.g. no waits between retries. */
+    public static synchronized Run run(Map<String, String> env, App.Overrides overrides, String stdin, String... args) {
         PrintStream oldOut = System.out;
         PrintStream oldErr = System.err;
         InputStream oldIn = System.in;
@@ -26,7 +32,7 @@ public final class CliRunner {
             System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
             System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
             System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
-            CommandLine line = PatharyCommand.commandLine(env);
+            CommandLine line = PatharyCommand.commandLine(env, overrides);
             line.setOut(new java.io.PrintWriter(System.out, true));
             line.setErr(new java.io.PrintWriter(System.err, true));
             return new Run(line.execute(args), out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));

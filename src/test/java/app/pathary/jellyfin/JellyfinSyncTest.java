@@ -134,9 +134,11 @@ class JellyfinSyncTest {
         start(Dialect.SQLITE, "UTC");
         FakeItem matrix = movie(movies, "The Matrix", "603");
         jellyfin.setUserData(alice, matrix, FakeUserData.playedOn(Instant.parse("2025-03-01T20:00:00Z"), 1));
-        if (fault == FakeJellyfin.Fault.HTML_PAGE) {
+        if (java.util.Set.of(FakeJellyfin.Fault.HTML_PAGE, FakeJellyfin.Fault.TRUNCATED_JSON, FakeJellyfin.Fault.WRONG_SHAPE,
+                FakeJellyfin.Fault.EMPTY_BODY).contains(fault)) {
             jellyfin.failNext(1, fault);
-            assertThatThrownBy(this::importNow).as("a proxy's page is no passing fault").isInstanceOf(JellyfinException.NotJellyfin.class);
+            assertThatThrownBy(this::importNow).as("an answer that is not Jellyfin's JSON is no passing fault")
+                    .isInstanceOf(JellyfinException.NotJellyfin.class);
             assertThat(played()).isEmpty();
         } else {
             jellyfin.failNext(2, fault);

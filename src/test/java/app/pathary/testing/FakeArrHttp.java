@@ -121,16 +121,29 @@ final class FakeArrHttp implements AutoCloseable {
             case HTML_PAGE -> exchange.send(200, "text/html; charset=utf-8",
                     "<!doctype html><html><body>Please sign in</body></html>".getBytes(StandardCharsets.UTF_8));
             case STARTING_UP -> FakeArrError.startingUp(settings.product).send(exchange);
-            case HANG -> {
-                try {
-                    closed.await(5, TimeUnit.MINUTES);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
+            case HANG -> awaitClose();
+            case STALL -> {
+                FakeHttpFaults.sendHalf(http, "[{\"id\":1,\"title\":\"The Matrix\"}]");
+                awaitClose();
             }
             case DROP_CONNECTION -> {
                 // closing before any response header makes the JDK server close the socket
             }
+            case BAD_GATEWAY -> exchange.send(502, "text/html", FakeHttpFaults.BAD_GATEWAY_PAGE);
+            case TRUNCATED_JSON -> exchange.send(200, "application/json; charset=utf-8",
+                    "[{\"id\":1,\"title\":\"The Mat".getBytes(StandardCharsets.UTF_8));
+            case WRONG_SHAPE -> exchange.send(200, "application/json; charset=utf-8",
+                    "{\"page\":1,\"pageSize\":10,\"totalRecords\":0,\"records\":[]}".getBytes(StandardCharsets.UTF_8));
+            case CUT_OFF -> FakeHttpFaults.cutOff(http, "[{\"id\":1,\"title\":\"The Matrix\"}]");
+            case EMPTY_BODY -> http.sendResponseHeaders(200, -1);
+        }
+    }
+
+    private void awaitClose() {
+        try {
+            closed.await(5, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

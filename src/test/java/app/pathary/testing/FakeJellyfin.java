@@ -36,7 +36,19 @@ public final class FakeJellyfin implements AutoCloseable {
         /** HTTP 200 with an HTML sign-in page, like a proxy in front of the server. */
         HTML_PAGE,
         /** HTTP 503 with an HTML body, as Jellyfin answers every route while it is starting. */
-        STARTING_UP
+        STARTING_UP,
+        /** HTTP 502 with nginx's HTML error page, like a reverse proxy whose Jellyfin is down. */
+        BAD_GATEWAY,
+        /** HTTP 200 {@code application/json} whose body stops mid-way, like a proxy that cut the answer short. */
+        TRUNCATED_JSON,
+        /** HTTP 200 with JSON of another shape: {@code Items} an object, the count a word; not a list of users either. */
+        WRONG_SHAPE,
+        /** HTTP 200 that promises a body and closes the connection half-way through it. */
+        CUT_OFF,
+        /** HTTP 200 that sends half its body and then nothing more until the fake is closed (or 5 minutes). */
+        STALL,
+        /** HTTP 200 with no body at all, where a GET is due its JSON. */
+        EMPTY_BODY
     }
 
     private final FakeJellyfinState state = new FakeJellyfinState();

@@ -121,16 +121,29 @@ final class FakeJellyfinHttp implements AutoCloseable {
                 http.sendResponseHeaders(503, page.length);
                 http.getResponseBody().write(page);
             }
-            case HANG -> {
-                try {
-                    closed.await(5, TimeUnit.MINUTES);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
+            case HANG -> awaitClose();
+            case STALL -> {
+                FakeHttpFaults.sendHalf(http, "{\"Items\":[],\"TotalRecordCount\":0,\"StartIndex\":0}");
+                awaitClose();
             }
             case DROP_CONNECTION -> {
                 // closing before any response header makes the JDK server close the socket
             }
+            case BAD_GATEWAY -> FakeHttpFaults.send(http, 502, "text/html", FakeHttpFaults.BAD_GATEWAY_PAGE);
+            case TRUNCATED_JSON -> FakeHttpFaults.send(http, 200, "application/json; charset=utf-8",
+                    "{\"Items\":[{\"Name\":\"The Mat".getBytes(StandardCharsets.UTF_8));
+            case WRONG_SHAPE -> FakeHttpFaults.send(http, 200, "application/json; charset=utf-8",
+                    "{\"Items\":{},\"TotalRecordCount\":\"many\"}".getBytes(StandardCharsets.UTF_8));
+            case CUT_OFF -> FakeHttpFaults.cutOff(http, "{\"Items\":[],\"TotalRecordCount\":0,\"StartIndex\":0}");
+            case EMPTY_BODY -> http.sendResponseHeaders(200, -1);
+        }
+    }
+
+    private void awaitClose() {
+        try {
+            closed.await(5, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -12,6 +12,7 @@ import app.pathary.arr.DiskSpace;
 import app.pathary.arr.MediaManagement;
 import app.pathary.arr.SystemStatus;
 import app.pathary.arr.Tag;
+import app.pathary.common.RetryPolicy;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.http.HttpClient;
 import java.time.Duration;
@@ -26,12 +27,19 @@ public final class HttpRadarrClient implements RadarrClient {
     private final ArrTransport transport;
     private final ArrSharedEndpoints shared;
 
+    /** A client that sends every request once; see {@link #HttpRadarrClient(HttpClient, Duration, RetryPolicy)}. */
+    public HttpRadarrClient(HttpClient http, Duration requestTimeout) {
+        this(http, requestTimeout, RetryPolicy.ONCE);
+    }
+
     /**
      * @param http           the HTTP client (its connect timeout applies to connecting)
      * @param requestTimeout the time allowed for a whole answer
+     * @param reads          how reads that failed for a passing reason (5xx, dropped, timed out) are tried again;
+     *                       writes are always sent once
      */
-    public HttpRadarrClient(HttpClient http, Duration requestTimeout) {
-        this.transport = new ArrTransport(PRODUCT, http, requestTimeout);
+    public HttpRadarrClient(HttpClient http, Duration requestTimeout, RetryPolicy reads) {
+        this.transport = new ArrTransport(PRODUCT, http, requestTimeout, reads);
         this.shared = new ArrSharedEndpoints(transport);
     }
 

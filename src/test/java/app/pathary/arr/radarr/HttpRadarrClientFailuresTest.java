@@ -125,7 +125,7 @@ class HttpRadarrClientFailuresTest {
 
         assertThatThrownBy(() -> client.movies(instance))
                 .isInstanceOfSatisfying(ArrException.NotArr.class, e -> assertThat(e.userMessage())
-                        .isEqualTo("the server does not look like Radarr (check the URL and URL base)"));
+                        .startsWith("the server does not look like Radarr: it answered with an HTML page"));
     }
 
     @Test

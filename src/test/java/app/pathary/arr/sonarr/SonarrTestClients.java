@@ -1,9 +1,10 @@
 package app.pathary.arr.sonarr;
 
+import app.pathary.common.RetryPolicy;
 import java.net.http.HttpClient;
 import java.time.Duration;
 
-/** The client configuration the tests use: short timeouts. */
+/** The client configuration the tests use: short timeouts, and no retries unless asked for. */
 final class SonarrTestClients {
 
     private SonarrTestClients() {
@@ -14,6 +15,15 @@ final class SonarrTestClients {
     }
 
     static HttpSonarrClient client(Duration requestTimeout) {
-        return new HttpSonarrClient(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build(), requestTimeout);
+        return client(requestTimeout, RetryPolicy.ONCE);
+    }
+
+    /** A client that makes up to {@code attempts} attempts at a read that fails for a passing reason, without waiting. */
+    static HttpSonarrClient retrying(int attempts) {
+        return client(Duration.ofSeconds(1), new RetryPolicy(attempts, Duration.ZERO));
+    }
+
+    static HttpSonarrClient client(Duration requestTimeout, RetryPolicy reads) {
+        return new HttpSonarrClient(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build(), requestTimeout, reads);
     }
 }

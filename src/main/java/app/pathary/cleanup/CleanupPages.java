@@ -3,7 +3,7 @@ package app.pathary.cleanup;
 import app.pathary.common.InvalidInputException;
 import app.pathary.common.NotFoundException;
 import app.pathary.job.JobQueue;
-import app.pathary.job.NewJob;
+import app.pathary.job.JobSpec;
 import app.pathary.web.Caller;
 import app.pathary.web.Flash;
 import app.pathary.web.Pages;
@@ -32,7 +32,7 @@ public final class CleanupPages implements WebRoutes {
     public void register(RoutesConfig routes) {
         routes.get(PATH, this::show);
         routes.post(PATH + "/plan", ctx -> {
-            jobs.enqueue(NewJob.of(CleanupRuns.PLAN, null, "{}", CleanupRuns.PLAN));
+            jobs.enqueue(new JobSpec.CleanupPlan());
             Flash.success(ctx, "A new plan is being made (a dry run: nothing is deleted); reload in a moment.");
             ctx.redirect(PATH);
         });
@@ -44,7 +44,7 @@ public final class CleanupPages implements WebRoutes {
                 Flash.error(ctx, "CLEANUP_EXECUTE is off, so plans are only made; switch it on to delete.");
             } else {
                 String by = Caller.require(ctx).name().replaceAll("[^A-Za-z0-9._-]", "");
-                jobs.enqueue(NewJob.of(CleanupRuns.EXECUTE, null, "{\"startedBy\":\"" + by + "\"}", CleanupRuns.EXECUTE));
+                jobs.enqueue(new JobSpec.CleanupExecute(0, by, false));
                 Flash.success(ctx, "The plan is being executed; the audit log below shows each action.");
             }
             ctx.redirect(PATH);

@@ -1,20 +1,19 @@
 package app.pathary.cleanup;
 
 import app.pathary.common.InvalidInputException;
-import app.pathary.job.JobHandler;
+import app.pathary.job.JobSpec;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.Map;
 
 /**
  * Making and executing plans, as durable jobs or from the CLI. A plan is made from a fresh sweep of Jellyfin and fresh
  * reads of the *arr; executing needs CLEANUP_EXECUTE on, and works on the latest plan (re-checking each item).
  */
 public final class CleanupRuns {
-    public static final String PLAN = "cleanup_plan";
-    public static final String EXECUTE = "cleanup_execute";
-    public static final String SCHEDULED = "cleanup_run";
+    public static final String PLAN = JobSpec.CleanupPlan.TYPE;
+    public static final String EXECUTE = JobSpec.CleanupExecute.TYPE;
+    public static final String SCHEDULED = JobSpec.CleanupScheduled.TYPE;
     private final WatchedReportJob watched;
     private final ArrSettingsStore settings;
     private final ArrReader reader;
@@ -53,15 +52,21 @@ public final class CleanupRuns {
         return executor.execute(plan, settings.instances(), actions, java.util.UUID.randomUUID().toString(), startedBy);
     }
 
-    public Map<String, JobHandler> handlers(ZoneId zone) {
-        return Map.of(
-                PLAN, (job, context) -> summary(makePlan(LocalDate.now(clock.withZone(zone)))),
-                EXECUTE, (job, context) -> execute(records.latestPlan().orElseThrow(() ->
-                        new InvalidInputException("There is no plan to execute; make one first.")), startedBy(job.params())).toString(),
-                SCHEDULED, (job, context) -> {
-                    CleanupPlan plan = makePlan(LocalDate.now(clock.withZone(zone)));
-                    return settings.actions().execute() ? execute(plan, "schedule").toString() : summary(plan) + " (dry run: CLEANUP_EXECUTE is off)";
-                });
+    /** The job {@link JobSpec.CleanupPlan}: a plan for today, stored. */
+    public String runPlan(ZoneId zone) {
+        return summary(makePlan(LocalDate.now(clock.withZone(zone))));
+    }
+
+    /** The job {@link JobSpec.CleanupExecute}: executes the latest plan. */
+    public String runExecute(JobSpec.CleanupExecute spec) {
+        return execute(records.latestPlan().orElseThrow(() ->
+                new InvalidInputException("There is no plan to execute; make one first.")), spec.startedBy()).toString();
+    }
+
+    /** The job {@link JobSpec.CleanupScheduled}: plans, and executes when CLEANUP_EXECUTE is on. */
+    public String runScheduled(ZoneId zone) {
+        CleanupPlan plan = makePlan(LocalDate.now(clock.withZone(zone)));
+        return settings.actions().execute() ? execute(plan, "schedule").toString() : summary(plan) + " (dry run: CLEANUP_EXECUTE is off)";
     }
 
     public boolean configured() {
@@ -72,10 +77,5 @@ public final class CleanupRuns {
         return plan.withAction(PlanEntry.DELETE_MOVIE).size() + " movies and " + plan.withAction(PlanEntry.DELETE_EPISODE_FILES).size()
                 + " seasons to delete (" + plan.bytesByInstance().values().stream().mapToLong(Long::longValue).sum() + " bytes); "
                 + plan.withAction(PlanEntry.KEEP).size() + " kept, " + plan.withAction(PlanEntry.UNMATCHED).size() + " unmatched.";
-    }
-
-    private static String startedBy(String params) {
-        var matcher = java.util.regex.Pattern.compile("\"startedBy\":\"([^\"]*)\"").matcher(params);
-        return matcher.find() ? matcher.group(1) : "unknown";
     }
 }

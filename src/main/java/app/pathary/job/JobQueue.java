@@ -57,6 +57,10 @@ public final class JobQueue {
             if (outcome.failure() != null) {
                 throw outcome.failure();
             }
+            if (outcome.status() == null) {
+                throw new JobFailure("Another Pathary instance took this job over (its heartbeat had gone stale), so its result "
+                        + "was not recorded; see job " + claim.id() + " on the jobs page.");
+            }
         } finally {
             timer.shutdownNow();
         }

@@ -38,13 +38,14 @@ final class CrashTrials {
     /**
      * What a run leaves behind: each job's key and status, the keys delivered (a table with one row per delivery, so
      * a second delivery would show), jobs whose handler ran more often than they were claimed, jobs left with an
-     * owner token; and, differing from run to run, how often handlers ran and how many jobs were claimed again.
+     * owner token; and, differing from run to run, how often handlers ran, how many jobs were claimed again, and how
+     * many found their delivery already made (killed between delivering and recording the job done).
      */
     record EndState(List<String> jobs, List<String> deliveries, List<String> runsWithoutAClaim, int ownersLeft, int handlerRuns,
-            int reclaimed) {
-        /** The state without the counts of handler runs and claims, which differ between a clean run and a crashed one. */
+            int reclaimed, int foundDelivered) {
+        /** The state without the counts of runs, claims and repeated deliveries, which differ from run to run. */
         EndState outcome() {
-            return new EndState(jobs, deliveries, runsWithoutAClaim, ownersLeft, 0, 0);
+            return new EndState(jobs, deliveries, runsWithoutAClaim, ownersLeft, 0, 0, 0);
         }
     }
 
@@ -129,7 +130,8 @@ final class CrashTrials {
                         WHERE r.runs > j.attempts ORDER BY r.job_key""").mapTo(String.class).list(),
                 h.createQuery("SELECT count(*) FROM jobs WHERE owner IS NOT NULL").mapTo(Integer.class).one(),
                 h.createQuery("SELECT coalesce(sum(runs), 0) FROM crash_runs").mapTo(Integer.class).one(),
-                h.createQuery("SELECT count(*) FROM jobs WHERE attempts > 1").mapTo(Integer.class).one()));
+                h.createQuery("SELECT count(*) FROM jobs WHERE attempts > 1").mapTo(Integer.class).one(),
+                h.createQuery("SELECT count(*) FROM jobs WHERE summary = 'already delivered'").mapTo(Integer.class).one()));
     }
 
     private static String tail(Path log) throws IOException {
@@ -152,6 +154,7 @@ final class CrashTrials {
         int differing = 0;
         int handlerRuns = 0;
         int reclaimed = 0;
+        int foundDelivered = 0;
         long started = System.nanoTime();
         while (crashes.kills() < killsWanted) {
             boolean postgres = dialects.equals("postgresql") || dialects.equals("both") && databases % 2 == 1;
@@ -159,6 +162,7 @@ final class CrashTrials {
             databases++;
             handlerRuns += end.handlerRuns();
             reclaimed += end.reclaimed();
+            foundDelivered += end.foundDelivered();
             if (!end.outcome().equals(clean.outcome())) {
                 differing++;
                 System.out.println("database " + databases + (postgres ? " (PostgreSQL)" : " (SQLite)") + " differs from the clean run: " + end);
@@ -167,8 +171,8 @@ final class CrashTrials {
         double seconds = (System.nanoTime() - started) / 1e9;
         System.out.printf("%d workers killed with SIGKILL mid-work (%s, %d databases of %d jobs, %d kills each); %d children started%n",
                 crashes.kills(), dialects, databases, jobCount, perDatabase, crashes.childStarts());
-        System.out.printf("end states differing from the clean run: %d of %d; jobs claimed again after a kill: %d;%n",
-                differing, databases, reclaimed);
+        System.out.printf("end states differing from the clean run: %d of %d; jobs claimed again after a kill: %d, of which %d "
+                + "found their delivery already made;%n", differing, databases, reclaimed, foundDelivered);
         System.out.printf("handler runs: %d for %d jobs (%.3f per job; a clean run: 1.000); %.0f s in all, %.1f s per kill%n",
                 handlerRuns, databases * jobCount, handlerRuns / (double) (databases * jobCount), seconds, seconds / crashes.kills());
         System.exit(differing == 0 ? 0 : 1);

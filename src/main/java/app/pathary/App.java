@@ -38,6 +38,8 @@ import app.pathary.jellyfin.JellyfinJobs;
 import app.pathary.jellyfin.Retries;
 import app.pathary.job.JobQueue;
 import app.pathary.job.JobRepository;
+import app.pathary.job.JobSpec;
+import app.pathary.job.JobTimings;
 import app.pathary.job.JobWorkers;
 import app.pathary.jellyfin.JellyfinLogin;
 import app.pathary.jellyfin.JellyfinSettingsPages;
@@ -83,28 +85,32 @@ import java.util.List;
 public final class App implements AutoCloseable {
     /**
      * Ports and timings a test may replace: the clock, the listen address, the request timeout and the first wait
-     * before retrying a failed request (both named for Jellyfin, and used for Radarr and Sonarr too), and how often
-     * idle job workers look for work.
+     * before retrying a failed request (both named for Jellyfin, and used for Radarr and Sonarr too), and the job
+     * queue's timings (heartbeat, staleness, polling, shutdown drain).
      */
-    public record Overrides(Clock clock, String httpHost, Duration jellyfinTimeout, Duration jellyfinRetryWait, Duration jobPoll) {
+    public record Overrides(Clock clock, String httpHost, Duration jellyfinTimeout, Duration jellyfinRetryWait, JobTimings jobTimings) {
         public static Overrides none() {
-            return new Overrides(Clock.systemUTC(), "0.0.0.0", Duration.ofSeconds(60), Duration.ofSeconds(1), Duration.ofSeconds(2));
+            return new Overrides(Clock.systemUTC(), "0.0.0.0", Duration.ofSeconds(60), Duration.ofSeconds(1), JobTimings.defaults());
         }
 
         public Overrides withClock(Clock newClock) {
-            return new Overrides(newClock, httpHost, jellyfinTimeout, jellyfinRetryWait, jobPoll);
+            return new Overrides(newClock, httpHost, jellyfinTimeout, jellyfinRetryWait, jobTimings);
         }
 
         public Overrides withHttpHost(String host) {
-            return new Overrides(clock, host, jellyfinTimeout, jellyfinRetryWait, jobPoll);
+            return new Overrides(clock, host, jellyfinTimeout, jellyfinRetryWait, jobTimings);
         }
 
         public Overrides withJellyfinTimings(Duration timeout, Duration retryWait) {
-            return new Overrides(clock, httpHost, timeout, retryWait, jobPoll);
+            return new Overrides(clock, httpHost, timeout, retryWait, jobTimings);
         }
 
         public Overrides withJobPoll(Duration poll) {
-            return new Overrides(clock, httpHost, jellyfinTimeout, jellyfinRetryWait, poll);
+            return withJobTimings(jobTimings.withPoll(poll));
+        }
+
+        public Overrides withJobTimings(JobTimings timings) {
+            return new Overrides(clock, httpHost, jellyfinTimeout, jellyfinRetryWait, timings);
         }
     }
 
@@ -165,11 +171,11 @@ public final class App implements AutoCloseable {
                 HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(), jellyfinIdentity, overrides.jellyfinTimeout(), reads);
         this.jellyfinLogin = new JellyfinLogin(jellyfinLinks, jellyfinClient, secrets);
         this.jobRepository = new JobRepository(database.jdbi(), database.dialect(), clock);
-        this.jobQueue = new JobQueue(jobRepository);
+        this.jobQueue = new JobQueue(jobRepository, overrides.jobTimings().heartbeat());
         this.jellyfinJobs = new JellyfinJobs(jellyfinLinks, jellyfinLogin, jellyfinClient, new JellyfinItemIndex(database.jdbi()),
                 new Retries(overrides.jellyfinRetryWait()), new JellyfinJobs.Collaborators(watchHistory, historyQueries, movieQueries),
                 jobQueue, config.timezone());
-        watchHistory.addListener(jellyfinJobs.autoSync());
+        watchHistory.addTransactionListener(jellyfinJobs.autoSync());
         this.cleanupSettings = new CleanupSettingsStore(database.jdbi(), config.environment(), secrets);
         this.watchedReports = new WatchedReports(database.jdbi());
         this.watchedReportJob = new WatchedReportJob(cleanupSettings, new WatchedSweep(jellyfinClient, clock), watchedReports,
@@ -229,15 +235,13 @@ public final class App implements AutoCloseable {
     /** Starts the job workers (serve does this; tests may do it without a web server). */
     public void startWorkers() {
         if (workers == null) {
-            var handlers = new java.util.HashMap<>(jellyfinJobs.handlers());
-            handlers.put(WatchedReportJob.TYPE, watchedReportJob);
-            handlers.putAll(cleanupRuns.handlers());
-            workers = new JobWorkers(jobRepository, handlers, "pathary-" + ProcessHandle.current().pid()
-                    + "-" + java.util.UUID.randomUUID().toString().substring(0, 8), 2, overrides.jobPoll());
-            workers.schedule(new JobWorkers.Schedule(WatchedReportJob.TYPE, Duration.ofMinutes(1), Duration.ofHours(6),
+            var dispatch = new JobDispatch(jellyfinJobs, watchedReportJob, cleanupRuns);
+            workers = new JobWorkers(jobRepository, dispatch, "pathary-" + ProcessHandle.current().pid()
+                    + "-" + java.util.UUID.randomUUID().toString().substring(0, 8), 2, overrides.jobTimings());
+            workers.schedule(new JobWorkers.Schedule(new JobSpec.WatchedReport(), Duration.ofMinutes(1), Duration.ofHours(6),
                     watchedReportJob::configured));
             config.environment().get("CLEANUP_SCHEDULE_HOURS").map(hours -> scheduleHours(hours)).ifPresent(every ->
-                    workers.schedule(new JobWorkers.Schedule(CleanupRuns.SCHEDULED, every, every, cleanupRuns::configured)));
+                    workers.schedule(new JobWorkers.Schedule(new JobSpec.CleanupScheduled(), every, every, cleanupRuns::configured)));
             jobQueue.onEnqueue(workers::nudge);
             workers.start();
         }
@@ -265,6 +269,11 @@ public final class App implements AutoCloseable {
         return server.port();
     }
 
+    /**
+     * Stops Pathary (serve's SIGTERM hook calls this): the web server first, so no new work arrives; then the job
+     * workers, which stop claiming, let running jobs finish for up to the drain period (20 s) and queue the rest again;
+     * the database last, once nothing uses it.
+     */
     @Override
     public void close() {
         if (server != null) {

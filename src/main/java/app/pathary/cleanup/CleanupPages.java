@@ -3,7 +3,7 @@ package app.pathary.cleanup;
 import app.pathary.common.InvalidInputException;
 import app.pathary.common.NotFoundException;
 import app.pathary.job.JobQueue;
-import app.pathary.job.NewJob;
+import app.pathary.job.JobSpec;
 import app.pathary.web.Caller;
 import app.pathary.web.Flash;
 import app.pathary.web.JsonBody;
@@ -41,7 +41,7 @@ public final class CleanupPages implements WebRoutes {
     public void register(RoutesConfig routes) {
         routes.get(PATH, this::show);
         routes.post(PATH + "/plan", ctx -> {
-            jobs.enqueue(NewJob.of(CleanupRuns.PLAN, null, "{}", CleanupRuns.PLAN));
+            jobs.enqueue(new JobSpec.CleanupPlan());
             Flash.success(ctx, "A new plan is being made (a dry run: nothing is deleted); reload in a moment.");
             ctx.redirect(PATH);
         });
@@ -98,8 +98,7 @@ public final class CleanupPages implements WebRoutes {
             throw new InvalidInputException("Plan " + planId + " needs an override: " + String.join(" ", plan.stops()));
         }
         String by = Caller.require(ctx).name().replaceAll("[^A-Za-z0-9._@-]", "");
-        return jobs.enqueue(NewJob.of(CleanupRuns.EXECUTE, null, "{\"planId\":" + planId + ",\"startedBy\":\"" + by
-                + "\",\"overrideLimits\":" + override + "}", CleanupRuns.EXECUTE));
+        return jobs.enqueue(new JobSpec.CleanupExecute(planId, by, override));
     }
 
     private void show(Context ctx) {

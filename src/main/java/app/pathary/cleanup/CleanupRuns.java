@@ -2,13 +2,12 @@ package app.pathary.cleanup;
 
 import app.pathary.common.InvalidInputException;
 import app.pathary.job.JobFailure;
-import app.pathary.job.JobHandler;
+import app.pathary.job.JobSpec;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -18,9 +17,9 @@ import java.util.Optional;
  * not the one confirmed (digest); each entry is then checked again against live state before it is applied.
  */
 public final class CleanupRuns {
-    public static final String PLAN = "cleanup_plan";
-    public static final String EXECUTE = "cleanup_execute";
-    public static final String SCHEDULED = "cleanup_run";
+    public static final String PLAN = JobSpec.CleanupPlan.TYPE;
+    public static final String EXECUTE = JobSpec.CleanupExecute.TYPE;
+    public static final String SCHEDULED = JobSpec.CleanupScheduled.TYPE;
     private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
     private final WatchedReportJob watched;
     private final ArrSettingsStore settings;
@@ -120,22 +119,31 @@ public final class CleanupRuns {
         return outcome;
     }
 
-    public Map<String, JobHandler> handlers() {
-        return Map.of(
-                PLAN, (job, context) -> summary(makePlan(LocalDate.now(clock.withZone(zone)))),
-                EXECUTE, (job, context) -> {
-                    long planId = number(job.params(), "planId");
-                    try {
-                        return execute(planId, text(job.params(), "startedBy"), job.params().contains("\"overrideLimits\":true")).toString();
-                    } catch (InvalidInputException e) {
-                        throw new JobFailure(e.getMessage());
-                    }
-                },
-                SCHEDULED, (job, context) -> {
-                    CleanupPlan plan = makePlan(LocalDate.now(clock.withZone(zone)));
-                    return settings.actions().execute() ? execute(plan.id(), "schedule", false).toString()
-                            : summary(plan) + " (dry run: CLEANUP_EXECUTE is off)";
-                });
+    /** The job {@link JobSpec.CleanupPlan}: a plan for today, stored. */
+    public String runPlan() {
+        return summary(makePlan(LocalDate.now(clock.withZone(zone))));
+    }
+
+    /**
+     * The job {@link JobSpec.CleanupExecute}: executes the plan it names. A refusal (superseded, too old, executed,
+     * CLEANUP_EXECUTE off) fails the job at once with its sentence; retrying cannot change it.
+     */
+    public String runExecute(JobSpec.CleanupExecute spec) {
+        if (spec.planId() <= 0) {
+            throw new JobFailure("The job names no plan; make a new plan and execute it from the cleanup page.");
+        }
+        try {
+            return execute(spec.planId(), spec.startedBy(), spec.overrideLimits()).toString();
+        } catch (InvalidInputException e) {
+            throw new JobFailure(e.getMessage());
+        }
+    }
+
+    /** The job {@link JobSpec.CleanupScheduled}: plans, and executes that plan when CLEANUP_EXECUTE is on (never past the limits). */
+    public String runScheduled() {
+        CleanupPlan plan = makePlan(LocalDate.now(clock.withZone(zone)));
+        return settings.actions().execute() ? execute(plan.id(), "schedule", false).toString()
+                : summary(plan) + " (dry run: CLEANUP_EXECUTE is off)";
     }
 
     public boolean configured() {
@@ -152,18 +160,5 @@ public final class CleanupRuns {
 
     private String minute(java.time.Instant at) {
         return MINUTE.format(at.atZone(zone)) + " (" + zone.getId() + ")";
-    }
-
-    private static long number(String params, String name) {
-        var matcher = java.util.regex.Pattern.compile("\"" + name + "\":(\\d+)").matcher(params);
-        if (!matcher.find()) {
-            throw new JobFailure("The job names no plan; make a new plan and execute it from the cleanup page.");
-        }
-        return Long.parseLong(matcher.group(1));
-    }
-
-    private static String text(String params, String name) {
-        var matcher = java.util.regex.Pattern.compile("\"" + name + "\":\"([^\"]*)\"").matcher(params);
-        return matcher.find() ? matcher.group(1) : "unknown";
     }
 }

@@ -1,7 +1,7 @@
 package app.pathary.cleanup;
 
 import app.pathary.job.JobQueue;
-import app.pathary.job.NewJob;
+import app.pathary.job.JobSpec;
 import app.pathary.common.NotFoundException;
 import app.pathary.web.Flash;
 import app.pathary.web.Pages;
@@ -33,7 +33,7 @@ public final class WatchedPages implements WebRoutes {
     public void register(RoutesConfig routes) {
         routes.get("/admin/cleanup/watched", this::show);
         routes.post("/admin/cleanup/watched/refresh", ctx -> {
-            jobs.enqueue(NewJob.of(WatchedReportJob.TYPE, null, "{}", WatchedReportJob.TYPE));
+            jobs.enqueue(new JobSpec.WatchedReport());
             Flash.success(ctx, "The watched state is being read from Jellyfin; reload in a moment.");
             ctx.redirect("/admin/cleanup/watched");
         });

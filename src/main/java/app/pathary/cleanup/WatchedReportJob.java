@@ -1,15 +1,15 @@
 package app.pathary.cleanup;
 
-import app.pathary.job.Job;
 import app.pathary.job.JobContext;
 import app.pathary.job.JobHandler;
+import app.pathary.job.JobSpec;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 
 /** The durable job that sweeps Jellyfin, plans and stores the watched report (on demand and every 6 hours). */
-public final class WatchedReportJob implements JobHandler {
-    public static final String TYPE = "watched_report";
+public final class WatchedReportJob implements JobHandler<JobSpec.WatchedReport> {
+    public static final String TYPE = JobSpec.WatchedReport.TYPE;
     private final CleanupSettingsStore settings;
     private final WatchedSweep sweep;
     private final WatchedReports reports;
@@ -40,7 +40,7 @@ public final class WatchedReportJob implements JobHandler {
     }
 
     @Override
-    public String run(Job job, JobContext context) {
+    public String run(JobSpec.WatchedReport spec, JobContext context) {
         WatchedReport report = compute(s -> s, LocalDate.now(clock.withZone(zone)));
         reports.save(report);
         var totals = report.totals();

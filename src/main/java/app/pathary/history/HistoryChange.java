@@ -4,7 +4,8 @@ import app.pathary.movie.Movie;
 import java.time.LocalDate;
 
 /**
- * What changed in a user's history, told to every {@link HistoryListener} after the change is committed.
+ * What changed in a user's history, told to every {@link HistoryListener.InTransaction} inside the change's
+ * transaction and to every {@link HistoryListener} after the commit.
  *
  * @param movie    the movie concerned, as stored
  * @param kind     added (plays added or a date set) or removed (a date, or all dates of the movie)

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
 
@@ -96,14 +97,19 @@ public final class HistoryQueries {
 
     /** The dates of one movie for a user, newest first, unknown last. */
     public List<PlayedMovie.DateEntry> datesOf(long userId, long movieId) {
-        return reads.withHandle(h -> h.createQuery("""
+        return reads.withHandle(h -> datesOf(h, userId, movieId));
+    }
+
+    /** Like {@link #datesOf(long, long)}, read through {@code h} (e.g. inside the transaction of a change). */
+    public List<PlayedMovie.DateEntry> datesOf(Handle h, long userId, long movieId) {
+        return h.createQuery("""
                         SELECT watched_at, plays, comment FROM watch_dates WHERE user_id = :u AND movie_id = :m
                         ORDER BY watched_at DESC NULLS LAST""")
                 .bind("u", userId).bind("m", movieId)
                 .map((rs, ctx) -> new PlayedMovie.DateEntry(
                         ctx.findColumnMapperFor(LocalDate.class).orElseThrow().map(rs, "watched_at", ctx),
                         rs.getInt("plays"), rs.getString("comment")))
-                .list());
+                .list();
     }
 
     /** The latest known watch date of each of the user's movies, by TMDb id (movies with only unknown dates map to null). */

@@ -15,9 +15,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one place where watch dates change. A batch of commands is applied in one transaction (all or nothing);
- * after the commit every {@link HistoryListener} is told what changed. Transactions go through
- * {@link WriteTransactions}, so on SQLite concurrent changes (webhook deliveries) share commits.
+ * The one place where watch dates change. A batch of commands is applied in one transaction (all or nothing). Inside
+ * it, every {@link HistoryListener.InTransaction} is told what changed (what it writes commits with the change); after
+ * the commit every {@link HistoryListener} is. Transactions go through {@link WriteTransactions}, so on SQLite
+ * concurrent changes (webhook deliveries) share commits.
  */
 public final class WatchHistory {
     private static final Logger LOG = LoggerFactory.getLogger(WatchHistory.class);
@@ -25,6 +26,7 @@ public final class WatchHistory {
     private final MovieRepository movies;
     private final WatchDateRepository dates;
     private final List<HistoryListener> listeners = new CopyOnWriteArrayList<>();
+    private final List<HistoryListener.InTransaction> inTransaction = new CopyOnWriteArrayList<>();
 
     public WatchHistory(WriteTransactions transactions, MovieRepository movies, Clock clock) {
         this.transactions = transactions;
@@ -34,6 +36,15 @@ public final class WatchHistory {
 
     public void addListener(HistoryListener listener) {
         listeners.add(listener);
+    }
+
+    /** Adds a listener told inside each change's transaction; add it before changes are made. */
+    public void addTransactionListener(HistoryListener.InTransaction listener) {
+        inTransaction.add(listener);
+    }
+
+    /** The changes of one committed transaction, and what the in-transaction listeners asked to do after the commit. */
+    private record Committed(List<HistoryChange> changes, List<Runnable> afterCommit) {
     }
 
     /** Applies the commands for one user in one transaction and returns the changes made. */
@@ -47,18 +58,27 @@ public final class WatchHistory {
      */
     public java.util.Optional<List<HistoryChange>> applyIf(long userId, List<? extends HistoryCommand> commands, Source source,
             java.util.function.Predicate<Handle> guard) {
-        java.util.Optional<List<HistoryChange>> result = transactions.inTransaction(h -> {
+        java.util.Optional<Committed> result = transactions.inTransaction(h -> {
             if (!guard.test(h)) {
-                return java.util.Optional.<List<HistoryChange>>empty();
+                return java.util.Optional.<Committed>empty();
             }
             List<HistoryChange> made = new ArrayList<>();
             for (HistoryCommand command : commands) {
                 applyOne(h, userId, command, source, made);
             }
-            return java.util.Optional.of(made);
+            List<Runnable> afterCommit = new ArrayList<>();
+            if (!made.isEmpty()) {
+                for (HistoryListener.InTransaction listener : inTransaction) {
+                    Runnable then = listener.onChanges(h, List.copyOf(made));
+                    if (then != null) {
+                        afterCommit.add(then);
+                    }
+                }
+            }
+            return java.util.Optional.of(new Committed(made, afterCommit));
         });
         result.ifPresent(this::tell);
-        return result;
+        return result.map(Committed::changes);
     }
 
     public List<HistoryChange> apply(long userId, HistoryCommand command, Source source) {
@@ -105,13 +125,20 @@ public final class WatchHistory {
         };
     }
 
-    private void tell(List<HistoryChange> changes) {
-        if (changes.isEmpty()) {
+    private void tell(Committed committed) {
+        for (Runnable then : committed.afterCommit()) {
+            try {
+                then.run();
+            } catch (RuntimeException e) {
+                LOG.error("An after-commit action of a history change failed; the change itself is stored", e);
+            }
+        }
+        if (committed.changes().isEmpty()) {
             return;
         }
         for (HistoryListener listener : listeners) {
             try {
-                listener.onChanges(changes);
+                listener.onChanges(committed.changes());
             } catch (RuntimeException e) {
                 LOG.error("A history listener failed; the change itself is stored", e);
             }

@@ -1,26 +1,26 @@
 package app.pathary.jellyfin;
 
+import app.pathary.history.HistoryListener;
 import app.pathary.history.HistoryQueries;
 import app.pathary.history.WatchHistory;
 import app.pathary.job.Job;
 import app.pathary.job.JobContext;
-import app.pathary.job.JobHandler;
 import app.pathary.job.JobQueue;
-import app.pathary.job.NewJob;
+import app.pathary.job.JobSpec;
 import app.pathary.movie.MovieQueries;
 import java.time.ZoneId;
-import java.util.Map;
 
 /**
  * The Jellyfin jobs: import, export and automatic sync, built from the client and the history. Pages and the CLI
- * start imports and exports here; the worker pool runs them through {@link #handlers()}.
+ * start imports and exports here; the composition root runs the queued specs through the {@code run} methods.
  */
 public final class JellyfinJobs {
-    public static final String IMPORT = "jellyfin_import";
-    public static final String EXPORT = "jellyfin_export";
+    public static final String IMPORT = JobSpec.JellyfinImport.TYPE;
+    public static final String EXPORT = JobSpec.JellyfinExport.TYPE;
     private final JellyfinImport importer;
     private final JellyfinExport exporter;
     private final JellyfinAutoSync autoSync;
+    private final JellyfinMovieSync movieSync;
     private final JobQueue queue;
 
     public JellyfinJobs(JellyfinLinkRepository links, JellyfinLogin login, JellyfinClient client, JellyfinItemIndex index,
@@ -29,8 +29,9 @@ public final class JellyfinJobs {
         JellyfinLibrary library = new JellyfinLibrary(client);
         this.importer = new JellyfinImport(access, library, index, history.watchHistory(), zone);
         this.exporter = new JellyfinExport(access, library, index, client, retries, history.queries(), zone);
-        this.autoSync = new JellyfinAutoSync(links, history.queries(), history.movies(), queue, access, index, library, client,
-                retries, zone);
+        this.autoSync = new JellyfinAutoSync(links, history.queries(), queue);
+        this.movieSync = new JellyfinMovieSync(history.queries(), history.movies(), access, index, library,
+                new JellyfinMovieSync.Playstate(client, retries, zone));
         this.queue = queue;
     }
 
@@ -38,36 +39,37 @@ public final class JellyfinJobs {
     public record Collaborators(WatchHistory watchHistory, HistoryQueries queries, MovieQueries movies) {
     }
 
-    public JellyfinAutoSync autoSync() {
+    /** The automatic sync: to be told of history changes inside their transaction. */
+    public HistoryListener.InTransaction autoSync() {
         return autoSync;
     }
 
-    public Map<String, JobHandler> handlers() {
-        return Map.of(
-                IMPORT, (job, context) -> importer.run(job.userId(), context).toString(),
-                EXPORT, (job, context) -> exporter.run(job.userId(), markUnplayed(job), context).toString(),
-                JellyfinAutoSync.JOB_TYPE, autoSync);
+    public String run(JobSpec.JellyfinImport spec, JobContext context) {
+        return importer.run(spec.userId(), context).toString();
+    }
+
+    public String run(JobSpec.JellyfinExport spec, JobContext context) throws Exception {
+        return exporter.run(spec.userId(), spec.markUnplayed(), context).toString();
+    }
+
+    public String run(JobSpec.JellyfinSync spec) {
+        return movieSync.run(spec);
     }
 
     public long queueImport(long userId) {
-        return queue.enqueue(NewJob.of(IMPORT, userId, "{}", IMPORT + ":" + userId));
+        return queue.enqueue(new JobSpec.JellyfinImport(userId));
     }
 
     public long queueExport(long userId, boolean markUnplayed) {
-        return queue.enqueue(NewJob.of(EXPORT, userId, "{\"markUnplayed\":" + markUnplayed + "}", EXPORT + ":" + userId));
+        return queue.enqueue(new JobSpec.JellyfinExport(userId, markUnplayed));
     }
 
     /** Runs an import here and now (the CLI), recorded as a job row. */
     public Job importNow(long userId, JobContext progress) throws Exception {
-        return queue.runInForeground(NewJob.of(IMPORT, userId, "{}", null), handlers().get(IMPORT), progress, "cli");
+        return queue.runInForeground(new JobSpec.JellyfinImport(userId), this::run, progress, "cli");
     }
 
     public Job exportNow(long userId, boolean markUnplayed, JobContext progress) throws Exception {
-        return queue.runInForeground(NewJob.of(EXPORT, userId, "{\"markUnplayed\":" + markUnplayed + "}", null),
-                handlers().get(EXPORT), progress, "cli");
-    }
-
-    private static boolean markUnplayed(Job job) {
-        return job.params().contains("\"markUnplayed\":true");
+        return queue.runInForeground(new JobSpec.JellyfinExport(userId, markUnplayed), this::run, progress, "cli");
     }
 }

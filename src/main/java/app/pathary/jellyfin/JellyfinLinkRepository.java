@@ -2,6 +2,7 @@ package app.pathary.jellyfin;
 
 import java.time.Clock;
 import java.util.Optional;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
 
@@ -25,8 +26,13 @@ public final class JellyfinLinkRepository {
     }
 
     public JellyfinLink of(long userId) {
-        return reads.withHandle(h -> h.createQuery("SELECT * FROM jellyfin_links WHERE user_id = :u")
-                .bind("u", userId).map(LINK).findOne()).orElse(JellyfinLink.empty(userId));
+        return reads.withHandle(h -> of(h, userId));
+    }
+
+    /** The user's link read through {@code h} (e.g. inside the transaction of a history change). */
+    public JellyfinLink of(Handle h, long userId) {
+        return h.createQuery("SELECT * FROM jellyfin_links WHERE user_id = :u")
+                .bind("u", userId).map(LINK).findOne().orElse(JellyfinLink.empty(userId));
     }
 
     public Optional<JellyfinLink> byWebhookId(String webhookId) {

@@ -2,7 +2,10 @@ package app.pathary.job;
 
 import java.time.Instant;
 
-/** A durable background job as stored: what to do, for whom, how far it got and how it ended. */
+/**
+ * A durable background job as stored: what to do, for whom, how far it got and how it ended. {@code owner} is the
+ * token of the claim running it (null unless running): a claimant's writes apply only while the row still carries it.
+ */
 public record Job(
         long id,
         String type,
@@ -19,7 +22,8 @@ public record Job(
         String lastError,
         Instant createdAt,
         Instant startedAt,
-        Instant finishedAt) {
+        Instant finishedAt,
+        String owner) {
 
     public enum Status {
         WAITING, RUNNING, DONE, FAILED;
@@ -36,6 +40,11 @@ public record Job(
     /** Progress in percent (0 when the total is not known yet). */
     public int percent() {
         return progressTotal <= 0 ? 0 : Math.min(100, (int) (100L * progressDone / progressTotal));
+    }
+
+    /** What the job is to do; throws a {@link JobFailure} when its row cannot be read. */
+    public JobSpec spec() {
+        return JobSpecJson.read(type, userId, params);
     }
 
     public boolean finished() {

@@ -1,7 +1,7 @@
 package app.pathary.job;
 
-/** Does the work of one job type; returns the summary shown for the finished job. Throws to fail (retried). */
+/** Does the work of a job spec; returns the summary shown for the finished job. Throws to fail (retried). */
 @FunctionalInterface
-public interface JobHandler {
-    String run(Job job, JobContext context) throws Exception;
+public interface JobHandler<S extends JobSpec> {
+    String run(S spec, JobContext context) throws Exception;
 }

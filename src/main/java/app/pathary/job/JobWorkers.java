@@ -1,70 +1,77 @@
 package app.pathary.job;
 
 import java.time.Duration;
-import java.util.Map;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The worker pool inside {@code serve}: claims due jobs, runs their handler, retries failures with backoff, beats a
- * heartbeat while running, and on start (and every minute) queues again the jobs of workers that died.
+ * The worker pool inside {@code serve}: claims due jobs, runs them through the handler (each under a {@link JobLease}
+ * that beats its heartbeat), retries failures with backoff, and on start (and every stale period) queues again the
+ * jobs of workers that went silent. {@link #close} stops claiming, lets running jobs finish for the drain period,
+ * then interrupts the rest and hands them back to the queue without counting the attempt.
  */
 public final class JobWorkers implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(JobWorkers.class);
-    static final Duration HEARTBEAT = Duration.ofSeconds(10);
-    static final Duration STALE = Duration.ofSeconds(60);
+    private static final Duration AFTER_STOP = Duration.ofSeconds(5);
     private final JobRepository jobs;
-    private final Map<String, JobHandler> handlers;
+    private final JobHandler<JobSpec> handler;
     private final String name;
     private final int size;
-    private final Duration poll;
+    private final JobTimings timings;
     private final Semaphore wakeUp = new Semaphore(0);
-    private final java.util.List<Schedule> schedules = new java.util.concurrent.CopyOnWriteArrayList<>();
-    private ScheduledExecutorService scheduler;
-    private volatile boolean running;
+    private final List<Schedule> schedules = new CopyOnWriteArrayList<>();
+    private final Set<JobLease> running = ConcurrentHashMap.newKeySet();
+    private final List<Thread> threads = new CopyOnWriteArrayList<>();
+    private ScheduledExecutorService timer;
+    private volatile boolean claiming;
 
-    public JobWorkers(JobRepository jobs, Map<String, JobHandler> handlers, String name, int size, Duration poll) {
+    public JobWorkers(JobRepository jobs, JobHandler<JobSpec> handler, String name, int size, JobTimings timings) {
         this.jobs = jobs;
-        this.handlers = Map.copyOf(handlers);
+        this.handler = handler;
         this.name = name;
         this.size = size;
-        this.poll = poll;
+        this.timings = timings;
     }
 
-    public void start() {
-        running = true;
-        int requeued = jobs.requeueStale(STALE);
-        if (requeued > 0) {
-            LOG.info("Queued {} jobs again whose worker had stopped", requeued);
-        }
-        scheduler = Executors.newScheduledThreadPool(1, Thread.ofPlatform().name("pathary-jobs-timer").daemon().factory());
-        scheduler.scheduleAtFixedRate(() -> quietly(() -> jobs.heartbeat(name)), HEARTBEAT.toMillis(), HEARTBEAT.toMillis(), TimeUnit.MILLISECONDS);
-        scheduler.scheduleAtFixedRate(() -> quietly(() -> jobs.requeueStale(STALE)), 60, 60, TimeUnit.SECONDS);
-        for (Schedule schedule : schedules) {
-            scheduler.scheduleAtFixedRate(() -> quietly(() -> {
-                if (schedule.enabled().getAsBoolean()) {
-                    jobs.enqueue(NewJob.of(schedule.type(), null, "{}", schedule.type()));
-                    nudge();
-                }
-            }), schedule.first().toMillis(), schedule.every().toMillis(), TimeUnit.MILLISECONDS);
-        }
-        for (int i = 0; i < size; i++) {
-            Thread.ofVirtual().name("pathary-job-worker-" + i).start(this::loop);
-        }
-    }
-
-    /** A job queued every {@code every} (first after {@code first}) while {@code enabled} says so; its type is its key. */
-    public record Schedule(String type, java.time.Duration first, java.time.Duration every, java.util.function.BooleanSupplier enabled) {
+    /** A job queued every {@code every} (first after {@code first}) while {@code enabled} says so. */
+    public record Schedule(JobSpec spec, Duration first, Duration every, BooleanSupplier enabled) {
     }
 
     /** Adds a schedule; call before {@link #start}. */
     public void schedule(Schedule schedule) {
         schedules.add(schedule);
+    }
+
+    public void start() {
+        claiming = true;
+        int requeued = jobs.requeueStale(timings.stale());
+        if (requeued > 0) {
+            LOG.info("Queued {} jobs again whose worker had stopped", requeued);
+        }
+        timer = Executors.newScheduledThreadPool(1, Thread.ofPlatform().name("pathary-jobs-timer").daemon().factory());
+        long stale = timings.stale().toMillis();
+        timer.scheduleAtFixedRate(() -> quietly(() -> jobs.requeueStale(timings.stale())), stale, stale, TimeUnit.MILLISECONDS);
+        for (Schedule schedule : schedules) {
+            timer.scheduleAtFixedRate(() -> quietly(() -> {
+                if (claiming && schedule.enabled().getAsBoolean()) {
+                    jobs.enqueue(schedule.spec());
+                    nudge();
+                }
+            }), schedule.first().toMillis(), schedule.every().toMillis(), TimeUnit.MILLISECONDS);
+        }
+        for (int i = 0; i < size; i++) {
+            threads.add(Thread.ofVirtual().name("pathary-job-worker-" + i).start(this::loop));
+        }
     }
 
     /** Tells idle workers that a job was queued (they also look by themselves every poll interval). */
@@ -73,50 +80,40 @@ public final class JobWorkers implements AutoCloseable {
     }
 
     private void loop() {
-        while (running) {
+        while (claiming) {
             try {
                 Optional<Job> job = jobs.claim(name);
-                if (job.isPresent()) {
-                    runOne(job.get());
-                } else {
-                    wakeUp.tryAcquire(poll.toMillis(), TimeUnit.MILLISECONDS);
+                if (job.isEmpty()) {
+                    wakeUp.tryAcquire(timings.poll().toMillis(), TimeUnit.MILLISECONDS);
                     wakeUp.drainPermits();
+                } else if (!claiming) {
+                    jobs.release(job.get());
+                } else {
+                    runOne(job.get());
                 }
             } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
                 return;
             } catch (RuntimeException e) {
                 LOG.error("The job worker hit an error; it goes on", e);
-                sleep();
+                pause();
             }
         }
     }
 
-    void runOne(Job job) {
-        JobHandler handler = handlers.get(job.type());
-        if (handler == null) {
-            jobs.failOrRetry(job, "No handler for job type " + job.type() + ".", true);
-            return;
-        }
-        JobContext context = (done, total) -> jobs.progress(job.id(), done, total);
+    private void runOne(Job claim) {
+        JobLease lease = JobLease.start(jobs, claim, timer, timings.heartbeat());
+        running.add(lease);
         try {
-            jobs.succeed(job.id(), handler.run(job, context));
-        } catch (JobFailure e) {
-            jobs.failOrRetry(job, e.getMessage(), true);
-            LOG.warn("Job {} ({}) failed: {}", job.id(), job.type(), e.getMessage());
-        } catch (Exception e) {
-            Job.Status next = jobs.failOrRetry(job, describe(e), false);
-            LOG.warn("Job {} ({}) attempt {} failed, now {}: {}", job.id(), job.type(), job.attempts(), next.value(), describe(e));
+            JobRun.run(jobs, lease, context -> handler.run(claim.spec(), context), JobContext.NONE);
+        } finally {
+            running.remove(lease);
+            lease.close();
         }
     }
 
-    static String describe(Exception e) {
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    }
-
-    private void sleep() {
+    private void pause() {
         try {
-            Thread.sleep(poll.toMillis());
+            Thread.sleep(timings.poll().toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -130,12 +127,40 @@ public final class JobWorkers implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops claiming, waits up to the drain period for running jobs to finish, then interrupts those still running
+     * and queues them again (their attempt not counted). Returns once the workers are gone, so the database can close.
+     */
     @Override
     public void close() {
-        running = false;
-        nudge();
-        if (scheduler != null) {
-            scheduler.shutdownNow();
+        if (!claiming) {
+            return;
+        }
+        claiming = false;
+        wakeUp.release(size * 2);
+        long deadline = System.nanoTime() + timings.drain().toNanos();
+        joinWorkers(deadline);
+        for (JobLease lease : running) {
+            if (lease.stop()) {
+                boolean released = jobs.release(lease.claim());
+                LOG.info("Stopped job {} ({}) at shutdown{}", lease.claim().id(), lease.claim().type(),
+                        released ? "; it waits in the queue again" : "");
+            }
+        }
+        joinWorkers(System.nanoTime() + AFTER_STOP.toNanos());
+        timer.shutdownNow();
+    }
+
+    private void joinWorkers(long deadline) {
+        try {
+            for (Thread thread : threads) {
+                long left = deadline - System.nanoTime();
+                if (left > 0) {
+                    thread.join(Duration.ofNanos(left));
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }

@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -22,6 +21,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 class JobQueueTest {
+    private static final Duration STALE = JobTimings.defaults().stale();
     private final MutableClock clock = new MutableClock(Instant.parse("2026-05-01T10:00:00Z"));
     private Database database;
     private JobRepository jobs;
@@ -85,7 +85,7 @@ class JobQueueTest {
         long second = jobs.enqueue(NewJob.of("sync", null, "{}", "sync:1:5"));
         assertThat(second).as("a change after the job started must still be synced").isNotEqualTo(first);
         assertThat(jobs.claim("w2")).as("the key is running").isEmpty();
-        jobs.succeed(running.id(), "ok");
+        jobs.succeed(running, "ok");
         assertThat(jobs.claim("w2")).map(Job::id).contains(second);
     }
 
@@ -96,9 +96,9 @@ class JobQueueTest {
         long id = jobs.enqueue(NewJob.of("t", null, "{}", null));
         jobs.claim("dead-worker").orElseThrow();
         clock.advance(Duration.ofSeconds(30));
-        assertThat(jobs.requeueStale(JobWorkers.STALE)).isZero();
+        assertThat(jobs.requeueStale(STALE)).isZero();
         clock.advance(Duration.ofSeconds(31));
-        assertThat(jobs.requeueStale(JobWorkers.STALE)).isEqualTo(1);
+        assertThat(jobs.requeueStale(STALE)).isEqualTo(1);
         assertThat(job(id).status()).isEqualTo(Job.Status.WAITING);
         assertThat(job(id).lastError()).contains("stopped");
         assertThat(jobs.claim("new-worker").orElseThrow().attempts()).isEqualTo(2);
@@ -109,11 +109,11 @@ class JobQueueTest {
     void a_beating_worker_keeps_its_job(Dialect dialect) {
         open(dialect);
         long id = jobs.enqueue(NewJob.of("t", null, "{}", null));
-        jobs.claim("alive").orElseThrow();
+        Job alive = jobs.claim("alive").orElseThrow();
         clock.advance(Duration.ofSeconds(50));
-        jobs.heartbeat("alive");
+        jobs.heartbeat(alive);
         clock.advance(Duration.ofSeconds(50));
-        assertThat(jobs.requeueStale(JobWorkers.STALE)).isZero();
+        assertThat(jobs.requeueStale(STALE)).isZero();
         assertThat(job(id).status()).isEqualTo(Job.Status.RUNNING);
     }
 
@@ -147,7 +147,7 @@ class JobQueueTest {
     void the_worker_pool_runs_jobs_retries_failures_and_records_summaries_and_progress() throws Exception {
         open(Dialect.SQLITE);
         AtomicInteger calls = new AtomicInteger();
-        JobHandler flaky = (job, context) -> {
+        JobHandler<JobSpec> flaky = (spec, context) -> {
             context.progress(1, 2);
             if (calls.incrementAndGet() == 1) {
                 throw new IllegalStateException("Jellyfin answered 502");
@@ -156,9 +156,9 @@ class JobQueueTest {
             return "imported 2";
         };
         JobRepository realTime = new JobRepository(database.jdbi(), Dialect.SQLITE, java.time.Clock.systemUTC());
-        long id = realTime.enqueue(new NewJob("flaky", null, "{}", null, 2));
+        long id = realTime.enqueue(NewJob.of(new JobSpec.WatchedReport()).withMaxAttempts(2));
         long unknown = realTime.enqueue(NewJob.of("nobody-handles-this", null, "{}", null));
-        try (JobWorkers workers = new JobWorkers(realTime, Map.of("flaky", flaky), "test", 2, Duration.ofMillis(50))) {
+        try (JobWorkers workers = new JobWorkers(realTime, flaky, "test", 2, JobTimings.defaults().withPoll(Duration.ofMillis(50)))) {
             workers.start();
             Job first = await(realTime, id, job -> job.status() == Job.Status.WAITING && job.attempts() == 1);
             assertThat(first.lastError()).isEqualTo("Jellyfin answered 502");

@@ -4,6 +4,7 @@ import app.pathary.App;
 import app.pathary.config.AppConfig;
 import app.pathary.config.DatabaseSettings;
 import app.pathary.config.Environment;
+import app.pathary.job.JobTimings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -36,7 +37,8 @@ public final class TestApp implements AutoCloseable {
                 base.appSecret(), base.jellyfinDeviceId(), base.jellyfinAppName(), base.environment());
         App app = App.open(config, App.Overrides.none().withClock(clock).withHttpHost("127.0.0.1")
                 .withJellyfinTimings(java.time.Duration.ofSeconds(2), java.time.Duration.ofMillis(20))
-                .withJobPoll(java.time.Duration.ofMillis(100)));
+                .withJobTimings(JobTimings.defaults().withPoll(java.time.Duration.ofMillis(100))
+                        .withDrain(java.time.Duration.ofSeconds(2))));
         app.startServer();
         return new TestApp(app, dataDir);
     }

@@ -1,0 +1,37 @@
+package app.pathary;
+
+import app.pathary.cleanup.CleanupRuns;
+import app.pathary.cleanup.WatchedReportJob;
+import app.pathary.jellyfin.JellyfinJobs;
+import app.pathary.job.JobContext;
+import app.pathary.job.JobHandler;
+import app.pathary.job.JobSpec;
+
+/**
+ * Runs every kind of queued job by the feature that owns it. The switch is exhaustive over the sealed
+ * {@link JobSpec}: a new kind of job does not compile until it is dispatched here (Komga's TaskHandler).
+ */
+final class JobDispatch implements JobHandler<JobSpec> {
+    private final JellyfinJobs jellyfin;
+    private final WatchedReportJob watched;
+    private final CleanupRuns cleanup;
+
+    JobDispatch(JellyfinJobs jellyfin, WatchedReportJob watched, CleanupRuns cleanup) {
+        this.jellyfin = jellyfin;
+        this.watched = watched;
+        this.cleanup = cleanup;
+    }
+
+    @Override
+    public String run(JobSpec spec, JobContext context) throws Exception {
+        return switch (spec) {
+            case JobSpec.JellyfinImport jellyfinImport -> jellyfin.run(jellyfinImport, context);
+            case JobSpec.JellyfinExport jellyfinExport -> jellyfin.run(jellyfinExport, context);
+            case JobSpec.JellyfinSync jellyfinSync -> jellyfin.run(jellyfinSync);
+            case JobSpec.WatchedReport watchedReport -> watched.run(watchedReport, context);
+            case JobSpec.CleanupPlan ignored -> cleanup.runPlan();
+            case JobSpec.CleanupExecute cleanupExecute -> cleanup.runExecute(cleanupExecute);
+            case JobSpec.CleanupScheduled ignored -> cleanup.runScheduled();
+        };
+    }
+}

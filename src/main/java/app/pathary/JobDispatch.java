@@ -1,11 +1,11 @@
 package app.pathary;
 
-import app.pathary.cleanup.CleanupRuns;
-import app.pathary.cleanup.WatchedReportJob;
-import app.pathary.jellyfin.JellyfinJobs;
+import app.pathary.cleanup.apply.CleanupRuns;
+import app.pathary.jellyfin.sync.JellyfinJobs;
 import app.pathary.job.JobContext;
 import app.pathary.job.JobHandler;
 import app.pathary.job.JobSpec;
+import app.pathary.watched.WatchedReportJob;
 
 /**
  * Runs every kind of queued job by the feature that owns it. The switch is exhaustive over the sealed

@@ -1,16 +1,16 @@
 package app.pathary.cli;
 
 import app.pathary.App;
-import app.pathary.cleanup.CleanupExecutor;
-import app.pathary.cleanup.CleanupPlan;
-import app.pathary.cleanup.CleanupRecords;
-import app.pathary.cleanup.PlanEntry;
+import app.pathary.cleanup.apply.CleanupExecutor;
+import app.pathary.cleanup.apply.CleanupPlans;
+import app.pathary.cleanup.plan.CleanupPlan;
+import app.pathary.cleanup.plan.PlanEntry;
 import app.pathary.common.InvalidInputException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** {@code cleanup:plan} and {@code cleanup:run}: plan (a dry run) and, with --execute, delete through Radarr and Sonarr. */
 final class CleanupCommands {
@@ -47,7 +47,7 @@ final class CleanupCommands {
         int run(App app) {
             CleanupPlan plan = app.cleanupRuns.makePlan(day(app, now));
             if (json) {
-                System.out.println(CleanupRecords.planJson(plan));
+                System.out.println(CleanupPlans.planJson(plan));
             } else {
                 print(plan);
             }

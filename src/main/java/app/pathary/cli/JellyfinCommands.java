@@ -2,8 +2,8 @@ package app.pathary.cli;
 
 import app.pathary.App;
 import app.pathary.common.InvalidInputException;
-import app.pathary.jellyfin.JellyfinLink;
-import app.pathary.jellyfin.JellyfinLogin;
+import app.pathary.jellyfin.link.JellyfinLink;
+import app.pathary.jellyfin.link.JellyfinLogin;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

@@ -3,7 +3,7 @@ package app.pathary.bench;
 import app.pathary.history.HistoryChange.Source;
 import app.pathary.history.HistoryCommand;
 import app.pathary.history.MovieRef;
-import app.pathary.jellyfin.JellyfinAutoSync;
+import app.pathary.jellyfin.sync.JellyfinAutoSync;
 import app.pathary.job.Job;
 import app.pathary.job.JobContext;
 import app.pathary.movie.NewMovie;

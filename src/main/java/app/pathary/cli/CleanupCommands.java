@@ -45,7 +45,7 @@ final class CleanupCommands {
 
         @Override
         int run(App app) {
-            CleanupPlan plan = app.cleanupRuns.makePlan(day(app, now));
+            CleanupPlan plan = app.cleanup.runs().makePlan(day(app, now));
             if (json) {
                 System.out.println(CleanupPlans.planJson(plan));
             } else {
@@ -77,16 +77,16 @@ final class CleanupCommands {
 
         @Override
         int run(App app) {
-            if (execute && !app.arrSettings.actions().execute()) {
+            if (execute && !app.cleanup.instances().actions().execute()) {
                 throw new InvalidInputException("CLEANUP_EXECUTE is off, so plans are only made; switch it on to delete.");
             }
-            CleanupPlan plan = app.cleanupRuns.makePlan(day(app, now));
+            CleanupPlan plan = app.cleanup.runs().makePlan(day(app, now));
             print(plan);
             if (!execute) {
                 System.out.println("Dry run: nothing was deleted. Add --execute to carry the plan out.");
                 return 0;
             }
-            return report(app.cleanupRuns.execute(plan.id(), "cli", overrideLimits));
+            return report(app.cleanup.runs().execute(plan.id(), "cli", overrideLimits));
         }
     }
 
@@ -108,7 +108,7 @@ final class CleanupCommands {
 
         @Override
         int run(App app) {
-            return report(app.cleanupRuns.execute(planId, "cli", overrideLimits));
+            return report(app.cleanup.runs().execute(planId, "cli", overrideLimits));
         }
     }
 }

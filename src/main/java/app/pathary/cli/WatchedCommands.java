@@ -37,7 +37,7 @@ final class WatchedCommands extends AppCommand {
         } catch (DateTimeParseException e) {
             throw new InvalidInputException("--now must be a date as yyyy-MM-dd, not '" + now + "'.");
         }
-        WatchedReport report = app.watchedReportJob.compute(s -> new WatchedSettings(s.jellyfinUrl(), s.apiKey(),
+        WatchedReport report = app.watched.reports().compute(s -> new WatchedSettings(s.jellyfinUrl(), s.apiKey(),
                 chosen == null ? s.strategy() : chosen, s.primaryUser(), s.users(), graceDays == null ? s.graceDaysMovies() : graceDays,
                 graceDays == null ? s.graceDaysEpisodes() : graceDays, s.keepFavorites(), s.locked()), today);
         if (json) {

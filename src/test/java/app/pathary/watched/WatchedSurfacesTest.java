@@ -41,8 +41,8 @@ class WatchedSurfacesTest {
         env = new HashMap<>(Map.of("JELLYFIN_URL", jellyfin.baseUrl().toString(), "JELLYFIN_API_KEY", apiKey,
                 "CLEANUP_PRIMARY_USER", "alice"));
         app = TestApp.start(TestDatabases.freshSqlite(), Clock.systemUTC(), env);
-        app.app.accounts.create("root@example.org", "password1", "root", true);
-        app.app.accounts.create("bob@example.org", "password1", "bob", false);
+        app.app.users.accounts().create("root@example.org", "password1", "root", true);
+        app.app.users.accounts().create("bob@example.org", "password1", "bob", false);
         admin = app.client();
         admin.logIn("root", "password1");
     }
@@ -54,10 +54,10 @@ class WatchedSurfacesTest {
     }
 
     private void awaitReport() throws InterruptedException {
-        for (int i = 0; i < 300 && app.app.watchedReports.latestJson().isEmpty(); i++) {
+        for (int i = 0; i < 300 && app.app.watched.stored().latestJson().isEmpty(); i++) {
             Thread.sleep(20);
         }
-        assertThat(app.app.jobRepository.list(Job.Status.FAILED, null, null, 5)).isEmpty();
+        assertThat(app.app.jobs.repository().list(Job.Status.FAILED, null, null, 5)).isEmpty();
     }
 
     @Test
@@ -99,14 +99,14 @@ class WatchedSurfacesTest {
         assertThat(page).doesNotContain(apiKey);
         admin.submit("/settings/server/cleanup", "/settings/server/cleanup",
                 Map.of("CLEANUP_STRATEGY", "any", "CLEANUP_GRACE_DAYS_MOVIES", "9", "JELLYFIN_URL", "http://elsewhere:8096"));
-        WatchedSettings saved = app.app.cleanupSettings.load();
+        WatchedSettings saved = app.app.watched.settings().load();
         assertThat(saved.strategy()).isEqualTo(Strategy.ANY);
         assertThat(saved.graceDaysMovies()).isEqualTo(9);
         assertThat(saved.jellyfinUrl()).as("the environment wins").isEqualTo(jellyfin.baseUrl());
         assertThat(saved.keepFavorites()).as("an unticked box").isFalse();
         admin.submit("/settings/server/cleanup", "/settings/server/cleanup", Map.of("CLEANUP_GRACE_DAYS_MOVIES", "soon"));
         assertThat(admin.get("/settings/server/cleanup").body()).contains("CLEANUP_GRACE_DAYS_MOVIES must be a number of days");
-        assertThat(app.app.cleanupSettings.load().graceDaysMovies()).isEqualTo(9);
+        assertThat(app.app.watched.settings().load().graceDaysMovies()).isEqualTo(9);
         admin.submit("/settings/server/cleanup", "/settings/server/cleanup/test", Map.of());
         assertThat(admin.get("/settings/server/cleanup").body()).contains("Connected to ").contains("1 users.");
     }

@@ -35,15 +35,15 @@ public final class JellyfinExport {
     private final HistoryQueries history;
     private final ZoneId zone;
 
-    JellyfinExport(JellyfinAccess access, JellyfinLibrary library, JellyfinItemIndex index, JellyfinClient client,
-            Retries retries, HistoryQueries history, ZoneId zone) {
+    JellyfinExport(JellyfinAccess access, JellyfinLibrary library, JellyfinItemIndex index, JellyfinMovieSync.Playstate playstate,
+            HistoryQueries history) {
         this.access = access;
         this.library = library;
         this.index = index;
-        this.client = client;
-        this.retries = retries;
+        this.client = playstate.client();
+        this.retries = playstate.retries();
         this.history = history;
-        this.zone = zone;
+        this.zone = playstate.zone();
     }
 
     public record Summary(int scanned, int markedPlayed, int dateChanged, int markedUnplayed, int unchanged, int withoutTmdbId) {

@@ -19,10 +19,10 @@ public final class JellyfinSyncPages implements WebRoutes {
     private static final String PATH = JellyfinSettingsPages.PATH;
     private final Pages pages;
     private final JellyfinLinkRepository links;
-    private final JellyfinJobs jellyfinJobs;
+    private final JellyfinSyncFacade jellyfinJobs;
     private final JobRepository jobs;
 
-    public JellyfinSyncPages(Pages pages, JellyfinLinkRepository links, JellyfinJobs jellyfinJobs, JobRepository jobs) {
+    public JellyfinSyncPages(Pages pages, JellyfinLinkRepository links, JellyfinSyncFacade jellyfinJobs, JobRepository jobs) {
         this.pages = pages;
         this.links = links;
         this.jellyfinJobs = jellyfinJobs;
@@ -60,7 +60,7 @@ public final class JellyfinSyncPages implements WebRoutes {
     private void jobList(Context ctx) {
         long userId = me(ctx);
         List<Job> mine = jobs.list(null, null, userId, 30).stream()
-                .filter(job -> job.type().equals(JellyfinJobs.IMPORT) || job.type().equals(JellyfinJobs.EXPORT))
+                .filter(job -> job.type().equals(JellyfinSyncFacade.IMPORT) || job.type().equals(JellyfinSyncFacade.EXPORT))
                 .limit(10).toList();
         boolean active = mine.stream().anyMatch(job -> !job.finished());
         pages.render(ctx, "jellyfin/sync/jobs.jte", "", Map.of("jobs", mine, "active", active));

@@ -194,7 +194,7 @@ class CleanupReadFailuresTest {
     void aPlanJobThatCannotReadRadarrKeepsTheSentenceAsItsLastErrorOnTheJobsPage() throws Exception {
         radarr.failNext(50, FakeArrFault.TRUNCATED_JSON);
         try (TestApp app = TestApp.start(TestDatabases.freshSqlite(), Clock.systemUTC(), env)) {
-            app.app.accounts.create("root@example.org", "password1", "root", true);
+            app.app.users.accounts().create("root@example.org", "password1", "root", true);
             WebClient admin = app.client();
             admin.logIn("root", "password1");
 
@@ -210,12 +210,12 @@ class CleanupReadFailuresTest {
 
     private static Job awaitError(TestApp app) throws InterruptedException {
         for (int i = 0; i < 400; i++) {
-            var jobs = app.app.jobRepository.list(null, CleanupRuns.PLAN, null, 1);
+            var jobs = app.app.jobs.repository().list(null, CleanupRuns.PLAN, null, 1);
             if (!jobs.isEmpty() && jobs.getFirst().lastError() != null) {
                 return jobs.getFirst();
             }
             Thread.sleep(25);
         }
-        throw new AssertionError("the plan job did not fail: " + app.app.jobRepository.list(null, CleanupRuns.PLAN, null, 1));
+        throw new AssertionError("the plan job did not fail: " + app.app.jobs.repository().list(null, CleanupRuns.PLAN, null, 1));
     }
 }

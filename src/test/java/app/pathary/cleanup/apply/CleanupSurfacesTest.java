@@ -71,7 +71,7 @@ class CleanupSurfacesTest {
                 "RADARR_PATH_MAP", "/media/movies:/movies", "CONFIG_FILE", config.toString()));
         env.put("CLEANUP_MAX_DELETE_PERCENT", "100");
         app = TestApp.start(TestDatabases.freshSqlite(), Clock.systemUTC(), env);
-        app.app.accounts.create("root@example.org", "password1", "root", true);
+        app.app.users.accounts().create("root@example.org", "password1", "root", true);
         admin = app.client();
         admin.logIn("root", "password1");
         env.put("DATA_DIR", app.dataDir.toString());
@@ -89,13 +89,13 @@ class CleanupSurfacesTest {
 
     private Job awaitJob(String type) throws InterruptedException {
         for (int i = 0; i < 400; i++) {
-            var jobs = app.app.jobRepository.list(null, type, null, 1);
+            var jobs = app.app.jobs.repository().list(null, type, null, 1);
             if (!jobs.isEmpty() && jobs.getFirst().finished()) {
                 return jobs.getFirst();
             }
             Thread.sleep(25);
         }
-        throw new AssertionError(type + " did not finish: " + app.app.jobRepository.list(null, type, null, 3));
+        throw new AssertionError(type + " did not finish: " + app.app.jobs.repository().list(null, type, null, 3));
     }
 
     /** The execute form as the page on screen fills it: the plan's id and digest, and the confirmation. */
@@ -111,11 +111,11 @@ class CleanupSurfacesTest {
 
     @Test
     void instances_come_from_the_environment_and_the_config_file() {
-        assertThat(app.app.arrSettings.instances()).extracting(ArrInstanceConfig::name, ArrInstanceConfig::source)
+        assertThat(app.app.cleanup.instances().instances()).extracting(ArrInstanceConfig::name, ArrInstanceConfig::source)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("radarr", "environment"),
                         org.assertj.core.groups.Tuple.tuple("radarr-4k", "CONFIG_FILE"), org.assertj.core.groups.Tuple.tuple("sonarr", "CONFIG_FILE"));
-        assertThat(app.app.arrSettings.actions().importExclusion()).isTrue();
-        assertThat(app.app.arrSettings.actions().execute()).as("CLEANUP_EXECUTE defaults to off").isFalse();
+        assertThat(app.app.cleanup.instances().actions().importExclusion()).isTrue();
+        assertThat(app.app.cleanup.instances().actions().execute()).as("CLEANUP_EXECUTE defaults to off").isFalse();
         String page = admin.get("/settings/server/cleanup").body();
         assertThat(page).contains("radarr-4k").contains("<code>/media/movies4k</code> → <code>/movies</code>").doesNotContain(radarr.apiKey());
         admin.submit("/settings/server/cleanup", "/settings/server/cleanup/instances/test", Map.of("name", "radarr-4k"));

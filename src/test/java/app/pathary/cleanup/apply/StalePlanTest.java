@@ -85,7 +85,7 @@ class StalePlanTest {
         env.put("CLEANUP_MAX_DELETE_PERCENT", "100");
         env.putAll(extra);
         app = TestApp.start(TestDatabases.fresh(dialect), clock, env);
-        app.app.accounts.create("root@example.org", "password1", "root", true);
+        app.app.users.accounts().create("root@example.org", "password1", "root", true);
         admin = app.client();
         admin.logIn("root", "password1");
     }
@@ -123,9 +123,9 @@ class StalePlanTest {
 
     private Job awaitJob(String type) {
         for (int i = 0; i < 600; i++) {
-            var jobs = app.app.jobRepository.list(null, type, null, 1);
+            var jobs = app.app.jobs.repository().list(null, type, null, 1);
             if (!jobs.isEmpty() && jobs.getFirst().finished()) {
-                app.app.jobRepository.deleteFinished();
+                app.app.jobs.repository().deleteFinished();
                 return jobs.getFirst();
             }
             try {
@@ -134,12 +134,12 @@ class StalePlanTest {
                 throw new IllegalStateException(e);
             }
         }
-        throw new AssertionError(type + " did not finish: " + app.app.jobRepository.list(null, type, null, 3));
+        throw new AssertionError(type + " did not finish: " + app.app.jobs.repository().list(null, type, null, 3));
     }
 
     private String auditOf(String item) {
-        return app.app.cleanupRecords.audit().audit(50).stream().filter(row -> row.item().equals(item)).map(CleanupAudit.AuditRow::result)
-                .findFirst().orElseThrow(() -> new AssertionError("no audit row for " + item + ": " + app.app.cleanupRecords.audit().audit(50)));
+        return app.app.cleanup.stores().audit().audit(50).stream().filter(row -> row.item().equals(item)).map(CleanupAudit.AuditRow::result)
+                .findFirst().orElseThrow(() -> new AssertionError("no audit row for " + item + ": " + app.app.cleanup.stores().audit().audit(50)));
     }
 
     private void assertDeletesAlienOnly(JsonNode plan) {
@@ -229,7 +229,7 @@ class StalePlanTest {
         sonarr.series(showId).tags(sonarr.addTag("Keep"));
         execute(second, Map.of());
         assertThat(sonarr.deletedFiles()).isEmpty();
-        assertThat(app.app.cleanupRecords.audit().audit(1).getFirst().result()).contains("the series is tagged keep in sonarr");
+        assertThat(app.app.cleanup.stores().audit().audit(1).getFirst().result()).contains("the series is tagged keep in sonarr");
     }
 
     @ParameterizedTest
@@ -256,7 +256,7 @@ class StalePlanTest {
                 "digest", first.get("digest").asText()));
         assertThat(admin.get("/admin/cleanup").body()).contains("Plan " + first.get("id").asText() + " was superseded by plan "
                 + second.get("id").asText());
-        assertThat(app.app.jobRepository.list(null, "cleanup_execute", null, 5)).as("nothing was queued").isEmpty();
+        assertThat(app.app.jobs.repository().list(null, "cleanup_execute", null, 5)).as("nothing was queued").isEmpty();
 
         clock.advance(Duration.ofHours(25));
         admin.submit("/admin/cleanup", "/admin/cleanup/execute", Map.of("confirm", "yes", "planId", second.get("id").asText(),
@@ -313,7 +313,7 @@ class StalePlanTest {
 
         Job job = execute(plan, Map.of("overrideLimits", "yes"));
         assertThat(job.summary()).startsWith("Deleted 3 ");
-        assertThat(app.app.cleanupRecords.audit().audit(10)).anyMatch(row -> row.result().startsWith("limits overridden by root"));
+        assertThat(app.app.cleanup.stores().audit().audit(10)).anyMatch(row -> row.result().startsWith("limits overridden by root"));
     }
 
     @ParameterizedTest
@@ -325,7 +325,7 @@ class StalePlanTest {
         JsonNode plan = makePlan();
         assertThat(plan.get("stops").toString()).contains("The plan deletes 3 of the 3 movies of radarr (100 %)");
         String id = plan.get("id").asText();
-        var api = app.client().withBearer(app.app.apiTokens.create(app.app.accounts.byName("root").id(), "test"));
+        var api = app.client().withBearer(app.app.users.tokens().create(app.app.users.accounts().byName("root").id(), "test"));
         String path = "/api/cleanup/plans/" + id + "/execute";
         var noDigest = api.json("POST", path, "{}");
         assertThat(noDigest.statusCode()).isEqualTo(400);

@@ -25,7 +25,7 @@ class JellyfinLoginHttpTest {
     @BeforeEach
     void start() {
         app = TestApp.start(TestDatabases.freshSqlite());
-        userId = app.app.accounts.create("alice@example.org", "password1", "alice", false).id();
+        userId = app.app.users.accounts().create("alice@example.org", "password1", "alice", false).id();
         browser = app.client();
         browser.logIn("alice", "password1");
     }
@@ -49,19 +49,19 @@ class JellyfinLoginHttpTest {
     void generating_regenerating_and_deleting_the_webhook_url() {
         assertThat(browser.get(PAGE).body()).contains("No webhook URL yet.").contains("Generate URL");
         String first = act("/webhook", Map.of());
-        String url = app.app.webhookUrls.url(app.app.jellyfinLinks.of(userId).webhookId());
+        String url = app.app.jellyfinLink.webhookUrls().url(app.app.jellyfinLink.links().of(userId).webhookId());
         assertThat(first).contains(app.baseUrl() + "/api/webhook/jellyfin/").contains("Set <code>APPLICATION_URL</code>");
-        String firstId = app.app.jellyfinLinks.of(userId).webhookId();
+        String firstId = app.app.jellyfinLink.links().of(userId).webhookId();
         assertThat(firstId).matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
         act("/webhook", Map.of());
-        assertThat(app.app.jellyfinLinks.of(userId).webhookId()).isNotEqualTo(firstId);
+        assertThat(app.app.jellyfinLink.links().of(userId).webhookId()).isNotEqualTo(firstId);
         assertThat(act("/webhook/delete", Map.of())).contains("No webhook URL yet.");
         assertThat(url).endsWith(firstId);
     }
 
     @Test
     void the_webhook_url_follows_the_forwarded_address_of_a_reverse_proxy() {
-        String id = app.app.webhookUrls.regenerate(userId);
+        String id = app.app.jellyfinLink.webhookUrls().regenerate(userId);
         var response = browser.getWithHeaders(PAGE, Map.of("X-Forwarded-Proto", "https", "X-Forwarded-Host", "pathary.example.org"));
         assertThat(response.body()).contains("https://pathary.example.org/api/webhook/jellyfin/" + id);
     }
@@ -83,12 +83,12 @@ class JellyfinLoginHttpTest {
     @Test
     void authenticating_stores_the_token_sealed_and_removing_it_revokes_it_on_the_server() {
         act("/server", Map.of("serverUrl", serverUrl() + "/"));
-        assertThat(app.app.jellyfinLinks.of(userId).serverUrl()).isEqualTo(serverUrl());
+        assertThat(app.app.jellyfinLink.links().of(userId).serverUrl()).isEqualTo(serverUrl());
         String wrong = act("/login", Map.of("username", "alice", "password", "nope"));
         assertThat(wrong).contains("Jellyfin rejected the user name or password.").contains("Not authenticated.");
         String page = act("/login", Map.of("username", "alice", "password", "jf-password"));
         assertThat(page).contains("Authenticated as <strong>alice</strong>").contains("Remove authentication");
-        JellyfinLink link = app.app.jellyfinLinks.of(userId);
+        JellyfinLink link = app.app.jellyfinLink.links().of(userId);
         String token = app.app.secrets.decrypt(link.sealedToken());
         assertThat(jellyfin.isTokenValid(token)).isTrue();
         assertThat(link.sealedToken()).doesNotContain(token);
@@ -105,8 +105,8 @@ class JellyfinLoginHttpTest {
 
     @Test
     void a_token_revoked_elsewhere_shows_as_no_longer_valid() {
-        app.app.jellyfinLogin.saveServerUrl(userId, serverUrl());
-        app.app.jellyfinLogin.logIn(userId, "alice", "jf-password");
+        app.app.jellyfinLink.login().saveServerUrl(userId, serverUrl());
+        app.app.jellyfinLink.login().logIn(userId, "alice", "jf-password");
         jellyfin.issueToken(alice, app.app.jellyfinIdentity.deviceId());
         String page = act("/test", Map.of("serverUrl", ""));
         assertThat(page).contains("the stored login is no longer valid").contains("Jellyfin no longer accepts this login");
@@ -122,13 +122,13 @@ class JellyfinLoginHttpTest {
 
     @Test
     void removing_the_login_while_jellyfin_is_down_forgets_it_and_says_the_token_may_still_work() {
-        app.app.jellyfinLogin.saveServerUrl(userId, serverUrl());
-        app.app.jellyfinLogin.logIn(userId, "alice", "jf-password");
-        String token = app.app.secrets.decrypt(app.app.jellyfinLinks.of(userId).sealedToken());
+        app.app.jellyfinLink.login().saveServerUrl(userId, serverUrl());
+        app.app.jellyfinLink.login().logIn(userId, "alice", "jf-password");
+        String token = app.app.secrets.decrypt(app.app.jellyfinLink.links().of(userId).sealedToken());
         jellyfin.failNext(1, FakeJellyfin.Fault.DROP_CONNECTION);
         String page = act("/logout", Map.of());
         assertThat(page).contains("may still be valid on the server").contains("Not authenticated.");
-        assertThat(app.app.jellyfinLinks.of(userId).sealedToken()).isNull();
+        assertThat(app.app.jellyfinLink.links().of(userId).sealedToken()).isNull();
         assertThat(jellyfin.isTokenValid(token)).isTrue();
     }
 

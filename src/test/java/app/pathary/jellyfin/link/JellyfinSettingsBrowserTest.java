@@ -22,7 +22,7 @@ class JellyfinSettingsBrowserTest {
     @BeforeEach
     void start() {
         server = TestApp.start(TestDatabases.freshSqlite());
-        server.app.accounts.create("alice@example.org", "correct horse", "alice", true);
+        server.app.users.accounts().create("alice@example.org", "correct horse", "alice", true);
         browser = Browser.start(server.baseUrl());
         browser.open("/login");
         browser.type("#login", "alice");
@@ -69,7 +69,7 @@ class JellyfinSettingsBrowserTest {
         assertThat(browser.find("#login-state").getText()).contains("Authenticated as alice on " + jellyfin.baseUrl());
         browser.waitUntil("the job list loads", () -> browser.pageText().contains("No imports or exports yet."));
         browser.screenshot("jellyfin-authenticated");
-        String token = server.app.secrets.decrypt(server.app.jellyfinLinks.of(server.app.accounts.byName("alice").id()).sealedToken());
+        String token = server.app.secrets.decrypt(server.app.jellyfinLink.links().of(server.app.users.accounts().byName("alice").id()).sealedToken());
         assertThat(jellyfin.isTokenValid(token)).isTrue();
 
         browser.click("#remove-authentication");

@@ -57,8 +57,8 @@ class WebhookConcurrencyHttpTest {
             throws Exception {
         jellyfin.useClock(Clock.fixed(Instant.parse("2026-01-03T20:00:00Z"), ZoneOffset.UTC));
         app = TestApp.start(TestDatabases.fresh(dialect), Clock.systemUTC(), Map.of("TIMEZONE", "UTC"));
-        long userId = app.app.accounts.create("alice@example.org", "password1", "alice", false).id();
-        URI webhook = URI.create(app.baseUrl() + "/api/webhook/jellyfin/" + app.app.webhookUrls.regenerate(userId));
+        long userId = app.app.users.accounts().create("alice@example.org", "password1", "alice", false).id();
+        URI webhook = URI.create(app.baseUrl() + "/api/webhook/jellyfin/" + app.app.jellyfinLink.webhookUrls().regenerate(userId));
         String payload = jellyfin.webhooks().playbackStop(alice, dune, 0, true);
 
         CyclicBarrier start = new CyclicBarrier(DELIVERIES);
@@ -85,9 +85,9 @@ class WebhookConcurrencyHttpTest {
         int movies = app.app.database.reads().withHandle(h -> h.createQuery("SELECT count(*) FROM movies WHERE tmdb_id = 438631")
                 .mapTo(Integer.class).one());
         assertThat(movies).isEqualTo(1);
-        assertThat(app.app.historyQueries.datesOf(userId, movieIds.getFirst()))
+        assertThat(app.app.history.queries().datesOf(userId, movieIds.getFirst()))
                 .containsExactly(new PlayedMovie.DateEntry(LocalDate.of(2026, 1, 3), DELIVERIES, null));
-        assertThat(app.app.deliveryLog.latest(userId, 20)).hasSize(DELIVERIES).allMatch(d -> d.result().equals("recorded"));
+        assertThat(app.app.scrobble.deliveries().latest(userId, 20)).hasSize(DELIVERIES).allMatch(d -> d.result().equals("recorded"));
     }
 
     private static String withUtcTimestamp(String payload, String timestamp) throws Exception {

@@ -43,8 +43,8 @@ class WebhookHttpTest {
     private void start(Dialect dialect, String timezone) {
         jellyfin.useClock(Clock.fixed(Instant.parse("2026-01-03T23:30:00Z"), ZoneOffset.UTC));
         app = TestApp.start(TestDatabases.fresh(dialect), Clock.systemUTC(), Map.of("TIMEZONE", timezone));
-        userId = app.app.accounts.create("alice@example.org", "password1", "alice", false).id();
-        webhook = URI.create(app.baseUrl() + "/api/webhook/jellyfin/" + app.app.webhookUrls.regenerate(userId));
+        userId = app.app.users.accounts().create("alice@example.org", "password1", "alice", false).id();
+        webhook = URI.create(app.baseUrl() + "/api/webhook/jellyfin/" + app.app.jellyfinLink.webhookUrls().regenerate(userId));
     }
 
     @AfterEach
@@ -73,7 +73,7 @@ class WebhookHttpTest {
     }
 
     private int plays() {
-        var page = app.app.historyQueries.page(userId, null, 1, 10, SortOrder.DESC);
+        var page = app.app.history.queries().page(userId, null, 1, 10, SortOrder.DESC);
         return page.entries().stream().mapToInt(e -> e.plays()).sum();
     }
 
@@ -140,7 +140,7 @@ class WebhookHttpTest {
     @Test
     void scrobbling_switched_off_ignores_deliveries() throws Exception {
         start(Dialect.SQLITE, "UTC");
-        app.app.jellyfinLinks.setScrobbling(userId, false);
+        app.app.jellyfinLink.links().setScrobbling(userId, false);
         JsonNode body = json(send(jellyfin.webhooks().playbackStop(alice, matrix, 0, true)));
         assertThat(body.get("result").asText()).isEqualTo("ignored");
         assertThat(body.get("reason").asText()).isEqualTo("Scrobbling is switched off.");
@@ -174,7 +174,7 @@ class WebhookHttpTest {
             assertThat(json(delivery).get("error").asText()).as(c.getKey()).startsWith(c.getValue());
         }
         assertThat(plays()).isZero();
-        assertThat(app.app.deliveryLog.latest(userId, 20)).hasSize(cases.size()).allMatch(d -> d.result().equals("rejected"));
+        assertThat(app.app.scrobble.deliveries().latest(userId, 20)).hasSize(cases.size()).allMatch(d -> d.result().equals("rejected"));
     }
 
     @Test
@@ -185,7 +185,7 @@ class WebhookHttpTest {
         URI unknown = URI.create(app.baseUrl() + "/api/webhook/jellyfin/" + java.util.UUID.randomUUID());
         assertThat(jellyfin.webhooks().post(unknown, jellyfin.webhooks().playbackStop(alice, matrix, 0, true)).status()).isEqualTo(404);
         String old = webhook.toString();
-        app.app.webhookUrls.regenerate(userId);
+        app.app.jellyfinLink.webhookUrls().regenerate(userId);
         assertThat(jellyfin.webhooks().post(URI.create(old), jellyfin.webhooks().playbackStop(alice, matrix, 0, true)).status())
                 .as("a regenerated URL stops the old one at once").isEqualTo(404);
         assertThat(plays()).isZero();
@@ -234,8 +234,8 @@ class WebhookHttpTest {
     void a_linked_user_ignores_plays_of_other_jellyfin_users() throws Exception {
         start(Dialect.SQLITE, "UTC");
         FakeUser bob = jellyfin.addUser("bob", "pw");
-        app.app.jellyfinLogin.saveServerUrl(userId, jellyfin.baseUrl().toString());
-        app.app.jellyfinLogin.logIn(userId, "alice", "pw");
+        app.app.jellyfinLink.login().saveServerUrl(userId, jellyfin.baseUrl().toString());
+        app.app.jellyfinLink.login().logIn(userId, "alice", "pw");
         JsonNode body = json(send(jellyfin.webhooks().playbackStop(bob, matrix, 0, true)));
         assertThat(body.get("result").asText()).isEqualTo("ignored");
         assertThat(body.get("reason").asText()).startsWith("Played by another Jellyfin user (bob)");
@@ -251,6 +251,6 @@ class WebhookHttpTest {
         browser.logIn("alice", "password1");
         String page = browser.get("/settings/integrations/jellyfin").body();
         assertThat(page).contains(webhook.toString()).contains("Not played to completion.").contains("recorded").contains("The Matrix");
-        assertThat(app.app.deliveryLog.latest(userId, 20)).extracting(d -> d.result()).containsExactly("ignored", "recorded");
+        assertThat(app.app.scrobble.deliveries().latest(userId, 20)).extracting(d -> d.result()).containsExactly("ignored", "recorded");
     }
 }

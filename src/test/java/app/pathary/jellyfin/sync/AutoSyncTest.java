@@ -34,11 +34,11 @@ class AutoSyncTest {
     void start() throws Exception {
         jellyfin.addMovie("Heat", 1995).tmdb("949");
         app = TestApp.start(TestDatabases.freshSqlite());
-        userId = app.app.accounts.create("alice@example.org", "password1", "alice", false).id();
-        app.app.jellyfinLogin.saveServerUrl(userId, jellyfin.baseUrl().toString());
-        app.app.jellyfinLogin.logIn(userId, "alice", "jf-password");
-        app.app.jellyfinJobs.importNow(userId, JobContext.NONE);
-        app.app.jellyfinLinks.setSync(userId, true);
+        userId = app.app.users.accounts().create("alice@example.org", "password1", "alice", false).id();
+        app.app.jellyfinLink.login().saveServerUrl(userId, jellyfin.baseUrl().toString());
+        app.app.jellyfinLink.login().logIn(userId, "alice", "jf-password");
+        app.app.jellyfinSync.importNow(userId, JobContext.NONE);
+        app.app.jellyfinLink.links().setSync(userId, true);
         jellyfin.clearRequests();
     }
 
@@ -49,7 +49,7 @@ class AutoSyncTest {
     }
 
     private void change(HistoryCommand command, Source source) throws InterruptedException {
-        app.app.watchHistory.apply(userId, command, source);
+        app.app.history.history().apply(userId, command, source);
         awaitIdleJobs();
     }
 
@@ -63,14 +63,14 @@ class AutoSyncTest {
 
     private void awaitIdleJobs() throws InterruptedException {
         for (int i = 0; i < 300; i++) {
-            boolean busy = !app.app.jobRepository.list(Job.Status.WAITING, null, null, 1).isEmpty()
-                    || !app.app.jobRepository.list(Job.Status.RUNNING, null, null, 1).isEmpty();
+            boolean busy = !app.app.jobs.repository().list(Job.Status.WAITING, null, null, 1).isEmpty()
+                    || !app.app.jobs.repository().list(Job.Status.RUNNING, null, null, 1).isEmpty();
             if (!busy) {
                 return;
             }
             Thread.sleep(20);
         }
-        throw new AssertionError("jobs did not finish: " + app.app.jobRepository.list(null, null, null, 5));
+        throw new AssertionError("jobs did not finish: " + app.app.jobs.repository().list(null, null, null, 5));
     }
 
     private LocalDate jellyfinDate() {
@@ -118,7 +118,7 @@ class AutoSyncTest {
     void dates_from_a_jellyfin_import_are_not_pushed_back_and_nothing_is_sent_with_sync_off() throws Exception {
         change(add(MAY_1), Source.JELLYFIN_IMPORT);
         assertThat(jellyfin.requests()).isEmpty();
-        app.app.jellyfinLinks.setSync(userId, false);
+        app.app.jellyfinLink.links().setSync(userId, false);
         change(add(MAY_20), Source.PAGE);
         assertThat(jellyfin.requests()).isEmpty();
     }
@@ -140,7 +140,7 @@ class AutoSyncTest {
         jellyfin.failNext(1, FakeJellyfin.Fault.SERVER_ERROR);
         change(add(MAY_1), Source.PAGE);
         assertThat(jellyfinDate()).isEqualTo(MAY_1);
-        assertThat(app.app.jobRepository.list(null, JellyfinAutoSync.JOB_TYPE, userId, 5)).first()
+        assertThat(app.app.jobs.repository().list(null, JellyfinAutoSync.JOB_TYPE, userId, 5)).first()
                 .satisfies(job -> assertThat(job.status()).isEqualTo(Job.Status.DONE));
     }
 }

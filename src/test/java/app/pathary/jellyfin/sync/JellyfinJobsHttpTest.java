@@ -30,8 +30,8 @@ class JellyfinJobsHttpTest {
         FakeItem matrix = jellyfin.addMovie("The Matrix", 1999).tmdb("603");
         jellyfin.setUserData(alice, matrix, FakeUserData.playedOn(Instant.parse("2025-03-01T20:00:00Z"), 1));
         app = TestApp.start(TestDatabases.freshSqlite());
-        app.app.accounts.create("root@example.org", "password1", "root", true);
-        userId = app.app.accounts.create("alice@example.org", "password1", "alice", false).id();
+        app.app.users.accounts().create("root@example.org", "password1", "root", true);
+        userId = app.app.users.accounts().create("alice@example.org", "password1", "alice", false).id();
         browser = app.client();
         browser.logIn("alice", "password1");
     }
@@ -43,13 +43,13 @@ class JellyfinJobsHttpTest {
     }
 
     private void authenticate() {
-        app.app.jellyfinLogin.saveServerUrl(userId, jellyfin.baseUrl().toString());
-        app.app.jellyfinLogin.logIn(userId, "alice", "jf-password");
+        app.app.jellyfinLink.login().saveServerUrl(userId, jellyfin.baseUrl().toString());
+        app.app.jellyfinLink.login().logIn(userId, "alice", "jf-password");
     }
 
     private Job awaitFinished(String type) throws InterruptedException {
         for (int i = 0; i < 300; i++) {
-            var jobs = app.app.jobRepository.list(null, type, userId, 1);
+            var jobs = app.app.jobs.repository().list(null, type, userId, 1);
             if (!jobs.isEmpty() && jobs.getFirst().finished()) {
                 return jobs.getFirst();
             }
@@ -65,9 +65,9 @@ class JellyfinJobsHttpTest {
         assertThat(browser.get(PAGE).body()).contains("Import history from Jellyfin").contains("Export history to Jellyfin")
                 .contains("Automatically export history changes to Jellyfin");
         browser.submit(PAGE, PAGE + "/import", Map.of());
-        Job job = awaitFinished(JellyfinJobs.IMPORT);
+        Job job = awaitFinished(JellyfinSyncFacade.IMPORT);
         assertThat(job.status()).isEqualTo(Job.Status.DONE);
-        assertThat(app.app.historyQueries.playedCount(userId)).isEqualTo(1);
+        assertThat(app.app.history.queries().playedCount(userId)).isEqualTo(1);
         String jobs = browser.get(PAGE + "/jobs").body();
         assertThat(jobs).contains("Import from Jellyfin").contains("added 1 watch dates").doesNotContain("every 2s");
     }
@@ -76,12 +76,12 @@ class JellyfinJobsHttpTest {
     void the_export_button_and_the_sync_switch() throws Exception {
         authenticate();
         browser.submit(PAGE, PAGE + "/export", Map.of("markUnplayed", "on"));
-        Job job = awaitFinished(JellyfinJobs.EXPORT);
+        Job job = awaitFinished(JellyfinSyncFacade.EXPORT);
         assertThat(job.params()).contains("\"markUnplayed\":true");
         assertThat(jellyfin.userData(alice, jellyfin.item(findMatrix())).played())
                 .as("no watch date in Pathary, and unplayed was asked for").isFalse();
         browser.submit(PAGE, PAGE + "/sync", Map.of("enabled", "true"));
-        assertThat(app.app.jellyfinLinks.of(userId).syncEnabled()).isTrue();
+        assertThat(app.app.jellyfinLink.links().of(userId).syncEnabled()).isTrue();
     }
 
     private String findMatrix() {
@@ -93,7 +93,7 @@ class JellyfinJobsHttpTest {
         authenticate();
         jellyfin.issueToken(alice, app.app.jellyfinIdentity.deviceId());
         browser.submit(PAGE, PAGE + "/import", Map.of());
-        Job job = awaitFinished(JellyfinJobs.IMPORT);
+        Job job = awaitFinished(JellyfinSyncFacade.IMPORT);
         assertThat(job.status()).isEqualTo(Job.Status.FAILED);
         assertThat(job.attempts()).as("not retried: no retry mends a revoked login").isEqualTo(1);
         assertThat(browser.get(PAGE).body()).contains("Jellyfin no longer accepts this login");
@@ -103,8 +103,8 @@ class JellyfinJobsHttpTest {
     @Test
     void admins_see_and_filter_all_jobs_and_remove_finished_ones() throws Exception {
         authenticate();
-        app.app.jellyfinJobs.queueImport(userId);
-        awaitFinished(JellyfinJobs.IMPORT);
+        app.app.jellyfinSync.queueImport(userId);
+        awaitFinished(JellyfinSyncFacade.IMPORT);
         WebClient root = app.client();
         root.logIn("root", "password1");
         assertThat(root.get("/admin/jobs").body()).contains("jellyfin_import").contains("added 1 watch dates");
@@ -113,6 +113,6 @@ class JellyfinJobsHttpTest {
         assertThat(root.get("/admin/jobs?status=sideways").statusCode()).isEqualTo(400);
         assertThat(browser.get("/admin/jobs").statusCode()).as("not for non-admins").isEqualTo(403);
         root.submit("/admin/jobs", "/admin/jobs/delete-finished", Map.of());
-        assertThat(app.app.jobRepository.list(null, null, null, 10)).isEmpty();
+        assertThat(app.app.jobs.repository().list(null, null, null, 10)).isEmpty();
     }
 }

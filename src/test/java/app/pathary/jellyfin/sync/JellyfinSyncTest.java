@@ -41,9 +41,9 @@ class JellyfinSyncTest {
 
     private void start(Dialect dialect, String zone) {
         app = TestApp.start(TestDatabases.fresh(dialect), java.time.Clock.systemUTC(), Map.of("TIMEZONE", zone));
-        userId = app.app.accounts.create("alice@example.org", "password1", "alice", false).id();
-        app.app.jellyfinLogin.saveServerUrl(userId, jellyfin.baseUrl().toString());
-        app.app.jellyfinLogin.logIn(userId, "alice", "jf-password");
+        userId = app.app.users.accounts().create("alice@example.org", "password1", "alice", false).id();
+        app.app.jellyfinLink.login().saveServerUrl(userId, jellyfin.baseUrl().toString());
+        app.app.jellyfinLink.login().logIn(userId, "alice", "jf-password");
     }
 
     @AfterEach
@@ -58,7 +58,7 @@ class JellyfinSyncTest {
     }
 
     private JellyfinImport.Summary importNow() throws Exception {
-        Job job = app.app.jellyfinJobs.importNow(userId, JobContext.NONE);
+        Job job = app.app.jellyfinSync.importNow(userId, JobContext.NONE);
         assertThat(job.status()).isEqualTo(Job.Status.DONE);
         return parseImport(job.summary());
     }
@@ -69,7 +69,7 @@ class JellyfinSyncTest {
     }
 
     private List<PlayedMovie> played() {
-        return app.app.historyQueries.played(userId, null, 1, 100);
+        return app.app.history.queries().played(userId, null, 1, 100);
     }
 
     private long writes() {
@@ -105,7 +105,7 @@ class JellyfinSyncTest {
         start(Dialect.SQLITE, "UTC");
         FakeItem matrix = movie(movies, "The Matrix", "603");
         jellyfin.setUserData(alice, matrix, FakeUserData.playedOn(Instant.parse("2025-03-01T20:00:00Z"), 1));
-        app.app.watchHistory.apply(userId, new HistoryCommand.AddPlays(new MovieRef.CreateIfMissing(
+        app.app.history.history().apply(userId, new HistoryCommand.AddPlays(new MovieRef.CreateIfMissing(
                 new NewMovie(603, null, "Matrix (my title)", 1999, null)), LocalDate.of(2025, 3, 1), 4, "cinema"), Source.PAGE);
         assertThat(importNow().alreadyPresent()).isEqualTo(1);
         assertThat(played().getFirst().dates()).containsExactly(new PlayedMovie.DateEntry(LocalDate.of(2025, 3, 1), 4, "cinema"));
@@ -153,10 +153,10 @@ class JellyfinSyncTest {
     void a_token_revoked_on_the_server_fails_the_job_and_asks_for_a_new_login() {
         start(Dialect.SQLITE, "UTC");
         jellyfin.issueToken(alice, app.app.jellyfinIdentity.deviceId());
-        assertThatThrownBy(() -> app.app.jellyfinJobs.importNow(userId, JobContext.NONE)).isInstanceOf(JobFailure.class)
+        assertThatThrownBy(() -> app.app.jellyfinSync.importNow(userId, JobContext.NONE)).isInstanceOf(JobFailure.class)
                 .hasMessageContaining("revoked on the server");
-        assertThat(app.app.jellyfinLinks.of(userId).loginInvalid()).isTrue();
-        assertThat(app.app.jobRepository.list(Job.Status.FAILED, JellyfinJobs.IMPORT, userId, 5)).singleElement()
+        assertThat(app.app.jellyfinLink.links().of(userId).loginInvalid()).isTrue();
+        assertThat(app.app.jobs.repository().list(Job.Status.FAILED, JellyfinSyncFacade.IMPORT, userId, 5)).singleElement()
                 .satisfies(job -> assertThat(job.lastError()).contains("authenticate again"));
     }
 
@@ -175,7 +175,7 @@ class JellyfinSyncTest {
         addWatch(949, "Heat", LocalDate.of(2025, 4, 2));
         jellyfin.clearRequests();
 
-        Job first = app.app.jellyfinJobs.exportNow(userId, false, JobContext.NONE);
+        Job first = app.app.jellyfinSync.exportNow(userId, false, JobContext.NONE);
         assertThat(first.summary()).startsWith("Scanned 4 items; marked 2 played, changed the date of 1, marked 0 unplayed; 1 were already right");
         assertThat(writes()).isEqualTo(3);
         for (FakeItem item : List.of(matrix, matrix4k)) {
@@ -187,11 +187,11 @@ class JellyfinSyncTest {
         assertThat(jellyfin.userData(alice, heat).playCount()).as("the date changes, the count does not").isEqualTo(2);
 
         jellyfin.clearRequests();
-        app.app.jellyfinJobs.exportNow(userId, false, JobContext.NONE);
+        app.app.jellyfinSync.exportNow(userId, false, JobContext.NONE);
         assertThat(writes()).isZero();
         assertThat(jellyfin.userData(alice, matrix).playCount()).isEqualTo(1);
 
-        app.app.jellyfinJobs.exportNow(userId, true, JobContext.NONE);
+        app.app.jellyfinSync.exportNow(userId, true, JobContext.NONE);
         assertThat(jellyfin.userData(alice, other).played()).as("asked for: unplayed without watch date").isFalse();
         assertThat(jellyfin.userData(alice, matrix).played()).isTrue();
     }
@@ -206,18 +206,18 @@ class JellyfinSyncTest {
         LocalDate summer = LocalDate.of(2025, 7, 15);
         addWatch(603, "The Matrix", newYear);
         addWatch(949, "Heat", summer);
-        app.app.jellyfinJobs.exportNow(userId, false, JobContext.NONE);
-        app.app.watchHistory.apply(userId, List.of(new HistoryCommand.DeleteMovie(new MovieRef.ByTmdbId(603)),
+        app.app.jellyfinSync.exportNow(userId, false, JobContext.NONE);
+        app.app.history.history().apply(userId, List.of(new HistoryCommand.DeleteMovie(new MovieRef.ByTmdbId(603)),
                 new HistoryCommand.DeleteMovie(new MovieRef.ByTmdbId(949))), Source.PAGE);
         importNow();
         assertThat(played()).extracting(p -> p.dates().getFirst().watchedAt()).containsExactlyInAnyOrder(newYear, summer);
         jellyfin.clearRequests();
-        app.app.jellyfinJobs.exportNow(userId, false, JobContext.NONE);
+        app.app.jellyfinSync.exportNow(userId, false, JobContext.NONE);
         assertThat(writes()).as("the round trip left nothing to change").isZero();
     }
 
     private void addWatch(int tmdb, String title, LocalDate date) {
-        app.app.watchHistory.apply(userId, new HistoryCommand.AddPlays(
+        app.app.history.history().apply(userId, new HistoryCommand.AddPlays(
                 new MovieRef.CreateIfMissing(new NewMovie(tmdb, null, title, null, null)), date, 1, null), Source.PAGE);
     }
 }

@@ -17,7 +17,7 @@ import java.time.ZoneId;
  * The Jellyfin jobs: import, export and automatic sync, built from the client and the history. Pages and the CLI
  * start imports and exports here; the composition root runs the queued specs through the {@code run} methods.
  */
-public final class JellyfinJobs {
+public final class JellyfinSyncFacade {
     public static final String IMPORT = JobSpec.JellyfinImport.TYPE;
     public static final String EXPORT = JobSpec.JellyfinExport.TYPE;
     private final JellyfinImport importer;
@@ -25,17 +25,31 @@ public final class JellyfinJobs {
     private final JellyfinAutoSync autoSync;
     private final JellyfinMovieSync movieSync;
     private final JobQueue queue;
+    private final JellyfinLinkRepository links;
 
-    public JellyfinJobs(JellyfinLinkRepository links, JellyfinLogin login, JellyfinClient client, JellyfinItemIndex index,
+    /**
+     * What the sync needs: the user's link and login, the Jellyfin client and the per-user item index, the retry of
+     * writes, the history, the queue, and the zone that turns instants into calendar dates.
+     */
+    public record Wiring(JellyfinLinkRepository links, JellyfinLogin login, JellyfinClient client, JellyfinItemIndex index,
             Retries retries, Collaborators history, JobQueue queue, ZoneId zone) {
-        JellyfinAccess access = new JellyfinAccess(links, login);
-        JellyfinLibrary library = new JellyfinLibrary(client);
-        this.importer = new JellyfinImport(access, library, index, history.watchHistory(), zone);
-        this.exporter = new JellyfinExport(access, library, index, client, retries, history.queries(), zone);
-        this.autoSync = new JellyfinAutoSync(links, history.queries(), queue);
-        this.movieSync = new JellyfinMovieSync(history.queries(), history.movies(), access, index, library,
-                new JellyfinMovieSync.Playstate(client, retries, zone));
-        this.queue = queue;
+    }
+
+    public JellyfinSyncFacade(Wiring wiring) {
+        JellyfinAccess access = new JellyfinAccess(wiring.links(), wiring.login());
+        JellyfinLibrary library = new JellyfinLibrary(wiring.client());
+        var playstate = new JellyfinMovieSync.Playstate(wiring.client(), wiring.retries(), wiring.zone());
+        this.importer = new JellyfinImport(access, library, wiring.index(), wiring.history().watchHistory(), wiring.zone());
+        this.exporter = new JellyfinExport(access, library, wiring.index(), playstate, wiring.history().queries());
+        this.autoSync = new JellyfinAutoSync(wiring.links(), wiring.history().queries(), wiring.queue());
+        this.movieSync = new JellyfinMovieSync(wiring.history().queries(), wiring.history().movies(), access, wiring.index(), library, playstate);
+        this.queue = wiring.queue();
+        this.links = wiring.links();
+    }
+
+    /** The sync's part of the Jellyfin page: import, export, automatic sync, and the user's jobs. */
+    public java.util.List<app.pathary.web.WebRoutes> routes(app.pathary.web.Pages pages, app.pathary.job.JobRepository jobs) {
+        return java.util.List.of(new JellyfinSyncPages(pages, links, this, jobs));
     }
 
     /** The history parts the jobs use. */

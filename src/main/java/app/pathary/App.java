@@ -1,69 +1,36 @@
 package app.pathary;
 
 import app.pathary.arr.radarr.HttpRadarrClient;
-import app.pathary.arr.radarr.RadarrClient;
 import app.pathary.arr.sonarr.HttpSonarrClient;
-import app.pathary.arr.sonarr.SonarrClient;
-import app.pathary.cleanup.ArrReader;
-import app.pathary.cleanup.ArrSettingsPages;
-import app.pathary.cleanup.ArrSettingsStore;
-import app.pathary.cleanup.CleanupExecutor;
-import app.pathary.cleanup.CleanupLimits;
-import app.pathary.cleanup.CleanupPages;
-import app.pathary.cleanup.CleanupRecords;
-import app.pathary.cleanup.CleanupRuns;
-import app.pathary.cleanup.CleanupSettingsPages;
-import app.pathary.cleanup.CleanupSettingsStore;
-import app.pathary.cleanup.WatchedPages;
-import app.pathary.cleanup.WatchedReportJob;
-import app.pathary.cleanup.WatchedReports;
-import app.pathary.cleanup.WatchedSweep;
+import app.pathary.cleanup.apply.CleanupFacade;
 import app.pathary.common.RetryPolicy;
 import app.pathary.common.SecretBox;
 import app.pathary.config.AppConfig;
 import app.pathary.config.SecretKey;
 import app.pathary.db.Database;
-import app.pathary.history.HistoryApi;
-import app.pathary.history.HistoryCsv;
-import app.pathary.history.HistoryPages;
-import app.pathary.history.HistoryQueries;
-import app.pathary.history.WatchHistory;
-import app.pathary.jellyfin.ClientIdentity;
-import app.pathary.jellyfin.DeliveryLog;
-import app.pathary.jellyfin.DeviceIdentity;
-import app.pathary.jellyfin.HttpJellyfinClient;
-import app.pathary.jellyfin.JellyfinClient;
-import app.pathary.jellyfin.JellyfinItemIndex;
-import app.pathary.jellyfin.JellyfinJobs;
-import app.pathary.jellyfin.Retries;
-import app.pathary.job.JobQueue;
-import app.pathary.job.JobRepository;
+import app.pathary.history.HistoryFacade;
+import app.pathary.jellyfin.client.ClientIdentity;
+import app.pathary.jellyfin.client.HttpJellyfinClient;
+import app.pathary.jellyfin.client.JellyfinClient;
+import app.pathary.jellyfin.link.DeviceIdentity;
+import app.pathary.jellyfin.link.JellyfinLinkFacade;
+import app.pathary.jellyfin.link.JellyfinSettingsPages;
+import app.pathary.jellyfin.scrobble.ScrobbleFacade;
+import app.pathary.jellyfin.sync.JellyfinItemIndex;
+import app.pathary.jellyfin.sync.JellyfinSyncFacade;
+import app.pathary.jellyfin.sync.Retries;
+import app.pathary.job.JobFacade;
 import app.pathary.job.JobSpec;
 import app.pathary.job.JobTimings;
 import app.pathary.job.JobWorkers;
-import app.pathary.jellyfin.JellyfinLogin;
-import app.pathary.jellyfin.JellyfinSettingsPages;
-import app.pathary.jellyfin.JellyfinSyncPages;
-import app.pathary.job.JobPages;
-import app.pathary.jellyfin.JellyfinLinkRepository;
-import app.pathary.jellyfin.Scrobbler;
-import app.pathary.jellyfin.WebhookApi;
-import app.pathary.jellyfin.WebhookUrls;
-import app.pathary.movie.MovieQueries;
-import app.pathary.movie.MovieRepository;
+import app.pathary.movie.MovieFacade;
 import app.pathary.ops.OpsRoutes;
-import app.pathary.user.AccessFilter;
-import app.pathary.user.AccountPages;
-import app.pathary.user.Accounts;
-import app.pathary.user.AdminUserPages;
-import app.pathary.user.ApiTokens;
-import app.pathary.user.AuthApi;
-import app.pathary.user.LoginFailures;
-import app.pathary.user.Sessions;
-import app.pathary.user.UserRepository;
+import app.pathary.user.UserFacade;
+import app.pathary.watched.WatchedFacade;
 import app.pathary.web.ErrorMapping;
 import app.pathary.web.Json;
 import app.pathary.web.Pages;
+import app.pathary.web.WebRoutes;
 import app.pathary.web.WebServer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
@@ -76,6 +43,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -117,30 +85,17 @@ public final class App implements AutoCloseable {
     public final AppConfig config;
     public final Database database;
     public final SecretBox secrets;
-    public final Accounts accounts;
-    public final Sessions sessions;
-    public final ApiTokens apiTokens;
-    public final MovieQueries movieQueries;
-    public final WatchHistory watchHistory;
-    public final HistoryQueries historyQueries;
-    public final HistoryCsv historyCsv;
-    public final JellyfinLinkRepository jellyfinLinks;
-    public final DeliveryLog deliveryLog;
-    public final Scrobbler scrobbler;
-    public final WebhookUrls webhookUrls;
     public final ClientIdentity jellyfinIdentity;
-    public final JellyfinClient jellyfinClient;
-    public final JellyfinLogin jellyfinLogin;
-    public final JobRepository jobRepository;
-    public final JobQueue jobQueue;
-    public final JellyfinJobs jellyfinJobs;
-    public final CleanupSettingsStore cleanupSettings;
-    public final WatchedReports watchedReports;
-    public final WatchedReportJob watchedReportJob;
-    public final ArrSettingsStore arrSettings;
-    public final CleanupRecords cleanupRecords;
-    public final CleanupRuns cleanupRuns;
-    private final ArrReader arrReader;
+    public final UserFacade users;
+    public final MovieFacade movies;
+    public final HistoryFacade history;
+    public final JobFacade jobs;
+    public final JellyfinLinkFacade jellyfinLink;
+    public final ScrobbleFacade scrobble;
+    public final JellyfinSyncFacade jellyfinSync;
+    public final WatchedFacade watched;
+    public final CleanupFacade cleanup;
+    private final JellyfinClient jellyfinClient;
     private JobWorkers workers;
     private final Overrides overrides;
     private final ObjectMapper json = Json.mapper();
@@ -151,43 +106,29 @@ public final class App implements AutoCloseable {
         this.config = config;
         this.database = database;
         this.overrides = overrides;
+        this.jellyfinIdentity = jellyfinIdentity;
         Clock clock = overrides.clock();
         this.secrets = new SecretBox(SecretKey.load(config.appSecret(), config.dataDir()));
-        UserRepository users = new UserRepository(database.jdbi(), clock);
-        this.accounts = new Accounts(users, new LoginFailures(database.jdbi(), clock));
-        this.sessions = new Sessions(database.jdbi(), clock);
-        this.apiTokens = new ApiTokens(database.jdbi(), clock);
-        this.movieQueries = new MovieQueries(database.reads());
-        this.watchHistory = new WatchHistory(database.writes(), new MovieRepository(clock), clock);
-        this.historyQueries = new HistoryQueries(database.reads());
-        this.historyCsv = new HistoryCsv(watchHistory, historyQueries);
-        this.jellyfinLinks = new JellyfinLinkRepository(database.jdbi(), database.reads(), clock);
-        this.deliveryLog = new DeliveryLog(database.writes(), database.reads(), clock);
-        this.scrobbler = new Scrobbler(watchHistory, deliveryLog, clock, config.timezone());
-        this.webhookUrls = new WebhookUrls(jellyfinLinks, config.applicationUrl());
-        this.jellyfinIdentity = jellyfinIdentity;
         RetryPolicy reads = RetryPolicy.threeAttempts(overrides.jellyfinRetryWait());
         this.jellyfinClient = new HttpJellyfinClient(
                 HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(), jellyfinIdentity, overrides.jellyfinTimeout(), reads);
-        this.jellyfinLogin = new JellyfinLogin(jellyfinLinks, jellyfinClient, secrets);
-        this.jobRepository = new JobRepository(database.jdbi(), database.dialect(), clock);
-        this.jobQueue = new JobQueue(jobRepository, overrides.jobTimings().heartbeat());
-        this.jellyfinJobs = new JellyfinJobs(jellyfinLinks, jellyfinLogin, jellyfinClient, new JellyfinItemIndex(database.jdbi()),
-                new Retries(overrides.jellyfinRetryWait()), new JellyfinJobs.Collaborators(watchHistory, historyQueries, movieQueries),
-                jobQueue, config.timezone());
-        watchHistory.addTransactionListener(jellyfinJobs.autoSync());
-        this.cleanupSettings = new CleanupSettingsStore(database.jdbi(), config.environment(), secrets);
-        this.watchedReports = new WatchedReports(database.jdbi());
-        this.watchedReportJob = new WatchedReportJob(cleanupSettings, new WatchedSweep(jellyfinClient, clock), watchedReports,
-                clock, config.timezone());
         HttpClient arrHttp = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        RadarrClient radarr = new HttpRadarrClient(arrHttp, overrides.jellyfinTimeout(), reads);
-        SonarrClient sonarr = new HttpSonarrClient(arrHttp, overrides.jellyfinTimeout(), reads);
-        this.arrSettings = new ArrSettingsStore(database.jdbi(), config.environment(), secrets, clock);
-        this.cleanupRecords = new CleanupRecords(database.jdbi(), clock);
-        this.arrReader = new ArrReader(radarr, sonarr);
-        this.cleanupRuns = new CleanupRuns(watchedReportJob, arrSettings, arrReader, new CleanupExecutor(radarr, sonarr, cleanupRecords),
-                cleanupRecords, new CleanupRuns.Setting(clock, config.timezone(), CleanupLimits.from(config.environment())));
+        this.users = UserFacade.wire(database.jdbi(), clock);
+        this.movies = MovieFacade.wire(database.reads(), clock);
+        this.history = HistoryFacade.wire(database, movies, clock);
+        this.jobs = JobFacade.wire(database, clock, overrides.jobTimings());
+        this.jellyfinLink = JellyfinLinkFacade.wire(new JellyfinLinkFacade.Wiring(database.jdbi(), database.reads(), clock, jellyfinClient,
+                secrets, config.applicationUrl()));
+        this.scrobble = ScrobbleFacade.wire(database, history.history(), clock, config.timezone());
+        this.jellyfinSync = new JellyfinSyncFacade(new JellyfinSyncFacade.Wiring(jellyfinLink.links(), jellyfinLink.login(), jellyfinClient,
+                new JellyfinItemIndex(database.jdbi()), new Retries(overrides.jellyfinRetryWait()),
+                new JellyfinSyncFacade.Collaborators(history.history(), history.queries(), movies.queries()), jobs.queue(), config.timezone()));
+        history.history().addTransactionListener(jellyfinSync.autoSync());
+        this.watched = WatchedFacade.wire(new WatchedFacade.Wiring(database.jdbi(), config.environment(), secrets, jellyfinClient, clock,
+                config.timezone()));
+        this.cleanup = CleanupFacade.wire(new CleanupFacade.Wiring(database.jdbi(), config.environment(), secrets, clock, config.timezone()),
+                new CleanupFacade.Remotes(new HttpRadarrClient(arrHttp, overrides.jellyfinTimeout(), reads),
+                        new HttpSonarrClient(arrHttp, overrides.jellyfinTimeout(), reads), watched));
     }
 
     /** Connects to the database and migrates it; the returned app is ready for CLI commands or {@link #startServer}. */
@@ -210,23 +151,18 @@ public final class App implements AutoCloseable {
         new JvmThreadMetrics().bindTo(meters);
         new ProcessorMetrics().bindTo(meters);
         Pages pages = new Pages();
-        var access = new AccessFilter(sessions, apiTokens, accounts);
-        var web = new WebServer(json, access::handle, new ErrorMapping(pages), meters, List.of(
-                new OpsRoutes(database::isUp, meters),
-                new AccountPages(pages, accounts, sessions, apiTokens),
-                new AdminUserPages(pages, accounts),
-                new AuthApi(accounts, apiTokens),
-                new HistoryPages(pages, watchHistory, historyQueries, movieQueries, this::today),
-                new HistoryApi(name -> accounts.byName(name).id(), watchHistory, historyQueries),
-                new WebhookApi(jellyfinLinks, scrobbler),
-                new JellyfinSettingsPages(pages, jellyfinLinks, webhookUrls, jellyfinLogin, deliveryLog,
-                        new JellyfinSettingsPages.DeviceSummary(jellyfinIdentity.deviceId(), config.jellyfinDeviceId().isPresent())),
-                new JellyfinSyncPages(pages, jellyfinLinks, jellyfinJobs, jobRepository),
-                new JobPages(pages, jobRepository),
-                new WatchedPages(pages, watchedReports, jobQueue, overrides.clock()),
-                new CleanupSettingsPages(pages, cleanupSettings, jellyfinClient, arrSettings),
-                new ArrSettingsPages(arrSettings, arrReader),
-                new CleanupPages(pages, cleanupRecords, cleanupRuns, jobQueue, config.timezone())));
+        List<WebRoutes> routes = new ArrayList<>();
+        routes.add(new OpsRoutes(database::isUp, meters));
+        routes.addAll(users.routes(pages));
+        routes.addAll(history.routes(pages, name -> users.accounts().byName(name).id(), this::today));
+        routes.addAll(scrobble.routes(jellyfinLink.links()));
+        routes.addAll(jellyfinLink.routes(pages, scrobble.deliveries(),
+                new JellyfinSettingsPages.DeviceSummary(jellyfinIdentity.deviceId(), config.jellyfinDeviceId().isPresent())));
+        routes.addAll(jellyfinSync.routes(pages, jobs.repository()));
+        routes.addAll(jobs.routes(pages));
+        routes.addAll(watched.routes(pages, jobs.queue()));
+        routes.addAll(cleanup.routes(pages, jobs.queue(), watched, jellyfinClient));
+        var web = new WebServer(json, users.accessFilter()::handle, new ErrorMapping(pages), meters, routes);
         server = web.start(overrides.httpHost(), config.httpPort());
         startWorkers();
         return server;
@@ -235,14 +171,12 @@ public final class App implements AutoCloseable {
     /** Starts the job workers (serve does this; tests may do it without a web server). */
     public void startWorkers() {
         if (workers == null) {
-            var dispatch = new JobDispatch(jellyfinJobs, watchedReportJob, cleanupRuns);
-            workers = new JobWorkers(jobRepository, dispatch, "pathary-" + ProcessHandle.current().pid()
-                    + "-" + java.util.UUID.randomUUID().toString().substring(0, 8), 2, overrides.jobTimings());
+            var dispatch = new JobDispatch(jellyfinSync, watched.reports(), cleanup.runs());
+            workers = jobs.workers(dispatch, "pathary-" + ProcessHandle.current().pid() + "-" + java.util.UUID.randomUUID().toString().substring(0, 8));
             workers.schedule(new JobWorkers.Schedule(new JobSpec.WatchedReport(), Duration.ofMinutes(1), Duration.ofHours(6),
-                    watchedReportJob::configured));
+                    watched.reports()::configured));
             config.environment().get("CLEANUP_SCHEDULE_HOURS").map(hours -> scheduleHours(hours)).ifPresent(every ->
-                    workers.schedule(new JobWorkers.Schedule(new JobSpec.CleanupScheduled(), every, every, cleanupRuns::configured)));
-            jobQueue.onEnqueue(workers::nudge);
+                    workers.schedule(new JobWorkers.Schedule(new JobSpec.CleanupScheduled(), every, every, cleanup.runs()::configured)));
             workers.start();
         }
     }

@@ -1,22 +1,22 @@
 package app.pathary;
 
-import app.pathary.cleanup.CleanupRuns;
-import app.pathary.cleanup.WatchedReportJob;
-import app.pathary.jellyfin.JellyfinJobs;
+import app.pathary.cleanup.apply.CleanupRuns;
+import app.pathary.jellyfin.sync.JellyfinSyncFacade;
 import app.pathary.job.JobContext;
 import app.pathary.job.JobHandler;
 import app.pathary.job.JobSpec;
+import app.pathary.watched.WatchedReportJob;
 
 /**
  * Runs every kind of queued job by the feature that owns it. The switch is exhaustive over the sealed
  * {@link JobSpec}: a new kind of job does not compile until it is dispatched here (Komga's TaskHandler).
  */
 final class JobDispatch implements JobHandler<JobSpec> {
-    private final JellyfinJobs jellyfin;
+    private final JellyfinSyncFacade jellyfin;
     private final WatchedReportJob watched;
     private final CleanupRuns cleanup;
 
-    JobDispatch(JellyfinJobs jellyfin, WatchedReportJob watched, CleanupRuns cleanup) {
+    JobDispatch(JellyfinSyncFacade jellyfin, WatchedReportJob watched, CleanupRuns cleanup) {
         this.jellyfin = jellyfin;
         this.watched = watched;
         this.cleanup = cleanup;

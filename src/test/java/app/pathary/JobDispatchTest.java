@@ -36,10 +36,10 @@ class JobDispatchTest {
         jellyfin.addAdmin("alice", "jf-password");
         app = TestApp.start(TestDatabases.freshSqlite(), Clock.systemUTC(), Map.of("JELLYFIN_URL", jellyfin.baseUrl().toString(),
                 "JELLYFIN_API_KEY", jellyfin.addApiKey(), "CLEANUP_PRIMARY_USER", "alice", "RADARR_URL", radarr.baseUrl().toString(), "RADARR_API_KEY", radarr.apiKey()));
-        long alice = app.app.accounts.create("alice@example.org", "password1", "alice", false).id();
-        app.app.jellyfinLogin.saveServerUrl(alice, jellyfin.baseUrl().toString());
-        app.app.jellyfinLogin.logIn(alice, "alice", "jf-password");
-        var dispatch = new JobDispatch(app.app.jellyfinJobs, app.app.watchedReportJob, app.app.cleanupRuns);
+        long alice = app.app.users.accounts().create("alice@example.org", "password1", "alice", false).id();
+        app.app.jellyfinLink.login().saveServerUrl(alice, jellyfin.baseUrl().toString());
+        app.app.jellyfinLink.login().logIn(alice, "alice", "jf-password");
+        var dispatch = new JobDispatch(app.app.jellyfinSync, app.app.watched.reports(), app.app.cleanup.runs());
 
         Map<JobSpec, String> outcomes = new LinkedHashMap<>();
         for (JobSpec spec : new JobSpec[] {new JobSpec.JellyfinImport(alice), new JobSpec.JellyfinExport(alice, true),

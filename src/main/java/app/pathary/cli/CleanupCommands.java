@@ -1,16 +1,16 @@
 package app.pathary.cli;
 
 import app.pathary.App;
-import app.pathary.cleanup.CleanupExecutor;
-import app.pathary.cleanup.CleanupPlan;
-import app.pathary.cleanup.CleanupRecords;
-import app.pathary.cleanup.PlanEntry;
+import app.pathary.cleanup.apply.CleanupExecutor;
+import app.pathary.cleanup.apply.CleanupPlans;
+import app.pathary.cleanup.plan.CleanupPlan;
+import app.pathary.cleanup.plan.PlanEntry;
 import app.pathary.common.InvalidInputException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** {@code cleanup:plan} and {@code cleanup:run}: plan (a dry run) and, with --execute, delete through Radarr and Sonarr. */
 final class CleanupCommands {
@@ -45,9 +45,9 @@ final class CleanupCommands {
 
         @Override
         int run(App app) {
-            CleanupPlan plan = app.cleanupRuns.makePlan(day(app, now));
+            CleanupPlan plan = app.cleanup.runs().makePlan(day(app, now));
             if (json) {
-                System.out.println(CleanupRecords.planJson(plan));
+                System.out.println(CleanupPlans.planJson(plan));
             } else {
                 print(plan);
             }
@@ -77,16 +77,16 @@ final class CleanupCommands {
 
         @Override
         int run(App app) {
-            if (execute && !app.arrSettings.actions().execute()) {
+            if (execute && !app.cleanup.instances().actions().execute()) {
                 throw new InvalidInputException("CLEANUP_EXECUTE is off, so plans are only made; switch it on to delete.");
             }
-            CleanupPlan plan = app.cleanupRuns.makePlan(day(app, now));
+            CleanupPlan plan = app.cleanup.runs().makePlan(day(app, now));
             print(plan);
             if (!execute) {
                 System.out.println("Dry run: nothing was deleted. Add --execute to carry the plan out.");
                 return 0;
             }
-            return report(app.cleanupRuns.execute(plan.id(), "cli", overrideLimits));
+            return report(app.cleanup.runs().execute(plan.id(), "cli", overrideLimits));
         }
     }
 
@@ -108,7 +108,7 @@ final class CleanupCommands {
 
         @Override
         int run(App app) {
-            return report(app.cleanupRuns.execute(planId, "cli", overrideLimits));
+            return report(app.cleanup.runs().execute(planId, "cli", overrideLimits));
         }
     }
 }

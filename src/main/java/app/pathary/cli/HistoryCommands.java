@@ -30,15 +30,15 @@ final class HistoryCommands {
 
         @Override
         int run(App app) throws IOException {
-            app.accounts.get(userId);
+            app.users.accounts().get(userId);
             if (file == null) {
                 Writer out = new OutputStreamWriter(System.out, StandardCharsets.UTF_8);
-                app.historyCsv.export(userId, out);
+                app.history.csv().export(userId, out);
                 out.flush();
                 return 0;
             }
             try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-                int rows = app.historyCsv.export(userId, out);
+                int rows = app.history.csv().export(userId, out);
                 System.err.println("Wrote " + rows + " watch dates to " + file + ".");
             }
             return 0;
@@ -54,9 +54,9 @@ final class HistoryCommands {
 
         @Override
         int run(App app) throws IOException {
-            app.accounts.get(userId);
+            app.users.accounts().get(userId);
             try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                HistoryCsv.ImportResult result = app.historyCsv.importFrom(userId, in, Source.CSV_IMPORT);
+                HistoryCsv.ImportResult result = app.history.csv().importFrom(userId, in, Source.CSV_IMPORT);
                 System.out.println("Read " + result.rows() + " rows; " + result.datesAddedOrChanged()
                         + " watch dates added or changed.");
                 return 0;

@@ -2,8 +2,8 @@ package app.pathary.cli;
 
 import app.pathary.App;
 import app.pathary.common.InvalidInputException;
-import app.pathary.jellyfin.JellyfinLink;
-import app.pathary.jellyfin.JellyfinLogin;
+import app.pathary.jellyfin.link.JellyfinLink;
+import app.pathary.jellyfin.link.JellyfinLogin;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -35,20 +35,20 @@ final class JellyfinCommands {
 
         @Override
         int run(App app) {
-            app.accounts.get(userId);
+            app.users.accounts().get(userId);
             if (action != null && action.delete) {
-                app.webhookUrls.delete(userId);
+                app.jellyfinLink.webhookUrls().delete(userId);
                 System.err.println("The webhook URL of user " + userId + " was deleted.");
                 return 0;
             }
-            String id = app.jellyfinLinks.of(userId).webhookId();
+            String id = app.jellyfinLink.links().of(userId).webhookId();
             if (id == null || (action != null && action.regenerate)) {
-                id = app.webhookUrls.regenerate(userId);
+                id = app.jellyfinLink.webhookUrls().regenerate(userId);
             }
-            if (!app.webhookUrls.hasApplicationUrl()) {
+            if (!app.jellyfinLink.webhookUrls().hasApplicationUrl()) {
                 System.err.println("APPLICATION_URL is not set: replace the address part with the one Jellyfin can reach.");
             }
-            System.out.println(app.webhookUrls.url(id));
+            System.out.println(app.jellyfinLink.webhookUrls().url(id));
             return 0;
         }
     }
@@ -64,13 +64,13 @@ final class JellyfinCommands {
 
         @Override
         int run(App app) throws IOException {
-            app.accounts.get(userId);
+            app.users.accounts().get(userId);
             String password = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
             if (password == null) {
                 throw new InvalidInputException("No password came on standard input.");
             }
-            app.jellyfinLogin.saveServerUrl(userId, serverUrl);
-            System.out.println(app.jellyfinLogin.logIn(userId, username, password));
+            app.jellyfinLink.login().saveServerUrl(userId, serverUrl);
+            System.out.println(app.jellyfinLink.login().logIn(userId, username, password));
             return 0;
         }
     }
@@ -82,8 +82,8 @@ final class JellyfinCommands {
 
         @Override
         int run(App app) {
-            app.accounts.get(userId);
-            var warning = app.jellyfinLogin.logOut(userId);
+            app.users.accounts().get(userId);
+            var warning = app.jellyfinLink.login().logOut(userId);
             System.err.println(warning.orElse("The Jellyfin login of user " + userId + " was removed."));
             return 0;
         }
@@ -96,18 +96,18 @@ final class JellyfinCommands {
 
         @Override
         int run(App app) {
-            app.accounts.get(userId);
-            JellyfinLink link = app.jellyfinLinks.of(userId);
+            app.users.accounts().get(userId);
+            JellyfinLink link = app.jellyfinLink.links().of(userId);
             String token = "none";
             if (link.authenticated()) {
-                JellyfinLogin.ConnectionTest test = app.jellyfinLogin.test(userId, null);
+                JellyfinLogin.ConnectionTest test = app.jellyfinLink.login().test(userId, null);
                 token = test.problem() != null ? "unknown (" + test.problem() + ")" : test.token().name().toLowerCase();
             }
             System.out.println("server: " + (link.serverUrl() == null ? "none" : link.serverUrl()));
             System.out.println("user: " + (link.jellyfinUserName() == null ? "none" : link.jellyfinUserName()));
             System.out.println("token: " + token);
             System.out.println("scrobbling: " + (link.scrobbleEnabled() ? "on" : "off"));
-            System.out.println("webhook: " + (link.webhookId() == null ? "none" : app.webhookUrls.url(link.webhookId())));
+            System.out.println("webhook: " + (link.webhookId() == null ? "none" : app.jellyfinLink.webhookUrls().url(link.webhookId())));
             System.out.println("sync: " + (link.syncEnabled() ? "on" : "off"));
             return 0;
         }

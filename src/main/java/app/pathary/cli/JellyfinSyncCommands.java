@@ -19,12 +19,12 @@ final class JellyfinSyncCommands {
     /** Exit code 2 with a sentence when the user is unknown or has no Jellyfin login; 0 when the user is ready. */
     static int checkUser(App app, long userId) {
         try {
-            app.accounts.get(userId);
+            app.users.accounts().get(userId);
         } catch (NotFoundException e) {
             System.err.println("There is no user with id " + userId + ".");
             return USAGE;
         }
-        if (!app.jellyfinLinks.of(userId).authenticated()) {
+        if (!app.jellyfinLink.links().of(userId).authenticated()) {
             System.err.println("User " + userId + " has not authenticated with Jellyfin; run jellyfin:login first.");
             return USAGE;
         }
@@ -53,7 +53,7 @@ final class JellyfinSyncCommands {
                 return check;
             }
             try (CliProgress progress = new CliProgress("Reading Jellyfin")) {
-                return finish(app.jellyfinJobs.importNow(userId, progress));
+                return finish(app.jellyfinSync.importNow(userId, progress));
             } catch (Exception e) {
                 return failed(e);
             }
@@ -74,7 +74,7 @@ final class JellyfinSyncCommands {
                 return check;
             }
             try (CliProgress progress = new CliProgress("Writing to Jellyfin")) {
-                return finish(app.jellyfinJobs.exportNow(userId, markUnplayed, progress));
+                return finish(app.jellyfinSync.exportNow(userId, markUnplayed, progress));
             } catch (Exception e) {
                 return failed(e);
             }
@@ -102,7 +102,7 @@ final class JellyfinSyncCommands {
             if (check != 0) {
                 return check;
             }
-            app.jellyfinLinks.setSync(userId, choice.enable);
+            app.jellyfinLink.links().setSync(userId, choice.enable);
             System.out.println("sync: " + (choice.enable ? "on" : "off"));
             return 0;
         }

@@ -31,7 +31,7 @@ final class UserCommands {
         @Override
         int run(App app) throws IOException {
             String secret = "-".equals(password) ? readPassword() : password;
-            User user = app.accounts.createByOperator(email, secret, name, admin);
+            User user = app.users.accounts().createByOperator(email, secret, name, admin);
             if (secret.length() < Accounts.MIN_PASSWORD) {
                 System.err.println("Warning: the password is shorter than " + Accounts.MIN_PASSWORD
                         + " characters; change it on the account page.");
@@ -55,7 +55,7 @@ final class UserCommands {
         @Override
         int run(App app) {
             System.out.println("id\tname\temail\tadmin");
-            for (User user : app.accounts.all()) {
+            for (User user : app.users.accounts().all()) {
                 System.out.println(user.id() + "\t" + user.name() + "\t" + user.email() + "\t" + (user.isAdmin() ? "yes" : "no"));
             }
             return 0;
@@ -69,8 +69,8 @@ final class UserCommands {
 
         @Override
         int run(App app) {
-            User user = app.accounts.get(userId);
-            app.accounts.delete(userId);
+            User user = app.users.accounts().get(userId);
+            app.users.accounts().delete(userId);
             System.out.println("Deleted user " + user.id() + " (" + user.name() + ").");
             return 0;
         }

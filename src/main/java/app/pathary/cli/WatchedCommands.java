@@ -1,13 +1,13 @@
 package app.pathary.cli;
 
 import app.pathary.App;
-import app.pathary.cleanup.CleanupSettings;
-import app.pathary.cleanup.ReportEntry;
-import app.pathary.cleanup.Strategy;
-import app.pathary.cleanup.Verdict;
-import app.pathary.cleanup.WatchedReport;
-import app.pathary.cleanup.WatchedReports;
 import app.pathary.common.InvalidInputException;
+import app.pathary.watched.ReportEntry;
+import app.pathary.watched.Strategy;
+import app.pathary.watched.Verdict;
+import app.pathary.watched.WatchedReport;
+import app.pathary.watched.WatchedReportRepository;
+import app.pathary.watched.WatchedSettings;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import picocli.CommandLine.Command;
@@ -37,11 +37,11 @@ final class WatchedCommands extends AppCommand {
         } catch (DateTimeParseException e) {
             throw new InvalidInputException("--now must be a date as yyyy-MM-dd, not '" + now + "'.");
         }
-        WatchedReport report = app.watchedReportJob.compute(s -> new CleanupSettings(s.jellyfinUrl(), s.apiKey(),
+        WatchedReport report = app.watched.reports().compute(s -> new WatchedSettings(s.jellyfinUrl(), s.apiKey(),
                 chosen == null ? s.strategy() : chosen, s.primaryUser(), s.users(), graceDays == null ? s.graceDaysMovies() : graceDays,
                 graceDays == null ? s.graceDaysEpisodes() : graceDays, s.keepFavorites(), s.locked()), today);
         if (json) {
-            System.out.println(WatchedReports.toJson(report));
+            System.out.println(WatchedReportRepository.toJson(report));
             return 0;
         }
         System.out.println("Watched report for " + report.today() + ": " + report.policy());

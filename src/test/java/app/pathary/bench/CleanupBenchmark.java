@@ -2,25 +2,25 @@ package app.pathary.bench;
 
 import app.pathary.arr.radarr.HttpRadarrClient;
 import app.pathary.arr.sonarr.HttpSonarrClient;
-import app.pathary.cleanup.ArrInstanceConfig;
-import app.pathary.cleanup.ArrKind;
-import app.pathary.cleanup.ArrReader;
-import app.pathary.cleanup.ArrSnapshot;
-import app.pathary.cleanup.CleanupActions;
-import app.pathary.cleanup.CleanupPlan;
-import app.pathary.cleanup.CleanupPlanner;
-import app.pathary.cleanup.CleanupSettings;
-import app.pathary.cleanup.PathMapping;
-import app.pathary.cleanup.PlanEntry;
-import app.pathary.cleanup.Strategy;
-import app.pathary.cleanup.WatchedPlanner;
-import app.pathary.cleanup.WatchedReport;
-import app.pathary.cleanup.WatchedSweep;
-import app.pathary.jellyfin.ClientIdentity;
-import app.pathary.jellyfin.HttpJellyfinClient;
+import app.pathary.cleanup.apply.ArrReader;
+import app.pathary.cleanup.instances.ArrInstanceConfig;
+import app.pathary.cleanup.instances.ArrKind;
+import app.pathary.cleanup.instances.CleanupActions;
+import app.pathary.cleanup.instances.PathMapping;
+import app.pathary.cleanup.plan.ArrSnapshot;
+import app.pathary.cleanup.plan.CleanupPlan;
+import app.pathary.cleanup.plan.CleanupPlanner;
+import app.pathary.cleanup.plan.PlanEntry;
+import app.pathary.jellyfin.client.ClientIdentity;
+import app.pathary.jellyfin.client.HttpJellyfinClient;
 import app.pathary.testing.FakeJellyfin;
 import app.pathary.testing.FakeRadarr;
 import app.pathary.testing.FakeSonarr;
+import app.pathary.watched.Strategy;
+import app.pathary.watched.WatchedReport;
+import app.pathary.watched.WatchedSettings;
+import app.pathary.watched.WatchedSweep;
+import app.pathary.watched.WatchedVerdicts;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
@@ -57,13 +57,13 @@ public final class CleanupBenchmark {
             List<ArrInstanceConfig> instances = List.of(
                     new ArrInstanceConfig(null, ArrKind.RADARR, "radarr", radarr.baseUrl(), radarr.apiKey(), PathMapping.parse("/media/movies:/movies", "map"), "keep", "bench"),
                     new ArrInstanceConfig(null, ArrKind.SONARR, "sonarr", sonarr.baseUrl(), sonarr.apiKey(), PathMapping.parse("/media/tv:/tv", "map"), "keep", "bench"));
-            var settings = new CleanupSettings(jellyfin.baseUrl(), library.apiKey, Strategy.ANY, null, List.of(), 5, 5, true, Set.of());
+            var settings = new WatchedSettings(jellyfin.baseUrl(), library.apiKey, Strategy.ANY, null, List.of(), 5, 5, true, Set.of());
             var actions = new CleanupActions(CleanupActions.MovieAction.DELETE_MOVIE, false, false, false);
             LocalDate today = LocalDate.of(2026, 1, 20);
 
             long started = System.nanoTime();
             var swept = sweep.sweep(settings, ZoneId.of("UTC"));
-            WatchedReport report = WatchedPlanner.plan(swept.snapshot(), swept.policy(), today, Instant.now());
+            WatchedReport report = WatchedVerdicts.plan(swept.snapshot(), swept.policy(), today, Instant.now());
             long sweptAt = System.nanoTime();
             ArrSnapshot arr = reader.read(instances, report);
             long readAt = System.nanoTime();

@@ -3,7 +3,7 @@ package app.pathary.bench;
 import app.pathary.history.HistoryChange.Source;
 import app.pathary.history.HistoryCommand;
 import app.pathary.history.MovieRef;
-import app.pathary.jellyfin.JellyfinAutoSync;
+import app.pathary.jellyfin.sync.JellyfinAutoSync;
 import app.pathary.job.Job;
 import app.pathary.job.JobContext;
 import app.pathary.movie.NewMovie;
@@ -55,11 +55,11 @@ public final class JellyfinSyncBenchmark {
     public static void main(String[] args) throws Exception {
         try (FakeJellyfin jellyfin = FakeJellyfin.start();
                 TestApp app = TestApp.start(TestDatabases.freshSqlite(), Clock.systemUTC(), Map.of("TIMEZONE", ZONE.getId()))) {
-            long userId = app.app.accounts.create("bench@example.org", "bench-password-1", "bench", false).id();
+            long userId = app.app.users.accounts().create("bench@example.org", "bench-password-1", "bench", false).id();
             var bench = new JellyfinSyncBenchmark(jellyfin, app, userId);
             bench.seed(jellyfin.addUser("bench", "jf-password"));
-            app.app.jellyfinLogin.saveServerUrl(userId, jellyfin.baseUrl().toString());
-            app.app.jellyfinLogin.logIn(userId, "bench", "jf-password");
+            app.app.jellyfinLink.login().saveServerUrl(userId, jellyfin.baseUrl().toString());
+            app.app.jellyfinLink.login().logIn(userId, "bench", "jf-password");
             jellyfin.setLatency(LATENCY);
             bench.run();
             System.exit(bench.allMet ? 0 : 1);
@@ -83,17 +83,17 @@ public final class JellyfinSyncBenchmark {
 
     private void run() throws Exception {
         int pages = (MOVIES + PAGE - 1) / PAGE;
-        step("a) import", pages, () -> app.app.jellyfinJobs.importNow(userId, JobContext.NONE).summary());
-        step("b) export, nothing changed", pages, () -> app.app.jellyfinJobs.exportNow(userId, false, JobContext.NONE).summary());
+        step("a) import", pages, () -> app.app.jellyfinSync.importNow(userId, JobContext.NONE).summary());
+        step("b) export, nothing changed", pages, () -> app.app.jellyfinSync.exportNow(userId, false, JobContext.NONE).summary());
         List<HistoryCommand> newer = new ArrayList<>();
         for (int i = 0; i < CHANGED; i++) {
             int index = i * (MOVIES / PLAYED);
             newer.add(new HistoryCommand.AddPlays(new MovieRef.ByTmdbId(10_000 + index), LocalDate.of(2026, 1, 1).plusDays(i % 300), 1, null));
         }
-        app.app.watchHistory.apply(userId, newer, Source.PAGE);
+        app.app.history.history().apply(userId, newer, Source.PAGE);
         step("c) export after " + CHANGED + " new latest dates", pages + CHANGED,
-                () -> app.app.jellyfinJobs.exportNow(userId, false, JobContext.NONE).summary());
-        app.app.jellyfinLinks.setSync(userId, true);
+                () -> app.app.jellyfinSync.exportNow(userId, false, JobContext.NONE).summary());
+        app.app.jellyfinLink.links().setSync(userId, true);
         autoSync();
     }
 
@@ -109,17 +109,17 @@ public final class JellyfinSyncBenchmark {
     private void autoSync() throws Exception {
         jellyfin.clearRequests();
         Instant changed = Instant.now();
-        app.app.watchHistory.apply(userId, new HistoryCommand.AddPlays(new MovieRef.CreateIfMissing(
+        app.app.history.history().apply(userId, new HistoryCommand.AddPlays(new MovieRef.CreateIfMissing(
                 new NewMovie(10_000, null, "Movie 0", 1950, null)), LocalDate.of(2026, 11, 1), 1, null), Source.PAGE);
         Job job = null;
         for (int i = 0; i < 500 && job == null; i++) {
-            job = app.app.jobRepository.list(Job.Status.DONE, JellyfinAutoSync.JOB_TYPE, userId, 1).stream().findFirst().orElse(null);
+            job = app.app.jobs.repository().list(Job.Status.DONE, JellyfinAutoSync.JOB_TYPE, userId, 1).stream().findFirst().orElse(null);
             if (job == null) {
                 Thread.sleep(10);
             }
         }
         if (job == null) {
-            throw new IllegalStateException("the sync job did not finish: " + app.app.jobRepository.list(null, null, null, 5));
+            throw new IllegalStateException("the sync job did not finish: " + app.app.jobs.repository().list(null, null, null, 5));
         }
         long millis = Duration.between(changed, job.finishedAt()).toMillis();
         report("d) automatic sync of one change", millis + " ms from the change to the job's end (target < 100 ms)", 2, job.summary());

@@ -1,13 +1,13 @@
 package app.pathary.bench;
 
-import app.pathary.cleanup.CleanupSettings;
-import app.pathary.cleanup.Strategy;
-import app.pathary.cleanup.WatchedPlanner;
-import app.pathary.cleanup.WatchedReport;
-import app.pathary.cleanup.WatchedSweep;
-import app.pathary.jellyfin.ClientIdentity;
-import app.pathary.jellyfin.HttpJellyfinClient;
+import app.pathary.jellyfin.client.ClientIdentity;
+import app.pathary.jellyfin.client.HttpJellyfinClient;
 import app.pathary.testing.FakeJellyfin;
+import app.pathary.watched.Strategy;
+import app.pathary.watched.WatchedReport;
+import app.pathary.watched.WatchedSettings;
+import app.pathary.watched.WatchedSweep;
+import app.pathary.watched.WatchedVerdicts;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
@@ -37,7 +37,7 @@ public final class WatchedBenchmark {
             jellyfin.clearRequests();
             var sweep = new WatchedSweep(new HttpJellyfinClient(HttpClient.newHttpClient(),
                     new ClientIdentity("Pathary", "bench", "bench-device", "bench"), Duration.ofSeconds(120)), Clock.systemUTC());
-            var settings = new CleanupSettings(jellyfin.baseUrl(), apiKey, Strategy.ANY, null, List.of(), 5, 5, true, Set.of());
+            var settings = new WatchedSettings(jellyfin.baseUrl(), apiKey, Strategy.ANY, null, List.of(), 5, 5, true, Set.of());
             long started = System.nanoTime();
             var result = sweep.sweep(settings, ZoneId.of("UTC"));
             long sweepMillis = (System.nanoTime() - started) / 1_000_000;
@@ -48,7 +48,7 @@ public final class WatchedBenchmark {
             WatchedReport report = null;
             for (int i = 0; i < plans.length; i++) {
                 long t = System.nanoTime();
-                report = WatchedPlanner.plan(result.snapshot(), result.policy(), LocalDate.of(2026, 1, 20), Instant.now());
+                report = WatchedVerdicts.plan(result.snapshot(), result.policy(), LocalDate.of(2026, 1, 20), Instant.now());
                 plans[i] = (System.nanoTime() - t) / 1_000_000;
             }
             java.util.Arrays.sort(plans);

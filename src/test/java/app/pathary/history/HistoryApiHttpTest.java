@@ -21,9 +21,9 @@ class HistoryApiHttpTest {
 
     private void start(Dialect dialect) throws Exception {
         app = TestApp.start(TestDatabases.fresh(dialect));
-        app.app.accounts.create("alice@example.org", "password1", "alice", false);
-        app.app.accounts.create("bob@example.org", "password1", "bob", false);
-        app.app.accounts.create("root@example.org", "password1", "root", true);
+        app.app.users.accounts().create("alice@example.org", "password1", "alice", false);
+        app.app.users.accounts().create("bob@example.org", "password1", "bob", false);
+        app.app.users.accounts().create("root@example.org", "password1", "root", true);
         alice = app.client().withBearer(token("alice"));
     }
 
@@ -179,7 +179,7 @@ class HistoryApiHttpTest {
         var database = TestDatabases.fresh(dialect);
         String token;
         try (TestApp first = TestApp.start(database)) {
-            first.app.accounts.create("carol@example.org", "password1", "carol", false);
+            first.app.users.accounts().create("carol@example.org", "password1", "carol", false);
             token = JSON.readTree(first.client().json("POST", "/api/auth/token", "{\"name\":\"carol\",\"password\":\"password1\"}").body())
                     .get("token").asText();
             first.client().withBearer(token).json("POST", "/api/users/carol/history/movies",

@@ -89,7 +89,7 @@ class HistoryPagesHttpTest {
         String token = created.body().replaceAll("(?s).*<code id=\"new-token\"[^>]*>([^<]+)</code>.*", "$1");
         assertThat(token).hasSize(43);
         assertThat(app.client().withBearer(token).get("/api/auth/token").statusCode()).isEqualTo(200);
-        long id = app.app.apiTokens.list(app.app.accounts.byName("alice").id()).getFirst().id();
+        long id = app.app.users.tokens().list(app.app.users.accounts().byName("alice").id()).getFirst().id();
         browser.submit("/account", "/account/tokens/" + id + "/revoke", Map.of());
         assertThat(app.client().withBearer(token).get("/api/auth/token").statusCode()).isEqualTo(401);
     }
@@ -111,9 +111,9 @@ class HistoryPagesHttpTest {
         HttpResponse<String> refused = bob.get("/admin/users");
         assertThat(refused.statusCode()).isEqualTo(403);
         assertThat(refused.body()).contains("Only admins");
-        long bobId = app.app.accounts.byName("bob").id();
+        long bobId = app.app.users.accounts().byName("bob").id();
         browser.submit("/admin/users", "/admin/users/" + bobId + "/delete", Map.of());
-        assertThat(app.app.accounts.all()).extracting(u -> u.name()).containsExactly("alice");
+        assertThat(app.app.users.accounts().all()).extracting(u -> u.name()).containsExactly("alice");
     }
 
     @Test

@@ -46,7 +46,7 @@ class PasswordLengthHttpTest {
         HttpResponse<String> refused = browser.setUpAdmin("alice", "alice@example.org", BYTES_75);
         assertThat(refused.statusCode()).isEqualTo(400);
         assertThat(refused.body()).contains("The password is longer than 72 bytes (UTF-8): it has 75.");
-        assertThat(app.app.accounts.anyUserExists()).isFalse();
+        assertThat(app.app.users.accounts().anyUserExists()).isFalse();
         assertThat(browser.setUpAdmin("alice", "alice@example.org", BYTES_73).body()).contains("it has 73.");
         HttpResponse<String> created = browser.setUpAdmin("alice", "alice@example.org", BYTES_72);
         assertThat(created.statusCode()).isEqualTo(302);
@@ -97,6 +97,6 @@ class PasswordLengthHttpTest {
                 Map.of("name", "bob", "email", "bob@example.org", "password", BYTES_73));
         assertThat(byAdmin.statusCode()).isEqualTo(302);
         assertThat(alice.get("/admin/users").body()).contains("The password is longer than 72 bytes (UTF-8): it has 73.");
-        assertThat(app.app.accounts.all()).extracting(User::name).containsExactly("alice");
+        assertThat(app.app.users.accounts().all()).extracting(User::name).containsExactly("alice");
     }
 }

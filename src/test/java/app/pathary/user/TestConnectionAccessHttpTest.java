@@ -46,8 +46,8 @@ class TestConnectionAccessHttpTest {
                 "RADARR_URL", radarr.baseUrl().toString(), "RADARR_API_KEY", radarr.apiKey(),
                 "SONARR_URL", sonarr.baseUrl().toString(), "SONARR_API_KEY", sonarr.apiKey());
         app = TestApp.start(TestDatabases.fresh(dialect), Clock.systemUTC(), env);
-        app.app.accounts.create("root@example.org", "password1", "root", true);
-        app.app.accounts.create("bob@example.org", "password1", "bob", false);
+        app.app.users.accounts().create("root@example.org", "password1", "root", true);
+        app.app.users.accounts().create("bob@example.org", "password1", "bob", false);
         admin = app.client();
         admin.logIn("root", "password1");
         bob = app.client();
@@ -75,7 +75,7 @@ class TestConnectionAccessHttpTest {
     void a_user_who_is_not_an_admin_gets_403_on_every_admin_test_connection_and_no_server_is_called(Dialect dialect) {
         start(dialect);
         String csrf = WebClient.csrfFrom(bob.get("/account").body());
-        String token = app.app.apiTokens.create(app.app.accounts.byName("bob").id(), "script");
+        String token = app.app.users.tokens().create(app.app.users.accounts().byName("bob").id(), "script");
         WebClient bobWithToken = app.client().withBearer(token);
         for (var probe : ADMIN_PROBES.entrySet()) {
             Map<String, String> form = new LinkedHashMap<>(probe.getValue());

@@ -49,7 +49,7 @@ class FirstRunAndSessionsHttpTest {
         assertThat(history.statusCode()).isEqualTo(200);
         assertThat(history.body()).contains("Welcome, alice").contains("0 watch dates");
         assertThat(browser.get("/setup").headers().firstValue("Location")).contains("/");
-        assertThat(app.app.accounts.all()).singleElement().satisfies(u -> assertThat(u.isAdmin()).isTrue());
+        assertThat(app.app.users.accounts().all()).singleElement().satisfies(u -> assertThat(u.isAdmin()).isTrue());
         assertThat(app.client().get("/setup").headers().firstValue("Location")).as("for a new visitor too").contains("/");
     }
 
@@ -59,7 +59,7 @@ class FirstRunAndSessionsHttpTest {
                 Map.of("name", "alice", "email", "not-an-email", "password", "password1"));
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.body()).contains("is not valid");
-        assertThat(app.app.accounts.anyUserExists()).isFalse();
+        assertThat(app.app.users.accounts().anyUserExists()).isFalse();
     }
 
     @Test

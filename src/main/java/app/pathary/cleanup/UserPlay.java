@@ -1,8 +1,0 @@
-package app.pathary.cleanup;
-
-import java.time.Instant;
-
-/** One Jellyfin user's state of one item: played (Jellyfin's UserData.Played, never PlayCount), when, favourite. */
-public record UserPlay(boolean played, Instant lastPlayed, boolean favorite) {
-    public static final UserPlay NONE = new UserPlay(false, null, false);
-}

@@ -1,0 +1,235 @@
+package app.pathary.cleanup.apply;
+
+import app.pathary.arr.ArrException;
+import app.pathary.arr.ArrInstance;
+import app.pathary.arr.RootFolder;
+import app.pathary.arr.radarr.RadarrClient;
+import app.pathary.arr.sonarr.SonarrClient;
+import app.pathary.cleanup.instances.ArrInstanceConfig;
+import app.pathary.cleanup.instances.ArrKind;
+import app.pathary.cleanup.instances.CleanupActions;
+import app.pathary.cleanup.instances.CleanupLimits;
+import app.pathary.cleanup.plan.ArrSnapshot;
+import app.pathary.cleanup.plan.CleanupPlan;
+import app.pathary.cleanup.plan.PlanEntry;
+import app.pathary.common.InvalidInputException;
+import app.pathary.jellyfin.client.JellyfinException;
+import app.pathary.watched.WatchedNow;
+import app.pathary.watched.WatchedReport;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Applies a plan's deletions. Before the first one it reads every instance again (libraries, tags, root folders): an
+ * unreachable root folder or an instance that now answers with an empty library (unless an earlier run of this plan
+ * emptied it) stops the run before anything is touched. Right before each deletion {@link FreshCheck} reads again what decided it and runs the same planner on it;
+ * only an entry the fresh plan still deletes, exactly as planned, is applied. A 404 means already gone (done); a 409
+ * (the root folder is missing, e.g. an unmounted disk) stops the run; so do a failed read of Jellyfin and an *arr that
+ * gives no usable answer even after the client's retries (down, starting, 5xx, not its JSON). Every action is written to
+ * the audit log.
+ */
+public final class CleanupExecutor {
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
+    private final RadarrClient radarr;
+    private final SonarrClient sonarr;
+    private final CleanupStores records;
+    private final ArrReader reader;
+    private final FreshCheck check;
+
+    public CleanupExecutor(RadarrClient radarr, SonarrClient sonarr, CleanupStores records) {
+        this.radarr = radarr;
+        this.sonarr = sonarr;
+        this.records = records;
+        this.reader = new ArrReader(radarr, sonarr);
+        this.check = new FreshCheck(radarr, sonarr);
+    }
+
+    /**
+     * One execution: where the instances are, what to do, Jellyfin now, the limits and whether an admin overrode them
+     * for this plan, who started it, and the clock.
+     */
+    public record Run(List<ArrInstanceConfig> instances, CleanupActions actions, WatchedNow watched, CleanupLimits limits,
+            boolean overrideLimits, String startedBy, ZoneId zone, Instant now) {
+    }
+
+    /** What a run did. {@code stoppedBecause} is set when something stopped it. */
+    public record Outcome(int deleted, int alreadyGone, int skipped, int failed, long bytes, String stoppedBecause) {
+        @Override
+        public String toString() {
+            return "Deleted " + deleted + " (" + bytes + " bytes), " + alreadyGone + " already gone, " + skipped + " skipped, "
+                    + failed + " failed" + (stoppedBecause == null ? "." : "; STOPPED: " + stoppedBecause);
+        }
+    }
+
+    private enum Result { DELETED, GONE, SKIPPED }
+
+    private record Applied(Result result, String text) {
+    }
+
+    public Outcome execute(CleanupPlan plan, Run run) {
+        String runId = java.util.UUID.randomUUID().toString();
+        List<PlanEntry> deleting = plan.entries().stream().filter(PlanEntry::deletes).toList();
+        if (deleting.isEmpty()) {
+            return new Outcome(0, 0, 0, 0, 0, null);
+        }
+        if (!plan.stops().isEmpty() && !run.overrideLimits()) {
+            String why = String.join(" ", plan.stops()) + " Nothing was deleted; an admin can confirm an override for this plan.";
+            records.audit().audit(plan.id(), runId, run.startedBy(), deleting.getFirst(), "stopped: " + why);
+            return new Outcome(0, 0, 0, 0, 0, why);
+        }
+        Map<String, ArrInstanceConfig> byName = run.instances().stream().collect(Collectors.toMap(ArrInstanceConfig::name, Function.identity()));
+        ArrSnapshot base;
+        try {
+            base = reader.read(run.instances(), new WatchedReport(run.now(), LocalDate.ofInstant(run.now(), run.zone()), "", List.of()));
+            String unsafe = unsafeToStart(plan.id(), deleting, byName, base);
+            if (unsafe != null) {
+                records.audit().audit(plan.id(), runId, run.startedBy(), deleting.getFirst(), "stopped: " + unsafe);
+                return new Outcome(0, 0, 0, 0, 0, unsafe);
+            }
+        } catch (InvalidInputException | app.pathary.common.RemoteReadException | ArrException e) {
+            String why = (e instanceof ArrException arr ? arr.userMessage() + "." : e.getMessage()) + " The run stopped; nothing was touched.";
+            records.audit().audit(plan.id(), runId, run.startedBy(), deleting.getFirst(), "stopped: " + why);
+            return new Outcome(0, 0, 0, 0, 0, why);
+        }
+        if (run.overrideLimits() && !plan.stops().isEmpty()) {
+            records.audit().audit(plan.id(), runId, run.startedBy(), deleting.getFirst(), "limits overridden by " + run.startedBy() + ": "
+                    + String.join(" ", plan.stops()));
+        }
+        int deleted = 0;
+        int gone = 0;
+        int skipped = 0;
+        int failed = 0;
+        long bytes = 0;
+        for (PlanEntry entry : deleting) {
+            if (!run.overrideLimits() && deleted >= run.limits().maxDeletions()) {
+                String why = "The run reached " + CleanupLimits.MAX_DELETIONS + " (" + run.limits().maxDeletions() + " deletions) and stopped.";
+                records.audit().audit(plan.id(), runId, run.startedBy(), entry, "stopped: " + why);
+                return new Outcome(deleted, gone, skipped, failed, bytes, why);
+            }
+            ArrInstanceConfig config = byName.get(entry.instance());
+            if (config == null) {
+                records.audit().audit(plan.id(), runId, run.startedBy(), entry, "skipped: the instance " + entry.instance() + " is no longer configured");
+                skipped++;
+                continue;
+            }
+            try {
+                var inputs = new FreshCheck.Inputs(base, run.watched(), records.exclusions().exclusionReasons(run.zone()), run.actions(), run.now());
+                Applied outcome = apply(check.check(entry, config, inputs), config, run);
+                records.audit().audit(plan.id(), runId, run.startedBy(), entry, outcome.text());
+                switch (outcome.result()) {
+                    case DELETED -> {
+                        deleted++;
+                        bytes += entry.bytes();
+                    }
+                    case GONE -> gone++;
+                    case SKIPPED -> skipped++;
+                }
+            } catch (ArrException.Conflict e) {
+                String why = config.kind().appName() + " " + config.name() + " refused to delete (" + e.userMessage()
+                        + "); is a disk unmounted? The run stopped; nothing after this item was touched.";
+                records.audit().audit(plan.id(), runId, run.startedBy(), entry, "stopped: " + why);
+                return new Outcome(deleted, gone, skipped, failed + 1, bytes, why);
+            } catch (JellyfinException | InvalidInputException | app.pathary.common.RemoteReadException e) {
+                String why = "Jellyfin could not be read to check " + entry.title() + " again ("
+                        + (e instanceof JellyfinException jellyfin ? jellyfin.userMessage() : e.getMessage())
+                        + "). The run stopped; nothing after this item was touched.";
+                records.audit().audit(plan.id(), runId, run.startedBy(), entry, "stopped: " + why);
+                return new Outcome(deleted, gone, skipped, failed, bytes, why);
+            } catch (ArrException e) {
+                if (unusable(e)) {
+                    String why = config.kind().appName() + " " + config.name() + " cannot be used (" + e.userMessage()
+                            + "); the run stopped; nothing after this item was touched.";
+                    records.audit().audit(plan.id(), runId, run.startedBy(), entry, "stopped: " + why);
+                    return new Outcome(deleted, gone, skipped, failed + 1, bytes, why);
+                }
+                records.audit().audit(plan.id(), runId, run.startedBy(), entry, "failed: " + e.userMessage());
+                failed++;
+            }
+        }
+        return new Outcome(deleted, gone, skipped, failed, bytes, null);
+    }
+
+    /**
+     * Why the run must not start: an instance holding planned deletions that answers with an empty library, or cannot
+     * reach one of its root folders (an unmounted disk). Null when it may start.
+     */
+    private String unsafeToStart(Long planId, List<PlanEntry> deleting, Map<String, ArrInstanceConfig> byName, ArrSnapshot base) {
+        Map<String, Long> planned = deleting.stream().collect(Collectors.groupingBy(PlanEntry::instance, Collectors.counting()));
+        for (Map.Entry<String, Long> instance : planned.entrySet()) {
+            ArrInstanceConfig config = byName.get(instance.getKey());
+            if (config == null) {
+                continue;
+            }
+            int items = config.kind() == ArrKind.RADARR
+                    ? base.radarr().stream().filter(v -> v.config().name().equals(config.name())).mapToInt(v -> v.movies().size()).sum()
+                    : base.sonarr().stream().filter(v -> v.config().name().equals(config.name())).mapToInt(v -> v.series().size()).sum();
+            if (items == 0 && records.audit().deletedBefore(planId, config.name()) == 0) {
+                return config.kind().appName() + " " + config.name() + " answered with an empty library, but the plan deletes "
+                        + instance.getValue() + " items from it; is a disk unmounted or the wrong server configured? The run stopped; nothing was touched.";
+            }
+            ArrInstance arr = config.instance();
+            List<RootFolder> roots = config.kind() == ArrKind.RADARR ? radarr.rootFolders(arr) : sonarr.rootFolders(arr);
+            for (RootFolder root : roots) {
+                if (!root.accessible()) {
+                    return config.kind().appName() + " " + config.name() + " cannot reach its root folder " + root.path()
+                            + "; is a disk unmounted? The run stopped; nothing was touched.";
+                }
+            }
+        }
+        return null;
+    }
+
+    /** No usable answer even after the client's retries: down, starting, failing (5xx) or not the *arr's JSON. */
+    private static boolean unusable(ArrException e) {
+        return e instanceof ArrException.Unreachable || e instanceof ArrException.StartingUp || e instanceof ArrException.NotArr
+                || e instanceof ArrException.UnexpectedStatus status && status.status() >= 500;
+    }
+
+    private Applied apply(FreshCheck.Decision decision, ArrInstanceConfig config, Run run) {
+        if (decision.gone()) {
+            return new Applied(Result.GONE, decision.text());
+        }
+        if (decision.fresh() == null) {
+            String text = decision.text().replaceFirst("^skipped", "skipped at " + TIME.format(run.now().atZone(run.zone())));
+            return new Applied(Result.SKIPPED, text);
+        }
+        PlanEntry entry = decision.fresh();
+        return entry.action().equals(PlanEntry.DELETE_MOVIE) ? movie(config.instance(), entry, run.actions()) : episodes(config.instance(), entry);
+    }
+
+    private Applied movie(ArrInstance instance, PlanEntry entry, CleanupActions actions) {
+        if (actions.movieAction() == CleanupActions.MovieAction.DELETE_FILE_AND_UNMONITOR) {
+            if (!radarr.deleteMovieFile(instance, entry.movieFileId())) {
+                return new Applied(Result.GONE, "done: the file was already gone");
+            }
+            radarr.setMonitored(instance, entry.arrId(), false);
+            return new Applied(Result.DELETED, "deleted the file and unmonitored the movie");
+        }
+        if (!radarr.deleteMovie(instance, entry.arrId(), true, actions.importExclusion())) {
+            return new Applied(Result.GONE, "done: already gone");
+        }
+        return new Applied(Result.DELETED, "deleted the movie and its files" + (actions.importExclusion() ? ", with an import exclusion" : ""));
+    }
+
+    private Applied episodes(ArrInstance instance, PlanEntry entry) {
+        int removed = 0;
+        for (int fileId : entry.episodeFileIds()) {
+            if (sonarr.deleteEpisodeFile(instance, fileId)) {
+                removed++;
+            }
+        }
+        sonarr.monitorEpisodes(instance, entry.episodeIds(), false);
+        String text = "deleted " + removed + " episode files and unmonitored " + entry.episodeIds().size() + " episodes";
+        if (Boolean.TRUE.equals(entry.deleteSeries()) && sonarr.episodeFiles(instance, entry.arrId()).isEmpty()) {
+            sonarr.deleteSeries(instance, entry.arrId(), true, false);
+            text += "; deleted the ended series";
+        }
+        return new Applied(removed > 0 ? Result.DELETED : Result.GONE, text);
+    }
+}

@@ -1,0 +1,78 @@
+package app.pathary.cleanup.apply;
+
+import app.pathary.arr.radarr.RadarrClient;
+import app.pathary.arr.sonarr.SonarrClient;
+import app.pathary.cleanup.instances.ArrSettingsPages;
+import app.pathary.cleanup.instances.ArrSettingsStore;
+import app.pathary.cleanup.instances.CleanupLimits;
+import app.pathary.cleanup.instances.CleanupSettingsPages;
+import app.pathary.cleanup.instances.InstanceCheck;
+import app.pathary.common.SecretBox;
+import app.pathary.config.Environment;
+import app.pathary.jellyfin.client.JellyfinClient;
+import app.pathary.job.JobQueue;
+import app.pathary.watched.WatchedFacade;
+import app.pathary.web.Pages;
+import app.pathary.web.WebRoutes;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.List;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Cleanup through Radarr and Sonarr: the instances and actions, making plans, executing a named plan (each entry
+ * re-verified), the stored plans, exclusions and audit, and the cleanup pages and API.
+ */
+public final class CleanupFacade {
+    private final ArrSettingsStore instances;
+    private final CleanupStores stores;
+    private final CleanupRuns runs;
+    private final InstanceCheck check;
+    private final ZoneId zone;
+
+    private CleanupFacade(ArrSettingsStore instances, CleanupStores stores, CleanupRuns runs, InstanceCheck check, ZoneId zone) {
+        this.instances = instances;
+        this.stores = stores;
+        this.runs = runs;
+        this.check = check;
+        this.zone = zone;
+    }
+
+    /** The remote systems cleanup talks to. */
+    public record Remotes(RadarrClient radarr, SonarrClient sonarr, WatchedFacade watched) {
+    }
+
+    /** What cleanup keeps and how it keeps time: the database, the environment and secrets, the clock, the zone. */
+    public record Wiring(Jdbi jdbi, Environment environment, SecretBox secrets, Clock clock, ZoneId zone) {
+    }
+
+    public static CleanupFacade wire(Wiring wiring, Remotes remotes) {
+        ArrSettingsStore instances = new ArrSettingsStore(wiring.jdbi(), wiring.environment(), wiring.secrets(), wiring.clock());
+        CleanupStores stores = CleanupStores.of(wiring.jdbi(), wiring.clock());
+        ArrReader reader = new ArrReader(remotes.radarr(), remotes.sonarr());
+        CleanupRuns runs = new CleanupRuns(remotes.watched().reports(), instances, reader,
+                new CleanupExecutor(remotes.radarr(), remotes.sonarr(), stores), stores,
+                new CleanupRuns.Setting(wiring.clock(), wiring.zone(), CleanupLimits.from(wiring.environment())));
+        return new CleanupFacade(instances, stores, runs, new InstanceCheck(remotes.radarr(), remotes.sonarr()), wiring.zone());
+    }
+
+    /** Making, checking and executing plans. */
+    public CleanupRuns runs() {
+        return runs;
+    }
+
+    /** The stored plans, hand exclusions and audit log. */
+    public CleanupStores stores() {
+        return stores;
+    }
+
+    /** The Radarr/Sonarr instances and the cleanup actions (environment, CONFIG_FILE, page). */
+    public ArrSettingsStore instances() {
+        return instances;
+    }
+
+    public List<WebRoutes> routes(Pages pages, JobQueue jobs, WatchedFacade watched, JellyfinClient jellyfin) {
+        return List.of(new CleanupSettingsPages(pages, watched.settings(), jellyfin, instances), new ArrSettingsPages(instances, check),
+                new CleanupPages(pages, stores, runs, jobs, zone));
+    }
+}

@@ -1,0 +1,128 @@
+package app.pathary.cleanup.apply;
+
+import app.pathary.cleanup.plan.CleanupPlan;
+import app.pathary.common.InvalidInputException;
+import app.pathary.common.NotFoundException;
+import app.pathary.job.JobQueue;
+import app.pathary.job.JobSpec;
+import app.pathary.web.Caller;
+import app.pathary.web.Flash;
+import app.pathary.web.JsonBody;
+import app.pathary.web.Pages;
+import app.pathary.web.PathIds;
+import app.pathary.web.WebRoutes;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * {@code /admin/cleanup}: the latest plan, making and executing plans, hand exclusions, the audit log; and the plan API.
+ * Executing names the plan on screen (its id and digest), so a plan made meanwhile is never the one that runs.
+ */
+public final class CleanupPages implements WebRoutes {
+    private static final String PATH = "/admin/cleanup";
+    private final Pages pages;
+    private final CleanupStores records;
+    private final CleanupRuns runs;
+    private final JobQueue jobs;
+    private final ZoneId zone;
+
+    public CleanupPages(Pages pages, CleanupStores records, CleanupRuns runs, JobQueue jobs, ZoneId zone) {
+        this.pages = pages;
+        this.records = records;
+        this.runs = runs;
+        this.jobs = jobs;
+        this.zone = zone;
+    }
+
+    @Override
+    public void register(RoutesConfig routes) {
+        routes.get(PATH, this::show);
+        routes.post(PATH + "/plan", ctx -> {
+            jobs.enqueue(new JobSpec.CleanupPlan());
+            Flash.success(ctx, "A new plan is being made (a dry run: nothing is deleted); reload in a moment.");
+            ctx.redirect(PATH);
+        });
+        routes.post(PATH + "/execute", ctx -> {
+            if (!"yes".equals(ctx.formParam("confirm"))) {
+                throw new InvalidInputException("Confirm the execution by ticking the box.");
+            }
+            long planId = PathIds.parse(ctx.formParam("planId"), "planId");
+            boolean override = "yes".equals(ctx.formParam("overrideLimits"));
+            try {
+                enqueueExecution(ctx, planId, ctx.formParam("digest"), override);
+                Flash.success(ctx, "Plan " + planId + " is being executed; each item is checked again right before it is deleted. "
+                        + "The audit log below shows each action.");
+            } catch (InvalidInputException e) {
+                Flash.error(ctx, e.getMessage());
+            }
+            ctx.redirect(PATH);
+        });
+        routes.post(PATH + "/exclusions", ctx -> {
+            String id = ctx.formParam("jellyfinId");
+            if (id == null || !id.matches("[0-9a-fA-F-]{8,40}")) {
+                throw new InvalidInputException("jellyfinId must be a Jellyfin item id.");
+            }
+            records.exclusions().exclude(id, ctx.formParam("title") == null ? id : ctx.formParam("title"), Caller.require(ctx).name());
+            Flash.success(ctx, "Excluded from cleanup: the plan on screen keeps it when executed, and so does every later plan.");
+            ctx.redirect(PATH);
+        });
+        routes.post(PATH + "/exclusions/remove", ctx -> {
+            records.exclusions().include(ctx.formParam("jellyfinId"));
+            Flash.success(ctx, "The exclusion was removed.");
+            ctx.redirect(PATH);
+        });
+        routes.get("/api/cleanup/plan", ctx -> ctx.contentType("application/json").result(records.plans().latestPlanJson()
+                .orElseThrow(() -> new NotFoundException("No cleanup plan yet; make one on /admin/cleanup or with cleanup:plan."))));
+        routes.get("/api/cleanup/plans/{id}", ctx -> ctx.contentType("application/json").result(CleanupPlans.planJson(
+                records.plans().plan(PathIds.parse(ctx.pathParam("id"), "id")).map(CleanupPlans.StoredPlan::plan)
+                        .orElseThrow(() -> new NotFoundException("There is no plan " + ctx.pathParam("id") + ".")))));
+        routes.post("/api/cleanup/plans/{id}/execute", ctx -> {
+            long planId = PathIds.parse(ctx.pathParam("id"), "id");
+            JsonNode body = ctx.body().isBlank() ? JsonBody.parse("{}") : JsonBody.object(JsonBody.parse(ctx.body()), "The body");
+            String digest = JsonBody.text(body, "digest", "The body");
+            if (digest == null) {
+                throw new InvalidInputException("digest is required: the digest of the plan you looked at (GET /api/cleanup/plans/" + planId + ").");
+            }
+            boolean override = body.path("overrideLimits").asBoolean(false);
+            long job = enqueueExecution(ctx, planId, digest, override);
+            ctx.status(202).json(Map.of("jobId", job, "planId", planId));
+        });
+    }
+
+    private long enqueueExecution(Context ctx, long planId, String digest, boolean override) {
+        CleanupPlan plan = runs.executable(planId, digest == null ? "" : digest);
+        if (!plan.stops().isEmpty() && !override) {
+            throw new InvalidInputException("Plan " + planId + " needs an override: " + String.join(" ", plan.stops()));
+        }
+        String by = Caller.require(ctx).name().replaceAll("[^A-Za-z0-9._@-]", "");
+        return jobs.enqueue(new JobSpec.CleanupExecute(planId, by, override));
+    }
+
+    private void show(Context ctx) {
+        Map<String, Object> model = new HashMap<>();
+        var stored = records.plans().latestStoredPlan().orElse(null);
+        model.put("stored", stored);
+        model.put("plan", stored == null ? null : stored.plan());
+        model.put("excludedNow", records.exclusions().exclusionReasons(zone));
+        model.put("exclusions", records.exclusions().exclusions());
+        model.put("audit", records.audit().audit(100));
+        model.put("refusal", stored == null ? null : refusal(stored.plan()));
+        model.put("zone", zone);
+        model.put("maxAgeHours", runs.limits().planMaxAge().toHours());
+        pages.render(ctx, "cleanup/apply/cleanup.jte", "Cleanup", model);
+    }
+
+    /** Why the plan on screen cannot be executed now, or null when it can. */
+    private String refusal(CleanupPlan plan) {
+        try {
+            runs.executable(plan.id(), null);
+            return plan.deletions() == 0 ? "The plan deletes nothing." : null;
+        } catch (InvalidInputException e) {
+            return e.getMessage().startsWith("CLEANUP_EXECUTE is off") ? "Dry run: " + e.getMessage() : e.getMessage();
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package app.pathary.cleanup.instances;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Maps a Jellyfin path into an *arr's path namespace through prefix pairs ({@code /media/movies → /movies}): whole
+ * segments only ({@code /movies} never matches {@code /movies4k}), longest prefix first, after normalising both sides
+ * (slashes, trailing slash, Unicode NFC). A path no pair covers is taken as it is (same mounts).
+ */
+public final class PathMapping {
+    /** One pair: a Jellyfin prefix and the *arr prefix it stands for. */
+    public record Pair(String jellyfinPrefix, String arrPrefix) {
+        public Pair {
+            jellyfinPrefix = normalise(jellyfinPrefix);
+            arrPrefix = normalise(arrPrefix);
+        }
+    }
+
+    private final List<Pair> pairs;
+
+    public PathMapping(List<Pair> pairs) {
+        List<Pair> sorted = new ArrayList<>(pairs);
+        sorted.sort(Comparator.comparingInt((Pair p) -> p.jellyfinPrefix().length()).reversed());
+        this.pairs = List.copyOf(sorted);
+    }
+
+    public static PathMapping none() {
+        return new PathMapping(List.of());
+    }
+
+    /** Parses {@code jfPrefix:arrPrefix,jfPrefix:arrPrefix} (the *_PATH_MAP variables). */
+    public static PathMapping parse(String text, String variable) {
+        if (text == null || text.isBlank()) {
+            return none();
+        }
+        List<Pair> pairs = new ArrayList<>();
+        for (String part : text.split(",")) {
+            String[] sides = part.strip().split(":", 2);
+            if (sides.length != 2 || !sides[0].strip().startsWith("/") || !sides[1].strip().startsWith("/")) {
+                throw new app.pathary.common.InvalidInputException(variable
+                        + " must be jellyfinPrefix:arrPrefix pairs separated by commas, such as /media/movies:/movies, not '" + part.strip() + "'.");
+            }
+            pairs.add(new Pair(sides[0].strip(), sides[1].strip()));
+        }
+        return new PathMapping(pairs);
+    }
+
+    public List<Pair> pairs() {
+        return pairs;
+    }
+
+    /** The path as the *arr sees it. */
+    public String toArr(String jellyfinPath) {
+        String path = normalise(jellyfinPath);
+        for (Pair pair : pairs) {
+            if (within(path, pair.jellyfinPrefix())) {
+                return join(pair.arrPrefix(), path.substring(pair.jellyfinPrefix().length()));
+            }
+        }
+        return path;
+    }
+
+    /** Whether {@code path} is {@code folder} or inside it (whole segments). Both must be normalised. */
+    public static boolean within(String path, String folder) {
+        if (folder.equals("/")) {
+            return path.startsWith("/");
+        }
+        return path.equals(folder) || path.startsWith(folder + "/");
+    }
+
+    /** Backslashes to slashes, no doubled or trailing slash, Unicode NFC. */
+    public static String normalise(String path) {
+        if (path == null) {
+            return null;
+        }
+        String value = Normalizer.normalize(path.strip(), Normalizer.Form.NFC).replace('\\', '/');
+        value = value.replaceAll("/{2,}", "/");
+        while (value.length() > 1 && value.endsWith("/")) {
+            value = value.substring(0, value.length() - 1);
+        }
+        return value;
+    }
+
+    private static String join(String prefix, String rest) {
+        if (rest.isEmpty()) {
+            return prefix;
+        }
+        return prefix.equals("/") ? rest : prefix + rest;
+    }
+}

@@ -1,0 +1,46 @@
+package app.pathary.history;
+
+import app.pathary.db.Database;
+import app.pathary.movie.MovieFacade;
+import app.pathary.web.Pages;
+import app.pathary.web.WebRoutes;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.function.Supplier;
+
+/** Watch dates: the one place they change, their queries, the CSV, and the history pages and API. */
+public final class HistoryFacade {
+    private final WatchHistory history;
+    private final HistoryQueries queries;
+    private final HistoryCsv csv;
+    private final MovieFacade movies;
+
+    private HistoryFacade(WatchHistory history, HistoryQueries queries, MovieFacade movies) {
+        this.history = history;
+        this.queries = queries;
+        this.csv = new HistoryCsv(history, queries);
+        this.movies = movies;
+    }
+
+    public static HistoryFacade wire(Database database, MovieFacade movies, Clock clock) {
+        return new HistoryFacade(new WatchHistory(database.writes(), movies.repository(), clock), new HistoryQueries(database.reads()), movies);
+    }
+
+    /** Applies history commands (add, set, merge, delete) in one transaction and tells the listeners. */
+    public WatchHistory history() {
+        return history;
+    }
+
+    public HistoryQueries queries() {
+        return queries;
+    }
+
+    public HistoryCsv csv() {
+        return csv;
+    }
+
+    public List<WebRoutes> routes(Pages pages, HistoryApi.UserLookup users, Supplier<LocalDate> today) {
+        return List.of(new HistoryPages(pages, history, queries, movies.queries(), today), new HistoryApi(users, history, queries));
+    }
+}

@@ -1,7 +1,0 @@
-package app.pathary.jellyfin;
-
-/** Sort keys, spelled as Jellyfin's {@code ItemSortBy}. */
-public enum ItemSortBy {
-    SortName, Name, DateCreated, DatePlayed, PremiereDate, ProductionYear, PlayCount, SeriesSortName,
-    ParentIndexNumber, IndexNumber
-}

@@ -1,8 +1,0 @@
-package app.pathary.jellyfin;
-
-import java.time.Instant;
-
-/** One movie item of a user's Jellyfin library, with that user's played state. */
-record LibraryMovie(String itemId, Integer tmdbId, String imdbId, String name, Integer year, String overview,
-        boolean played, int playCount, Instant lastPlayed) {
-}

@@ -1,6 +1,0 @@
-package app.pathary.jellyfin;
-
-/** Jellyfin's {@code SortOrder}. */
-public enum SortOrder {
-    Ascending, Descending
-}

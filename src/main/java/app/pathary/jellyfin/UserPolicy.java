@@ -1,5 +1,0 @@
-package app.pathary.jellyfin;
-
-/** The part of Jellyfin's {@code UserPolicy} that Pathary reads. */
-public record UserPolicy(boolean isAdministrator, boolean isHidden, boolean isDisabled) {
-}

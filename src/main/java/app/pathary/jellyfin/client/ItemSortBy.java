@@ -1,0 +1,7 @@
+package app.pathary.jellyfin.client;
+
+/** Sort keys, spelled as Jellyfin's {@code ItemSortBy}. */
+public enum ItemSortBy {
+    SortName, Name, DateCreated, DatePlayed, PremiereDate, ProductionYear, PlayCount, SeriesSortName,
+    ParentIndexNumber, IndexNumber
+}

@@ -1,0 +1,116 @@
+package app.pathary.jellyfin.client;
+
+import app.pathary.common.AnswerDeadline;
+import app.pathary.common.JsonBody;
+import app.pathary.common.RetryPolicy;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends a {@link JellyfinCall} and turns the answer into JSON or a typed {@link JellyfinException}.
+ *
+ * <p>Every request carries {@code Authorization: MediaBrowser ...} with the client identity (Jellyfin
+ * needs it even to log in) and the token unless the call is anonymous. Log lines hold the method, route,
+ * status and duration only.
+ *
+ * <p>A 2xx that is an HTML page or JSON cut off or malformed is {@link JellyfinException.NotJellyfin}; nothing
+ * from Jackson escapes. A GET that fails for a passing reason ({@link JellyfinException#retryable()}) is tried
+ * again as the {@link RetryPolicy} says; writes are sent once.
+ */
+final class JellyfinTransport {
+
+    private static final Logger LOG = LoggerFactory.getLogger(JellyfinTransport.class);
+
+    private final HttpClient http;
+    private final ClientIdentity identity;
+    private final Duration requestTimeout;
+    private final ObjectMapper json;
+    private final RetryPolicy reads;
+
+    JellyfinTransport(HttpClient http, ClientIdentity identity, Duration requestTimeout, ObjectMapper json, RetryPolicy reads) {
+        this.http = http;
+        this.identity = identity;
+        this.requestTimeout = requestTimeout;
+        this.json = json;
+        this.reads = reads;
+    }
+
+    /**
+     * @return the parsed body, or {@link MissingNode} when a 2xx answer has no body
+     * @throws JellyfinException for every failure
+     */
+    JsonNode send(JellyfinServer server, JellyfinCall call) {
+        if ("GET".equals(call.method())) {
+            return reads.call(() -> sendOnce(server, call),
+                    failure -> failure instanceof JellyfinException e && e.retryable(), "Jellyfin " + call.describe());
+        }
+        return sendOnce(server, call);
+    }
+
+    private JsonNode sendOnce(JellyfinServer server, JellyfinCall call) {
+        HttpRequest request = request(server, call);
+        long started = System.nanoTime();
+        HttpResponse<String> response;
+        try {
+            response = AnswerDeadline.send(http, request, requestTimeout);
+        } catch (IOException e) {
+            LOG.debug("{} failed: {}", call.describe(), e.getClass().getSimpleName());
+            throw new JellyfinException.Unreachable(call.describe(), UnreachableReasons.of(e), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new JellyfinException.Unreachable(call.describe(), JellyfinException.Unreachable.Reason.INTERRUPTED, e);
+        }
+        LOG.debug("{} -> {} in {} ms", call.describe(), response.statusCode(), (System.nanoTime() - started) / 1_000_000);
+        return body(call, response);
+    }
+
+    private HttpRequest request(JellyfinServer server, JellyfinCall call) {
+        URI uri = JellyfinUrl.of(server.baseUrl(), call.path(), call.query());
+        String token = call.anonymous() ? null : server.token();
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri)
+                .timeout(requestTimeout)
+                .header(MediaBrowserAuthorization.HEADER, MediaBrowserAuthorization.headerValue(identity, token))
+                .header("Accept", "application/json");
+        if (call.jsonBody() != null) {
+            builder.header("Content-Type", "application/json")
+                    .method(call.method(), HttpRequest.BodyPublishers.ofString(call.jsonBody()));
+        } else {
+            builder.method(call.method(), HttpRequest.BodyPublishers.noBody());
+        }
+        return builder.build();
+    }
+
+    private JsonNode body(JellyfinCall call, HttpResponse<String> response) {
+        int status = response.statusCode();
+        String request = call.describe();
+        switch (status) {
+            case 401 -> throw new JellyfinException.Unauthorized(request);
+            case 403 -> throw new JellyfinException.Forbidden(request);
+            case 404 -> throw new JellyfinException.NotFound(request);
+            default -> {
+                if (status < 200 || status > 299) {
+                    throw new JellyfinException.UnexpectedStatus(request, status);
+                }
+            }
+        }
+        JsonBody body = JsonBody.read(json, response.headers().firstValue("Content-Type").orElse(null), response.body());
+        if (body.problem() == JsonBody.Problem.HTML_PAGE) {
+            throw new JellyfinException.NotJellyfin(request, JellyfinException.NotJellyfin.Problem.HTML_PAGE,
+                    "HTML page instead of JSON");
+        }
+        if (body.problem() == JsonBody.Problem.MALFORMED_JSON) {
+            throw new JellyfinException.NotJellyfin(request, JellyfinException.NotJellyfin.Problem.MALFORMED_JSON,
+                    "JSON cut off or malformed");
+        }
+        return body.json();
+    }
+}

@@ -1,0 +1,6 @@
+package app.pathary.jellyfin.client;
+
+/** Jellyfin's {@code SortOrder}. */
+public enum SortOrder {
+    Ascending, Descending
+}

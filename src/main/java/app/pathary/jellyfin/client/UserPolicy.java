@@ -1,0 +1,5 @@
+package app.pathary.jellyfin.client;
+
+/** The part of Jellyfin's {@code UserPolicy} that Pathary reads. */
+public record UserPolicy(boolean isAdministrator, boolean isHidden, boolean isDisabled) {
+}

@@ -1,0 +1,50 @@
+package app.pathary.jellyfin.link;
+
+import app.pathary.common.SecretBox;
+import app.pathary.jellyfin.client.JellyfinClient;
+import app.pathary.web.Pages;
+import app.pathary.web.WebRoutes;
+import java.net.URI;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+
+/** A user's link to Jellyfin: the stored link, the login (token sealed), the secret webhook URL, and the Jellyfin page. */
+public final class JellyfinLinkFacade {
+    private final JellyfinLinkRepository links;
+    private final JellyfinLogin login;
+    private final WebhookUrls webhookUrls;
+
+    private JellyfinLinkFacade(JellyfinLinkRepository links, JellyfinLogin login, WebhookUrls webhookUrls) {
+        this.links = links;
+        this.login = login;
+        this.webhookUrls = webhookUrls;
+    }
+
+    /** What the link needs: the database (writes, reads), the clock, the Jellyfin client, the key for secrets, the public URL. */
+    public record Wiring(Jdbi jdbi, Jdbi reads, Clock clock, JellyfinClient client, SecretBox secrets, Optional<URI> applicationUrl) {
+    }
+
+    public static JellyfinLinkFacade wire(Wiring wiring) {
+        JellyfinLinkRepository links = new JellyfinLinkRepository(wiring.jdbi(), wiring.reads(), wiring.clock());
+        return new JellyfinLinkFacade(links, new JellyfinLogin(links, wiring.client(), wiring.secrets()),
+                new WebhookUrls(links, wiring.applicationUrl()));
+    }
+
+    public JellyfinLinkRepository links() {
+        return links;
+    }
+
+    public JellyfinLogin login() {
+        return login;
+    }
+
+    public WebhookUrls webhookUrls() {
+        return webhookUrls;
+    }
+
+    public List<WebRoutes> routes(Pages pages, RecentDeliveries deliveries, JellyfinSettingsPages.DeviceSummary device) {
+        return List.of(new JellyfinSettingsPages(pages, links, webhookUrls, login, deliveries, device));
+    }
+}

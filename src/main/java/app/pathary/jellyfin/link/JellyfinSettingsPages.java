@@ -1,0 +1,108 @@
+package app.pathary.jellyfin.link;
+
+import app.pathary.common.InvalidInputException;
+import app.pathary.web.Caller;
+import app.pathary.web.Flash;
+import app.pathary.web.Pages;
+import app.pathary.web.WebRoutes;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.util.HashMap;
+import java.util.Map;
+
+/** {@code /settings/integrations/jellyfin}: the webhook URL, scrobbling, the server and the login, recent deliveries. */
+public final class JellyfinSettingsPages implements WebRoutes {
+    public static final String PATH = "/settings/integrations/jellyfin";
+    private final Pages pages;
+    private final JellyfinLinkRepository links;
+    private final WebhookUrls webhooks;
+    private final JellyfinLogin login;
+    private final RecentDeliveries deliveries;
+    private final DeviceSummary device;
+
+    /** The device id shown on the page, and whether the environment fixed it. */
+    public record DeviceSummary(String deviceId, boolean fromEnvironment) {
+    }
+
+    public JellyfinSettingsPages(Pages pages, JellyfinLinkRepository links, WebhookUrls webhooks, JellyfinLogin login,
+            RecentDeliveries deliveries, DeviceSummary device) {
+        this.pages = pages;
+        this.links = links;
+        this.webhooks = webhooks;
+        this.login = login;
+        this.deliveries = deliveries;
+        this.device = device;
+    }
+
+    @Override
+    public void register(RoutesConfig routes) {
+        routes.get(PATH, this::show);
+        routes.post(PATH + "/webhook", ctx -> done(ctx, () -> {
+            webhooks.regenerate(me(ctx));
+            return "A new webhook URL was made; the old one no longer works. Put the new one into Jellyfin.";
+        }));
+        routes.post(PATH + "/webhook/delete", ctx -> done(ctx, () -> {
+            webhooks.delete(me(ctx));
+            return "The webhook URL was deleted.";
+        }));
+        routes.post(PATH + "/scrobble", ctx -> done(ctx, () -> {
+            boolean on = "true".equals(ctx.formParam("enabled"));
+            links.setScrobbling(me(ctx), on);
+            return on ? "Completed watches are now scrobbled." : "Scrobbling is off; deliveries are ignored.";
+        }));
+        routes.post(PATH + "/server", ctx -> done(ctx, () -> "Saved the server " + login.saveServerUrl(me(ctx), ctx.formParam("serverUrl")) + "."));
+        routes.post(PATH + "/test", ctx -> {
+            String typed = ctx.formParam("serverUrl") == null ? "" : ctx.formParam("serverUrl").strip();
+            try {
+                var result = login.test(me(ctx), typed);
+                if (result.problem() == null) {
+                    Flash.success(ctx, result.sentence());
+                } else {
+                    Flash.error(ctx, result.sentence());
+                }
+            } catch (InvalidInputException e) {
+                Flash.error(ctx, e.getMessage());
+            }
+            // Keep what was tested in the field: it is not saved until "Save".
+            ctx.redirect(typed.isEmpty() ? PATH : PATH + "?serverUrl=" + java.net.URLEncoder.encode(typed, java.nio.charset.StandardCharsets.UTF_8));
+        });
+        routes.post(PATH + "/login", ctx -> done(ctx, () ->
+                "Authenticated as " + login.logIn(me(ctx), ctx.formParam("username"), ctx.formParam("password")) + "."));
+        routes.post(PATH + "/logout", ctx -> {
+            var warning = login.logOut(me(ctx));
+            if (warning.isPresent()) {
+                Flash.error(ctx, warning.get());
+            } else {
+                Flash.success(ctx, "The Jellyfin login was removed and its token revoked on the server.");
+            }
+            ctx.redirect(PATH);
+        });
+    }
+
+    private void show(Context ctx) {
+        long userId = me(ctx);
+        JellyfinLink link = links.of(userId);
+        Map<String, Object> model = new HashMap<>();
+        model.put("link", link);
+        model.put("webhookUrl", link.webhookId() == null ? "" : webhooks.url(link.webhookId(), ctx));
+        model.put("hasApplicationUrl", webhooks.hasApplicationUrl());
+        model.put("deliveries", deliveries.latest(userId, 20));
+        model.put("device", device);
+        String tested = ctx.queryParam("serverUrl");
+        model.put("serverUrl", tested != null && !tested.isBlank() ? tested : link.serverUrl() == null ? "" : link.serverUrl());
+        pages.render(ctx, "jellyfin/link/settings.jte", "Jellyfin", model);
+    }
+
+    private static void done(Context ctx, java.util.function.Supplier<String> action) {
+        try {
+            Flash.success(ctx, action.get());
+        } catch (InvalidInputException e) {
+            Flash.error(ctx, e.getMessage());
+        }
+        ctx.redirect(PATH);
+    }
+
+    private static long me(Context ctx) {
+        return Caller.require(ctx).id();
+    }
+}

@@ -1,0 +1,61 @@
+package app.pathary.jellyfin.scrobble;
+
+import app.pathary.db.WriteTransactions;
+import app.pathary.jellyfin.link.RecentDeliveries;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The latest webhook deliveries of each user and what became of them. Older rows are dropped as new ones come, every
+ * {@link #TRIM_EVERY} deliveries of a user rather than with each (so a user has at most KEPT + TRIM_EVERY rows): the
+ * trim is a statement on SQLite's single writer that a burst of deliveries need not pay each time.
+ */
+public final class DeliveryLog implements RecentDeliveries {
+    static final int KEPT = 100;
+    static final int TRIM_EVERY = 10;
+    private final Map<Long, AtomicInteger> sinceTrim = new ConcurrentHashMap<>();
+    private final WriteTransactions writes;
+    private final Jdbi reads;
+    private final Clock clock;
+
+    public DeliveryLog(WriteTransactions writes, Jdbi reads, Clock clock) {
+        this.writes = writes;
+        this.reads = reads;
+        this.clock = clock;
+    }
+
+    void record(long userId, String title, String result, String reason) {
+        writes.inTransaction(h -> {
+            record(h, userId, title, result, reason);
+            return null;
+        });
+    }
+
+    void record(Handle h, long userId, String title, String result, String reason) {
+        h.createUpdate("INSERT INTO jellyfin_deliveries (user_id, received_at, title, result, reason) VALUES (:u, :now, :t, :r, :why)")
+                .bind("u", userId).bind("now", clock.millis()).bind("t", title).bind("r", result).bind("why", reason).execute();
+        if (sinceTrim.computeIfAbsent(userId, u -> new AtomicInteger()).getAndIncrement() % TRIM_EVERY != 0) {
+            return;
+        }
+        h.createUpdate("""
+                        DELETE FROM jellyfin_deliveries WHERE user_id = :u AND id <= (
+                            SELECT id FROM jellyfin_deliveries WHERE user_id = :u ORDER BY id DESC LIMIT 1 OFFSET :kept)""")
+                .bind("u", userId).bind("kept", KEPT).execute();
+    }
+
+    @Override
+    public List<Delivery> latest(long userId, int count) {
+        return reads.withHandle(h -> h.createQuery(
+                        "SELECT received_at, title, result, reason FROM jellyfin_deliveries WHERE user_id = :u ORDER BY id DESC LIMIT :n")
+                .bind("u", userId).bind("n", count)
+                .map((rs, ctx) -> new Delivery(Instant.ofEpochMilli(rs.getLong("received_at")), rs.getString("title"),
+                        rs.getString("result"), rs.getString("reason")))
+                .list());
+    }
+}

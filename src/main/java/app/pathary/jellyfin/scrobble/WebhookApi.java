@@ -1,0 +1,66 @@
+package app.pathary.jellyfin.scrobble;
+
+import app.pathary.common.NotFoundException;
+import app.pathary.jellyfin.link.JellyfinLink;
+import app.pathary.jellyfin.link.JellyfinLinkRepository;
+import app.pathary.jellyfin.link.WebhookUrls;
+import app.pathary.movie.MovieJson;
+import app.pathary.web.WebRoutes;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * {@code POST /api/webhook/jellyfin/{id}}: where the Jellyfin webhook plugin posts. The secret id in the path is the
+ * only credential; any Content-Type is accepted (the plugin sends text/plain); bodies over 1 MiB get 413.
+ */
+public final class WebhookApi implements WebRoutes {
+    static final int MAX_BODY = 1024 * 1024;
+    private static final Pattern WEBHOOK_ID = Pattern.compile("[0-9a-fA-F-]{36}");
+    private final JellyfinLinkRepository links;
+    private final Scrobbler scrobbler;
+
+    public WebhookApi(JellyfinLinkRepository links, Scrobbler scrobbler) {
+        this.links = links;
+        this.scrobbler = scrobbler;
+    }
+
+    @Override
+    public void register(RoutesConfig routes) {
+        routes.post(WebhookUrls.PATH + "{id}", this::deliver);
+    }
+
+    private void deliver(Context ctx) {
+        if (ctx.contentLength() > MAX_BODY) {
+            tooLarge(ctx);
+            return;
+        }
+        String id = ctx.pathParam("id");
+        if (!WEBHOOK_ID.matcher(id).matches()) {
+            throw new NotFoundException("There is no webhook at this URL.");
+        }
+        JellyfinLink link = links.byWebhookId(id.toLowerCase(java.util.Locale.ROOT))
+                .orElseThrow(() -> new NotFoundException("There is no webhook at this URL; it may have been regenerated."));
+        byte[] body = ctx.bodyAsBytes();
+        if (body.length > MAX_BODY) {
+            tooLarge(ctx);
+            return;
+        }
+        Scrobbler.Outcome outcome = scrobbler.handle(link, body);
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("result", outcome.result());
+        if (outcome.movie() != null) {
+            json.put("movie", MovieJson.of(outcome.movie()));
+            json.put("watchedAt", outcome.watchedAt().toString());
+        } else if (outcome.reason() != null && !outcome.result().equals("duplicate")) {
+            json.put("reason", outcome.reason());
+        }
+        ctx.json(json);
+    }
+
+    private static void tooLarge(Context ctx) {
+        ctx.status(413).json(Map.of("error", "The body is larger than 1 MiB."));
+    }
+}

@@ -1,0 +1,38 @@
+package app.pathary.jellyfin.sync;
+
+import app.pathary.jellyfin.client.JellyfinServer;
+import app.pathary.jellyfin.link.JellyfinLink;
+import app.pathary.jellyfin.link.JellyfinLinkRepository;
+import app.pathary.jellyfin.link.JellyfinLogin;
+import app.pathary.job.JobFailure;
+
+/**
+ * What a job needs to act for a user in Jellyfin: the server with the user's token and their Jellyfin user id.
+ * A user without a login, and a login Jellyfin revoked, are failures no retry can mend.
+ */
+public final class JellyfinAccess {
+    private final JellyfinLinkRepository links;
+    private final JellyfinLogin login;
+
+    public JellyfinAccess(JellyfinLinkRepository links, JellyfinLogin login) {
+        this.links = links;
+        this.login = login;
+    }
+
+    public record Session(JellyfinServer server, String jellyfinUserId) {
+    }
+
+    public Session of(long userId) {
+        JellyfinLink link = links.of(userId);
+        JellyfinServer server = login.serverOf(userId).orElseThrow(() ->
+                new JobFailure("This user has no Jellyfin login; authenticate on the Jellyfin settings page first."));
+        return new Session(server, link.jellyfinUserId());
+    }
+
+    /** Marks the login as revoked (the settings page then asks to renew it) and returns the failure to throw. */
+    public JobFailure revoked(long userId) {
+        login.markInvalid(userId);
+        return new JobFailure("Jellyfin no longer accepts this user's login (it was revoked on the server); "
+                + "authenticate again on the Jellyfin settings page.");
+    }
+}

@@ -1,0 +1,58 @@
+package app.pathary.jellyfin.sync;
+
+import app.pathary.jellyfin.client.BaseItemDto;
+import app.pathary.jellyfin.client.BaseItemDtoQueryResult;
+import app.pathary.jellyfin.client.BaseItemKind;
+import app.pathary.jellyfin.client.ItemFields;
+import app.pathary.jellyfin.client.ItemQuery;
+import app.pathary.jellyfin.client.ItemSortBy;
+import app.pathary.jellyfin.client.JellyfinClient;
+import app.pathary.jellyfin.client.JellyfinServer;
+import app.pathary.jellyfin.client.SortOrder;
+import app.pathary.jellyfin.client.UserItemDataDto;
+import app.pathary.job.JobContext;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads every movie of a user's Jellyfin (all libraries) page by page, with an explicit sort, the total counted only
+ * on the first page, and the user's played state. Reading stops at a short page or once the total is read, so a
+ * library of exactly N pages costs N requests, not N + 1.
+ */
+final class JellyfinLibrary {
+    static final int PAGE_SIZE = 500;
+    private final JellyfinClient client;
+
+    /** @param client a client whose transport retries reads that fail for a passing reason */
+    JellyfinLibrary(JellyfinClient client) {
+        this.client = client;
+    }
+
+    /** All movies; {@code progress} hears (read so far, total) after each page. */
+    List<LibraryMovie> movies(JellyfinServer server, String jellyfinUserId, JobContext progress) {
+        ItemQuery query = ItemQuery.builder().userId(jellyfinUserId).includeItemTypes(BaseItemKind.Movie).recursive(true)
+                .fields(ItemFields.ProviderIds, ItemFields.Overview).enableUserData(true).enableImages(false)
+                .sortBy(SortOrder.Ascending, ItemSortBy.SortName, ItemSortBy.DateCreated).build();
+        List<LibraryMovie> movies = new ArrayList<>();
+        int total = 0;
+        for (int start = 0; ; start += PAGE_SIZE) {
+            ItemQuery page = query.page(start, PAGE_SIZE, start == 0);
+            BaseItemDtoQueryResult result = client.items(server, page);
+            result.items().forEach(item -> movies.add(of(item)));
+            if (start == 0) {
+                total = result.totalRecordCount();
+            }
+            progress.progress(movies.size(), Math.max(total, movies.size()));
+            if (result.items().size() < PAGE_SIZE || total > 0 && movies.size() >= total) {
+                return movies;
+            }
+        }
+    }
+
+    private static LibraryMovie of(BaseItemDto item) {
+        Integer tmdb = item.tmdbId().filter(id -> id.matches("\\d{1,9}")).map(Integer::valueOf).filter(id -> id > 0).orElse(null);
+        UserItemDataDto data = item.userData();
+        return new LibraryMovie(item.id(), tmdb, item.imdbId().orElse(null), item.name(), item.productionYear(), item.overview(),
+                data != null && data.played(), data == null ? 0 : data.playCount(), data == null ? null : data.lastPlayedDate());
+    }
+}

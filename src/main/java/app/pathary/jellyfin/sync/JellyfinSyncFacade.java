@@ -1,0 +1,92 @@
+package app.pathary.jellyfin.sync;
+
+import app.pathary.history.HistoryListener;
+import app.pathary.history.HistoryQueries;
+import app.pathary.history.WatchHistory;
+import app.pathary.jellyfin.client.JellyfinClient;
+import app.pathary.jellyfin.link.JellyfinLinkRepository;
+import app.pathary.jellyfin.link.JellyfinLogin;
+import app.pathary.job.Job;
+import app.pathary.job.JobContext;
+import app.pathary.job.JobQueue;
+import app.pathary.job.JobSpec;
+import app.pathary.movie.MovieQueries;
+import java.time.ZoneId;
+
+/**
+ * The Jellyfin jobs: import, export and automatic sync, built from the client and the history. Pages and the CLI
+ * start imports and exports here; the composition root runs the queued specs through the {@code run} methods.
+ */
+public final class JellyfinSyncFacade {
+    public static final String IMPORT = JobSpec.JellyfinImport.TYPE;
+    public static final String EXPORT = JobSpec.JellyfinExport.TYPE;
+    private final JellyfinImport importer;
+    private final JellyfinExport exporter;
+    private final JellyfinAutoSync autoSync;
+    private final JellyfinMovieSync movieSync;
+    private final JobQueue queue;
+    private final JellyfinLinkRepository links;
+
+    /**
+     * What the sync needs: the user's link and login, the Jellyfin client and the per-user item index, the retry of
+     * writes, the history, the queue, and the zone that turns instants into calendar dates.
+     */
+    public record Wiring(JellyfinLinkRepository links, JellyfinLogin login, JellyfinClient client, JellyfinItemIndex index,
+            Retries retries, Collaborators history, JobQueue queue, ZoneId zone) {
+    }
+
+    public JellyfinSyncFacade(Wiring wiring) {
+        JellyfinAccess access = new JellyfinAccess(wiring.links(), wiring.login());
+        JellyfinLibrary library = new JellyfinLibrary(wiring.client());
+        var playstate = new JellyfinMovieSync.Playstate(wiring.client(), wiring.retries(), wiring.zone());
+        this.importer = new JellyfinImport(access, library, wiring.index(), wiring.history().watchHistory(), wiring.zone());
+        this.exporter = new JellyfinExport(access, library, wiring.index(), playstate, wiring.history().queries());
+        this.autoSync = new JellyfinAutoSync(wiring.links(), wiring.history().queries(), wiring.queue());
+        this.movieSync = new JellyfinMovieSync(wiring.history().queries(), wiring.history().movies(), access, wiring.index(), library, playstate);
+        this.queue = wiring.queue();
+        this.links = wiring.links();
+    }
+
+    /** The sync's part of the Jellyfin page: import, export, automatic sync, and the user's jobs. */
+    public java.util.List<app.pathary.web.WebRoutes> routes(app.pathary.web.Pages pages, app.pathary.job.JobRepository jobs) {
+        return java.util.List.of(new JellyfinSyncPages(pages, links, this, jobs));
+    }
+
+    /** The history parts the jobs use. */
+    public record Collaborators(WatchHistory watchHistory, HistoryQueries queries, MovieQueries movies) {
+    }
+
+    /** The automatic sync: to be told of history changes inside their transaction. */
+    public HistoryListener.InTransaction autoSync() {
+        return autoSync;
+    }
+
+    public String run(JobSpec.JellyfinImport spec, JobContext context) {
+        return importer.run(spec.userId(), context).toString();
+    }
+
+    public String run(JobSpec.JellyfinExport spec, JobContext context) throws Exception {
+        return exporter.run(spec.userId(), spec.markUnplayed(), context).toString();
+    }
+
+    public String run(JobSpec.JellyfinSync spec) {
+        return movieSync.run(spec);
+    }
+
+    public long queueImport(long userId) {
+        return queue.enqueue(new JobSpec.JellyfinImport(userId));
+    }
+
+    public long queueExport(long userId, boolean markUnplayed) {
+        return queue.enqueue(new JobSpec.JellyfinExport(userId, markUnplayed));
+    }
+
+    /** Runs an import here and now (the CLI), recorded as a job row. */
+    public Job importNow(long userId, JobContext progress) throws Exception {
+        return queue.runInForeground(new JobSpec.JellyfinImport(userId), this::run, progress, "cli");
+    }
+
+    public Job exportNow(long userId, boolean markUnplayed, JobContext progress) throws Exception {
+        return queue.runInForeground(new JobSpec.JellyfinExport(userId, markUnplayed), this::run, progress, "cli");
+    }
+}

@@ -1,0 +1,45 @@
+package app.pathary.job;
+
+import app.pathary.db.Database;
+import app.pathary.web.Pages;
+import app.pathary.web.WebRoutes;
+import java.time.Clock;
+import java.util.List;
+
+/** The durable job queue: queueing and running jobs, the workers of {@code serve}, and the jobs page. */
+public final class JobFacade {
+    private final JobRepository repository;
+    private final JobQueue queue;
+    private final JobTimings timings;
+
+    private JobFacade(JobRepository repository, JobQueue queue, JobTimings timings) {
+        this.repository = repository;
+        this.queue = queue;
+        this.timings = timings;
+    }
+
+    public static JobFacade wire(Database database, Clock clock, JobTimings timings) {
+        JobRepository repository = new JobRepository(database.jdbi(), database.dialect(), clock);
+        return new JobFacade(repository, new JobQueue(repository, timings.heartbeat()), timings);
+    }
+
+    public JobQueue queue() {
+        return queue;
+    }
+
+    /** The stored jobs: listing, finding, removing finished ones. */
+    public JobRepository repository() {
+        return repository;
+    }
+
+    /** The worker pool for {@code serve}; the caller schedules and starts it. */
+    public JobWorkers workers(JobHandler<JobSpec> dispatch, String name) {
+        JobWorkers workers = new JobWorkers(repository, dispatch, name, 2, timings);
+        queue.onEnqueue(workers::nudge);
+        return workers;
+    }
+
+    public List<WebRoutes> routes(Pages pages) {
+        return List.of(new JobPages(pages, repository));
+    }
+}

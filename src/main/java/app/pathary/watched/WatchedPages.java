@@ -1,0 +1,82 @@
+package app.pathary.watched;
+
+import app.pathary.common.NotFoundException;
+import app.pathary.job.JobQueue;
+import app.pathary.job.JobSpec;
+import app.pathary.web.Flash;
+import app.pathary.web.Pages;
+import app.pathary.web.WebRoutes;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** The admin page "Watched media" (the last report, filtered) and {@code GET /api/cleanup/watched}. */
+public final class WatchedPages implements WebRoutes {
+    private final Pages pages;
+    private final WatchedReportRepository reports;
+    private final JobQueue jobs;
+    private final Clock clock;
+
+    public WatchedPages(Pages pages, WatchedReportRepository reports, JobQueue jobs, Clock clock) {
+        this.pages = pages;
+        this.reports = reports;
+        this.jobs = jobs;
+        this.clock = clock;
+    }
+
+    @Override
+    public void register(RoutesConfig routes) {
+        routes.get("/admin/cleanup/watched", this::show);
+        routes.post("/admin/cleanup/watched/refresh", ctx -> {
+            jobs.enqueue(new JobSpec.WatchedReport());
+            Flash.success(ctx, "The watched state is being read from Jellyfin; reload in a moment.");
+            ctx.redirect("/admin/cleanup/watched");
+        });
+        routes.get("/api/cleanup/watched", ctx -> ctx.contentType("application/json").result(reports.latestJson()
+                .orElseThrow(() -> new NotFoundException("No watched report yet: configure Jellyfin on /settings/server/cleanup and refresh."))));
+    }
+
+    private void show(Context ctx) {
+        String verdict = param(ctx, "verdict");
+        String kind = param(ctx, "kind");
+        String search = param(ctx, "search").toLowerCase(Locale.ROOT);
+        Map<String, Object> model = new HashMap<>();
+        var report = reports.latest().orElse(null);
+        model.put("report", report);
+        model.put("age", report == null ? "" : age(Duration.between(report.computedAt(), clock.instant())));
+        List<ReportEntry> entries = report == null ? List.of() : report.entries().stream()
+                .filter(e -> verdict.isEmpty() || e.verdict().value().equals(verdict))
+                .filter(e -> kind.isEmpty() || e.kind().equals(kind))
+                .filter(e -> search.isEmpty() || e.name().toLowerCase(Locale.ROOT).contains(search)
+                        || (e.series() != null && e.series().toLowerCase(Locale.ROOT).contains(search)))
+                .toList();
+        model.put("entries", entries);
+        model.put("verdict", verdict);
+        model.put("kind", kind);
+        model.put("search", param(ctx, "search"));
+        pages.render(ctx, "watched/watched.jte", "Watched media", model);
+    }
+
+    private static String param(Context ctx, String name) {
+        String value = ctx.queryParam(name);
+        return value == null ? "" : value.strip();
+    }
+
+    static String age(Duration age) {
+        if (age.toMinutes() < 1) {
+            return "just now";
+        }
+        if (age.toHours() < 1) {
+            return age.toMinutes() + " minutes ago";
+        }
+        if (age.toDays() < 1) {
+            return age.toHours() + " hours ago";
+        }
+        return age.toDays() + " days ago";
+    }
+}

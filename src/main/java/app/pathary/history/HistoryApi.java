@@ -18,7 +18,7 @@ import java.util.Map;
  * The history JSON API under {@code /api/users/{name}/...}: read (the user, or an admin) and write (the user only).
  * A write is all or nothing.
  */
-public final class HistoryApi implements WebRoutes {
+final class HistoryApi implements WebRoutes {
     private final UserLookup users;
     private final WatchHistory history;
     private final HistoryQueries queries;

@@ -20,7 +20,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /** The history pages: the list, a movie's dates (add, edit, delete) and the "add a watch" form. */
-public final class HistoryPages implements WebRoutes {
+final class HistoryPages implements WebRoutes {
     private static final int PAGE_SIZE = 30;
     private final Pages pages;
     private final WatchHistory history;

@@ -11,7 +11,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 /** {@code /admin/jobs}: every job, filtered by status, type and user; finished ones can be removed. */
-public final class JobPages implements WebRoutes {
+final class JobPages implements WebRoutes {
     private final Pages pages;
     private final JobRepository jobs;
 

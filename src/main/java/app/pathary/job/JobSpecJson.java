@@ -15,7 +15,7 @@ import java.util.stream.Collectors;
  * {@code user_id} column, and a {@code cleanup_execute} row may lack its plan id (0: the latest plan) and its
  * override switch (off). A row that still cannot be read fails as a {@link JobFailure}, never retried.
  */
-public final class JobSpecJson {
+final class JobSpecJson {
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)

@@ -14,7 +14,7 @@ import io.javalin.http.Context;
 import java.util.Map;
 
 /** First-run setup, login, logout and the account page (password, API tokens). */
-public final class AccountPages implements WebRoutes {
+final class AccountPages implements WebRoutes {
     private final Pages pages;
     private final Accounts accounts;
     private final Sessions sessions;

@@ -12,7 +12,7 @@ import io.javalin.http.Context;
 import java.util.Map;
 
 /** The admin page of users: list, create, make or unmake admin, delete. (The access filter keeps /admin to admins.) */
-public final class AdminUserPages implements WebRoutes {
+final class AdminUserPages implements WebRoutes {
     private final Pages pages;
     private final Accounts accounts;
 

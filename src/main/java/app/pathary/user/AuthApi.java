@@ -14,7 +14,7 @@ import java.util.Map;
  * {@code POST /api/auth/token} exchanges a name or email and a password for an API token; {@code GET} tells who the
  * caller is; {@code DELETE} revokes the presented token (or, with {@code ?id=}, one of the caller's tokens).
  */
-public final class AuthApi implements WebRoutes {
+final class AuthApi implements WebRoutes {
     private final Accounts accounts;
     private final ApiTokens tokens;
 

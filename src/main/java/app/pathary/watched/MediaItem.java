@@ -8,7 +8,7 @@ import java.time.Instant;
  * @param seasonNumber  episodes: the season (0 = specials); null for movies
  * @param episodeNumber episodes: the first episode number; {@code episodeEnd} the last one of a multi-episode file
  */
-public record MediaItem(
+record MediaItem(
         String id,
         Kind kind,
         String name,

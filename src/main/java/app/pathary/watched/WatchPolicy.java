@@ -12,7 +12,7 @@ import java.util.List;
  * @param keepFavorites an item a counted user (or the primary user) marked favourite, or whose season or series they
  *                      marked favourite, is kept
  */
-public record WatchPolicy(Strategy strategy, List<String> countedUsers, String primaryUser, int graceDaysMovies,
+record WatchPolicy(Strategy strategy, List<String> countedUsers, String primaryUser, int graceDaysMovies,
         int graceDaysEpisodes, boolean keepFavorites, ZoneId zone) {
 
     public WatchPolicy {

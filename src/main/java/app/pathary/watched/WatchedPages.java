@@ -16,7 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /** The admin page "Watched media" (the last report, filtered) and {@code GET /api/cleanup/watched}. */
-public final class WatchedPages implements WebRoutes {
+final class WatchedPages implements WebRoutes {
     private final Pages pages;
     private final WatchedReportRepository reports;
     private final JobQueue jobs;

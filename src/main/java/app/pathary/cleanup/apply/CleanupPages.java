@@ -22,7 +22,7 @@ import java.util.Map;
  * {@code /admin/cleanup}: the latest plan, making and executing plans, hand exclusions, the audit log; and the plan API.
  * Executing names the plan on screen (its id and digest), so a plan made meanwhile is never the one that runs.
  */
-public final class CleanupPages implements WebRoutes {
+final class CleanupPages implements WebRoutes {
     private static final String PATH = "/admin/cleanup";
     private final Pages pages;
     private final CleanupStores records;

@@ -17,7 +17,7 @@ import java.time.temporal.TemporalAccessor;
  * value {@code 0001-01-01T00:00:00} is Jellyfin's "never" (e.g. {@code LastPlaybackCheckIn}) and is read as
  * {@code null}, whatever offset it carries.
  */
-public final class JellyfinDates {
+final class JellyfinDates {
 
     private static final LocalDateTime NEVER = LocalDateTime.of(1, 1, 1, 0, 0);
 

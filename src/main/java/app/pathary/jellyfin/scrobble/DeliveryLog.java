@@ -16,7 +16,7 @@ import org.jdbi.v3.core.Jdbi;
  * {@link #TRIM_EVERY} deliveries of a user rather than with each (so a user has at most KEPT + TRIM_EVERY rows): the
  * trim is a statement on SQLite's single writer that a burst of deliveries need not pay each time.
  */
-public final class DeliveryLog implements RecentDeliveries {
+final class DeliveryLog implements RecentDeliveries {
     static final int KEPT = 100;
     static final int TRIM_EVERY = 10;
     private final Map<Long, AtomicInteger> sinceTrim = new ConcurrentHashMap<>();

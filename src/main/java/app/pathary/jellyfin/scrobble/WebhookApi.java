@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * {@code POST /api/webhook/jellyfin/{id}}: where the Jellyfin webhook plugin posts. The secret id in the path is the
  * only credential; any Content-Type is accepted (the plugin sends text/plain); bodies over 1 MiB get 413.
  */
-public final class WebhookApi implements WebRoutes {
+final class WebhookApi implements WebRoutes {
     static final int MAX_BODY = 1024 * 1024;
     private static final Pattern WEBHOOK_ID = Pattern.compile("[0-9a-fA-F-]{36}");
     private final JellyfinLinkRepository links;

@@ -12,7 +12,7 @@ import java.util.Optional;
  * Parses Jellyfin's date-times: 0 to 7 fraction digits, then {@code Z}, an offset, or nothing (read as UTC).
  * The sentinel {@code 0001-01-01T00:00:00} means "none".
  */
-public final class WebhookTimestamps {
+final class WebhookTimestamps {
     private static final Instant NONE_BEFORE = Instant.parse("0002-01-01T00:00:00Z");
     private WebhookTimestamps() {
     }

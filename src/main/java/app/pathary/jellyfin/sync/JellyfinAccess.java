@@ -10,7 +10,7 @@ import app.pathary.job.JobFailure;
  * What a job needs to act for a user in Jellyfin: the server with the user's token and their Jellyfin user id.
  * A user without a login, and a login Jellyfin revoked, are failures no retry can mend.
  */
-public final class JellyfinAccess {
+final class JellyfinAccess {
     private final JellyfinLinkRepository links;
     private final JellyfinLogin login;
 

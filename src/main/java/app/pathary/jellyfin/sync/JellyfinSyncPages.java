@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Import, export and automatic sync on the Jellyfin settings page, with the user's jobs and their live progress. */
-public final class JellyfinSyncPages implements WebRoutes {
+final class JellyfinSyncPages implements WebRoutes {
     private static final String PATH = JellyfinSettingsPages.PATH;
     private final Pages pages;
     private final JellyfinLinkRepository links;

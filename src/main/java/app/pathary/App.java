@@ -16,6 +16,7 @@ import app.pathary.cleanup.instances.CleanupSettingsPages;
 import app.pathary.common.RetryPolicy;
 import app.pathary.common.SecretBox;
 import app.pathary.config.AppConfig;
+import app.pathary.config.ReloadableConfigFile;
 import app.pathary.config.SecretKey;
 import app.pathary.db.Database;
 import app.pathary.history.HistoryApi;
@@ -138,6 +139,7 @@ public final class App implements AutoCloseable {
     public final WatchedReportRepository watchedReports;
     public final WatchedReportJob watchedReportJob;
     public final ArrSettingsStore arrSettings;
+    public final ReloadableConfigFile configFile;
     public final CleanupStores cleanupRecords;
     public final CleanupRuns cleanupRuns;
     private final ArrReader arrReader;
@@ -177,19 +179,20 @@ public final class App implements AutoCloseable {
                 new Retries(overrides.jellyfinRetryWait()), new JellyfinJobs.Collaborators(watchHistory, historyQueries, movieQueries),
                 jobQueue, config.timezone());
         watchHistory.addTransactionListener(jellyfinJobs.autoSync());
-        this.cleanupSettings = new WatchedSettingsStore(database.jdbi(), config.environment(), secrets);
+        this.cleanupSettings = new WatchedSettingsStore(database.jdbi(), config.watched(), secrets);
         this.watchedReports = new WatchedReportRepository(database.jdbi());
         this.watchedReportJob = new WatchedReportJob(cleanupSettings, new WatchedSweep(jellyfinClient, clock), watchedReports,
                 clock, config.timezone());
         HttpClient arrHttp = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         RadarrClient radarr = new HttpRadarrClient(arrHttp, overrides.jellyfinTimeout(), reads);
         SonarrClient sonarr = new HttpSonarrClient(arrHttp, overrides.jellyfinTimeout(), reads);
-        this.arrSettings = new ArrSettingsStore(database.jdbi(), config.environment(), secrets, clock);
+        this.configFile = new ReloadableConfigFile(config.configFile());
+        this.arrSettings = new ArrSettingsStore(database.jdbi(), config.arr(), configFile, secrets, clock);
         this.cleanupRecords = CleanupStores.of(database.jdbi(), clock);
         this.arrReader = new ArrReader(radarr, sonarr);
         this.instanceCheck = new app.pathary.cleanup.instances.InstanceCheck(radarr, sonarr);
         this.cleanupRuns = new CleanupRuns(watchedReportJob, arrSettings, arrReader, new CleanupExecutor(radarr, sonarr, cleanupRecords),
-                cleanupRecords, new CleanupRuns.Setting(clock, config.timezone(), CleanupLimits.from(config.environment())));
+                cleanupRecords, new CleanupRuns.Setting(clock, config.timezone(), CleanupLimits.from(config.cleanup())));
     }
 
     /** Connects to the database and migrates it; the returned app is ready for CLI commands or {@link #startServer}. */
@@ -242,18 +245,11 @@ public final class App implements AutoCloseable {
                     + "-" + java.util.UUID.randomUUID().toString().substring(0, 8), 2, overrides.jobTimings());
             workers.schedule(new JobWorkers.Schedule(new JobSpec.WatchedReport(), Duration.ofMinutes(1), Duration.ofHours(6),
                     watchedReportJob::configured));
-            config.environment().get("CLEANUP_SCHEDULE_HOURS").map(hours -> scheduleHours(hours)).ifPresent(every ->
+            config.cleanup().schedule().ifPresent(every ->
                     workers.schedule(new JobWorkers.Schedule(new JobSpec.CleanupScheduled(), every, every, cleanupRuns::configured)));
             jobQueue.onEnqueue(workers::nudge);
             workers.start();
         }
-    }
-
-    private static Duration scheduleHours(String hours) {
-        if (!hours.strip().matches("\\d{1,4}") || Integer.parseInt(hours.strip()) == 0) {
-            throw new app.pathary.config.ConfigException("CLEANUP_SCHEDULE_HOURS must be a whole number of hours from 1 to 9999.");
-        }
-        return Duration.ofHours(Integer.parseInt(hours.strip()));
     }
 
     /** Pathary's version, from the jar's manifest ("development" when run from classes). */

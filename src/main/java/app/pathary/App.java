@@ -6,6 +6,7 @@ import app.pathary.cleanup.apply.CleanupFacade;
 import app.pathary.common.RetryPolicy;
 import app.pathary.common.SecretBox;
 import app.pathary.config.AppConfig;
+import app.pathary.config.ReloadableConfigFile;
 import app.pathary.config.SecretKey;
 import app.pathary.db.Database;
 import app.pathary.history.HistoryFacade;
@@ -95,6 +96,7 @@ public final class App implements AutoCloseable {
     public final JellyfinSyncFacade jellyfinSync;
     public final WatchedFacade watched;
     public final CleanupFacade cleanup;
+    public final ReloadableConfigFile configFile;
     private final JellyfinClient jellyfinClient;
     private JobWorkers workers;
     private final Overrides overrides;
@@ -124,9 +126,10 @@ public final class App implements AutoCloseable {
                 new JellyfinItemIndex(database.jdbi()), new Retries(overrides.jellyfinRetryWait()),
                 new JellyfinSyncFacade.Collaborators(history.history(), history.queries(), movies.queries()), jobs.queue(), config.timezone()));
         history.history().addTransactionListener(jellyfinSync.autoSync());
-        this.watched = WatchedFacade.wire(new WatchedFacade.Wiring(database.jdbi(), config.environment(), secrets, jellyfinClient, clock,
+        this.watched = WatchedFacade.wire(new WatchedFacade.Wiring(database.jdbi(), config.watched(), secrets, jellyfinClient, clock,
                 config.timezone()));
-        this.cleanup = CleanupFacade.wire(new CleanupFacade.Wiring(database.jdbi(), config.environment(), secrets, clock, config.timezone()),
+        this.configFile = new ReloadableConfigFile(config.configFile());
+        this.cleanup = CleanupFacade.wire(new CleanupFacade.Wiring(database.jdbi(), config, configFile, secrets, clock),
                 new CleanupFacade.Remotes(new HttpRadarrClient(arrHttp, overrides.jellyfinTimeout(), reads),
                         new HttpSonarrClient(arrHttp, overrides.jellyfinTimeout(), reads), watched));
     }
@@ -175,17 +178,10 @@ public final class App implements AutoCloseable {
             workers = jobs.workers(dispatch, "pathary-" + ProcessHandle.current().pid() + "-" + java.util.UUID.randomUUID().toString().substring(0, 8));
             workers.schedule(new JobWorkers.Schedule(new JobSpec.WatchedReport(), Duration.ofMinutes(1), Duration.ofHours(6),
                     watched.reports()::configured));
-            config.environment().get("CLEANUP_SCHEDULE_HOURS").map(hours -> scheduleHours(hours)).ifPresent(every ->
+            config.cleanup().schedule().ifPresent(every ->
                     workers.schedule(new JobWorkers.Schedule(new JobSpec.CleanupScheduled(), every, every, cleanup.runs()::configured)));
             workers.start();
         }
-    }
-
-    private static Duration scheduleHours(String hours) {
-        if (!hours.strip().matches("\\d{1,4}") || Integer.parseInt(hours.strip()) == 0) {
-            throw new app.pathary.config.ConfigException("CLEANUP_SCHEDULE_HOURS must be a whole number of hours from 1 to 9999.");
-        }
-        return Duration.ofHours(Integer.parseInt(hours.strip()));
     }
 
     /** Pathary's version, from the jar's manifest ("development" when run from classes). */

@@ -31,9 +31,20 @@ final class ServeCommand extends RootAware implements java.util.concurrent.Calla
             stopped.countDown();
         }, "pathary-shutdown"));
         app.startServer();
+        HangupReload.install(() -> reread(app));
         LOG.info("Pathary listens on http://{}:{} (database: {}, time zone: {})", host, app.port(),
                 config.database().redactedUrl(), config.timezone());
         stopped.await();
         return 0;
+    }
+
+    /** SIGHUP: CONFIG_FILE is read again; a bad file keeps the previous contents (logged as a warning). */
+    static void reread(App app) {
+        var file = app.configFile.current().path();
+        if (file.isEmpty()) {
+            LOG.info("SIGHUP: there is no CONFIG_FILE to re-read");
+            return;
+        }
+        LOG.info("SIGHUP: re-read {} ({} instances)", file.get(), app.configFile.reload().instances().size());
     }
 }

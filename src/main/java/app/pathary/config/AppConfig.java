@@ -1,15 +1,18 @@
 package app.pathary.config;
 
 import java.net.URI;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Everything Pathary reads from the environment at start. Invalid values stop startup with one sentence
- * naming the variable ({@link ConfigException}). {@code environment} stays available for the settings features read
- * themselves (e.g. the cleanup settings, which the environment locks).
+ * Everything Pathary reads from the environment, parsed and checked once at start (CONFIG_FILE included): an invalid
+ * value stops startup with one sentence naming the variable, or the CONFIG_FILE key and the file ({@link ConfigException}).
+ * Nothing reads the environment after this. Settings saved on pages are a layer under these (see {@link SettingsOverlay}).
  */
 public record AppConfig(
         Path dataDir,
@@ -20,21 +23,42 @@ public record AppConfig(
         Optional<String> appSecret,
         Optional<String> jellyfinDeviceId,
         String jellyfinAppName,
-        Environment environment) {
+        String logLevel,
+        WatchedOptions watched,
+        ArrOptions arr,
+        CleanupOptions cleanup,
+        ConfigFile configFile) {
 
     public static AppConfig from(Environment env) {
-        Path dataDir = Path.of(env.get("DATA_DIR").orElse("./data"));
+        Path dataDir = path("DATA_DIR", env.get("DATA_DIR").orElse("./data"));
         DatabaseSettings database = DatabaseSettings.parse(
                 env.get("DATABASE_URL"), env.get("DATABASE_USER"), env.get("DATABASE_PASSWORD"), dataDir);
         int port = port(env.get("HTTP_PORT").orElse("8080"));
         Optional<URI> applicationUrl = env.get("APPLICATION_URL").map(AppConfig::applicationUrl);
         ZoneId zone = zone(env.get("TIMEZONE").orElse("UTC"));
-        return new AppConfig(dataDir, database, port, applicationUrl, zone, env.get("APP_SECRET"),
-                env.get("JELLYFIN_DEVICE_ID"), env.get("JELLYFIN_APP_NAME").orElse("Pathary"), env);
+        String logLevel = OptionRules.oneOf("LOG_LEVEL", env.get("LOG_LEVEL").orElse("INFO"),
+                List.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR", "OFF")).toUpperCase(Locale.ROOT);
+        ArrOptions arr = ArrOptions.parse(env);
+        ConfigFile file = env.get(ConfigFile.VARIABLE).map(p -> ConfigFile.read(path(ConfigFile.VARIABLE, p))).orElse(ConfigFile.none());
+        for (ArrInstanceOptions instance : file.instances()) {
+            if (arr.instances().stream().anyMatch(i -> i.name().equals(instance.name()))) {
+                throw new ConfigException(ConfigFile.VARIABLE + " " + file.path().orElseThrow() + " names an instance '" + instance.name()
+                        + "', the name of the one " + instance.name().toUpperCase(Locale.ROOT) + "_URL sets; choose another name.");
+            }
+        }
+        return new AppConfig(dataDir, database, port, applicationUrl, zone, env.get("APP_SECRET"), env.get("JELLYFIN_DEVICE_ID"),
+                env.get("JELLYFIN_APP_NAME").orElse("Pathary"), logLevel, WatchedOptions.parse(OptionLayer.of(env)), arr,
+                CleanupOptions.parse(env), file);
     }
 
     public AppConfig withHttpPort(int port) {
-        return new AppConfig(dataDir, database, port, applicationUrl, timezone, appSecret, jellyfinDeviceId, jellyfinAppName, environment);
+        return new AppConfig(dataDir, database, port, applicationUrl, timezone, appSecret, jellyfinDeviceId, jellyfinAppName, logLevel,
+                watched, arr, cleanup, configFile);
+    }
+
+    public AppConfig withDatabase(DatabaseSettings other) {
+        return new AppConfig(dataDir, other, httpPort, applicationUrl, timezone, appSecret, jellyfinDeviceId, jellyfinAppName, logLevel,
+                watched, arr, cleanup, configFile);
     }
 
     public static int port(String value) {
@@ -47,6 +71,14 @@ public record AppConfig(
             // falls through to the sentence below
         }
         throw new ConfigException("HTTP_PORT must be a port number from 0 to 65535, not '" + value + "'.");
+    }
+
+    private static Path path(String name, String value) {
+        try {
+            return Path.of(value);
+        } catch (InvalidPathException e) {
+            throw new ConfigException(name + " is not a valid path: '" + value + "'.");
+        }
     }
 
     private static URI applicationUrl(String value) {

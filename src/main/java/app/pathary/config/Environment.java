@@ -35,9 +35,4 @@ public final class Environment {
         }
         return Optional.of(direct.strip());
     }
-
-    /** Whether the value came from the environment (an administrator set it), which locks a settings field. */
-    public boolean isSet(String name) {
-        return get(name).isPresent();
-    }
 }

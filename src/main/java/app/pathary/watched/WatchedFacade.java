@@ -1,7 +1,7 @@
 package app.pathary.watched;
 
 import app.pathary.common.SecretBox;
-import app.pathary.config.Environment;
+import app.pathary.config.WatchedOptions;
 import app.pathary.jellyfin.client.JellyfinClient;
 import app.pathary.job.JobQueue;
 import app.pathary.web.Pages;
@@ -25,12 +25,12 @@ public final class WatchedFacade {
         this.clock = clock;
     }
 
-    /** What detection needs: the database, the environment and the key for secrets, the Jellyfin client, the clock, the zone. */
-    public record Wiring(Jdbi jdbi, Environment environment, SecretBox secrets, JellyfinClient client, Clock clock, ZoneId zone) {
+    /** What detection needs: the database, its options (environment) and the key for secrets, the Jellyfin client, the clock, the zone. */
+    public record Wiring(Jdbi jdbi, WatchedOptions options, SecretBox secrets, JellyfinClient client, Clock clock, ZoneId zone) {
     }
 
     public static WatchedFacade wire(Wiring wiring) {
-        WatchedSettingsStore settings = new WatchedSettingsStore(wiring.jdbi(), wiring.environment(), wiring.secrets());
+        WatchedSettingsStore settings = new WatchedSettingsStore(wiring.jdbi(), wiring.options(), wiring.secrets());
         WatchedReportRepository reports = new WatchedReportRepository(wiring.jdbi());
         WatchedReportJob job = new WatchedReportJob(settings, new WatchedSweep(wiring.client(), wiring.clock()), reports, wiring.clock(),
                 wiring.zone());

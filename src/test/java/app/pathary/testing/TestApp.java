@@ -32,9 +32,7 @@ public final class TestApp implements AutoCloseable {
         Map<String, String> env = new HashMap<>(extraEnvironment);
         env.put("DATA_DIR", dataDir.toString());
         env.put("HTTP_PORT", "0");
-        AppConfig base = AppConfig.from(new Environment(env));
-        AppConfig config = new AppConfig(base.dataDir(), database, 0, base.applicationUrl(), base.timezone(),
-                base.appSecret(), base.jellyfinDeviceId(), base.jellyfinAppName(), base.environment());
+        AppConfig config = AppConfig.from(new Environment(env)).withDatabase(database).withHttpPort(0);
         App app = App.open(config, App.Overrides.none().withClock(clock).withHttpHost("127.0.0.1")
                 .withJellyfinTimings(java.time.Duration.ofSeconds(2), java.time.Duration.ofMillis(20))
                 .withJobTimings(JobTimings.defaults().withPoll(java.time.Duration.ofMillis(100))

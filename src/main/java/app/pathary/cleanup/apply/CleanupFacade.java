@@ -8,7 +8,8 @@ import app.pathary.cleanup.instances.CleanupLimits;
 import app.pathary.cleanup.instances.CleanupSettingsPages;
 import app.pathary.cleanup.instances.InstanceCheck;
 import app.pathary.common.SecretBox;
-import app.pathary.config.Environment;
+import app.pathary.config.AppConfig;
+import app.pathary.config.ReloadableConfigFile;
 import app.pathary.jellyfin.client.JellyfinClient;
 import app.pathary.job.JobQueue;
 import app.pathary.watched.WatchedFacade;
@@ -42,18 +43,18 @@ public final class CleanupFacade {
     public record Remotes(RadarrClient radarr, SonarrClient sonarr, WatchedFacade watched) {
     }
 
-    /** What cleanup keeps and how it keeps time: the database, the environment and secrets, the clock, the zone. */
-    public record Wiring(Jdbi jdbi, Environment environment, SecretBox secrets, Clock clock, ZoneId zone) {
+    /** What cleanup keeps and how it keeps time: the database, the parsed configuration and CONFIG_FILE, secrets, the clock. */
+    public record Wiring(Jdbi jdbi, AppConfig config, ReloadableConfigFile configFile, SecretBox secrets, Clock clock) {
     }
 
     public static CleanupFacade wire(Wiring wiring, Remotes remotes) {
-        ArrSettingsStore instances = new ArrSettingsStore(wiring.jdbi(), wiring.environment(), wiring.secrets(), wiring.clock());
+        ArrSettingsStore instances = new ArrSettingsStore(wiring.jdbi(), wiring.config().arr(), wiring.configFile(), wiring.secrets(), wiring.clock());
         CleanupStores stores = CleanupStores.of(wiring.jdbi(), wiring.clock());
         ArrReader reader = new ArrReader(remotes.radarr(), remotes.sonarr());
         CleanupRuns runs = new CleanupRuns(remotes.watched().reports(), instances, reader,
                 new CleanupExecutor(remotes.radarr(), remotes.sonarr(), stores), stores,
-                new CleanupRuns.Setting(wiring.clock(), wiring.zone(), CleanupLimits.from(wiring.environment())));
-        return new CleanupFacade(instances, stores, runs, new InstanceCheck(remotes.radarr(), remotes.sonarr()), wiring.zone());
+                new CleanupRuns.Setting(wiring.clock(), wiring.config().timezone(), CleanupLimits.from(wiring.config().cleanup())));
+        return new CleanupFacade(instances, stores, runs, new InstanceCheck(remotes.radarr(), remotes.sonarr()), wiring.config().timezone());
     }
 
     /** Making, checking and executing plans. */

@@ -2,10 +2,18 @@ package app.pathary.cleanup.instances;
 
 import app.pathary.common.InvalidInputException;
 import app.pathary.common.SecretBox;
-import app.pathary.config.Environment;
+import app.pathary.config.ActionOptions;
+import app.pathary.config.ArrInstanceOptions;
+import app.pathary.config.ArrOptions;
+import app.pathary.config.ConfigFile;
+import app.pathary.config.OptionLayer;
+import app.pathary.config.ReloadableConfigFile;
+import app.pathary.config.SettingsOverlay;
+import app.pathary.config.Sourced;
 import app.pathary.jellyfin.client.ServerUrls;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -14,36 +22,37 @@ import java.util.Set;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * The Radarr and Sonarr instances and the cleanup actions. Instances come from the environment (RADARR_URL,
- * RADARR_API_KEY, RADARR_PATH_MAP and the SONARR_ ones: the common single-instance case), from the YAML file named by
- * CONFIG_FILE (several instances), and from the admin page (stored, keys sealed). Each action setting comes from its
- * environment variable (which locks it), else CONFIG_FILE, else the page, else its default.
+ * The Radarr and Sonarr instances and the cleanup actions. Instances come from the environment (the common
+ * single-instance case), from CONFIG_FILE (several instances) and from the admin page (stored, keys sealed). Each action
+ * setting comes from the environment (which locks it), else CONFIG_FILE (which locks it too), else the page, else its
+ * default. The environment was parsed at startup; CONFIG_FILE is held in memory and read again when a page saves here.
  */
 public final class ArrSettingsStore {
-    static final String KEEP_TAG = "CLEANUP_KEEP_TAG";
-    static final String EXECUTE = "CLEANUP_EXECUTE";
-    static final String MOVIE_ACTION = "CLEANUP_MOVIE_ACTION";
-    static final String IMPORT_EXCLUSION = "CLEANUP_IMPORT_EXCLUSION";
-    static final String DELETE_ENDED_SERIES = "CLEANUP_DELETE_ENDED_SERIES";
-    static final List<String> ACTION_NAMES = List.of(EXECUTE, MOVIE_ACTION, IMPORT_EXCLUSION, DELETE_ENDED_SERIES);
+    static final String KEEP_TAG = ArrOptions.KEEP_TAG;
+    static final String MOVIE_ACTION = ActionOptions.MOVIE_ACTION;
+    static final List<String> ACTION_NAMES = ActionOptions.NAMES;
     private final Jdbi jdbi;
-    private final Environment environment;
+    private final ArrOptions environment;
+    private final ReloadableConfigFile configFile;
     private final SecretBox secrets;
     private final Clock clock;
 
-    public ArrSettingsStore(Jdbi jdbi, Environment environment, SecretBox secrets, Clock clock) {
+    public ArrSettingsStore(Jdbi jdbi, ArrOptions environment, ReloadableConfigFile configFile, SecretBox secrets, Clock clock) {
         this.jdbi = jdbi;
         this.environment = environment;
+        this.configFile = configFile;
         this.secrets = secrets;
         this.clock = clock;
     }
 
     public List<ArrInstanceConfig> instances() {
+        ConfigFile file = configFile.current();
+        String keepTag = keepTag().value();
         List<ArrInstanceConfig> instances = new ArrayList<>();
-        String keepTag = environment.get(KEEP_TAG).orElse(configFile().keepTag().orElse("keep"));
-        fromEnvironment(ArrKind.RADARR, keepTag).ifPresent(instances::add);
-        fromEnvironment(ArrKind.SONARR, keepTag).ifPresent(instances::add);
-        instances.addAll(configFile().instances(keepTag));
+        environment.radarr().ifPresent(o -> instances.add(configured(ArrKind.RADARR, o, keepTag, "environment")));
+        environment.sonarr().ifPresent(o -> instances.add(configured(ArrKind.SONARR, o, keepTag, "environment")));
+        file.radarr().forEach(o -> instances.add(configured(ArrKind.RADARR, o, keepTag, ConfigFile.VARIABLE)));
+        file.sonarr().forEach(o -> instances.add(configured(ArrKind.SONARR, o, keepTag, ConfigFile.VARIABLE)));
         instances.addAll(stored());
         Set<String> names = new HashSet<>();
         for (ArrInstanceConfig instance : instances) {
@@ -54,45 +63,66 @@ public final class ArrSettingsStore {
         return instances;
     }
 
+    /** The tag that keeps an item where an instance names none (CLEANUP_KEEP_TAG, or cleanup.keepTag in CONFIG_FILE). */
+    public Sourced<String> keepTag() {
+        SettingsOverlay overlay = new SettingsOverlay();
+        return overlay.result(overlay.pick(KEEP_TAG, "keep", environment.keepTag(), configFile.current().keepTag(), Optional.empty()));
+    }
+
+    /** The actions and, for each, the layer that set it (the page's small print). */
+    public Sourced<CleanupActions> actionSettings() {
+        ActionOptions env = environment.actions();
+        ActionOptions file = configFile.current().actions();
+        ActionOptions page = ActionOptions.parse(OptionLayer.of(storedActions()));
+        SettingsOverlay overlay = new SettingsOverlay();
+        ActionOptions.MovieAction movieAction = overlay.pick(MOVIE_ACTION, ActionOptions.MovieAction.DELETE_MOVIE_AND_FILES,
+                env.movieAction(), file.movieAction(), page.movieAction());
+        boolean importExclusion = overlay.pick(ActionOptions.IMPORT_EXCLUSION, false, env.importExclusion(), file.importExclusion(),
+                page.importExclusion());
+        boolean deleteEnded = overlay.pick(ActionOptions.DELETE_ENDED_SERIES, false, env.deleteEndedSeries(), file.deleteEndedSeries(),
+                page.deleteEndedSeries());
+        boolean execute = overlay.pick(ActionOptions.EXECUTE, false, env.execute(), file.execute(), page.execute());
+        return overlay.result(new CleanupActions(CleanupActions.MovieAction.parse(movieAction.value(), MOVIE_ACTION), importExclusion,
+                deleteEnded, execute));
+    }
+
     public CleanupActions actions() {
-        Map<String, String> values = new java.util.HashMap<>(storedActions());
-        values.putAll(configFile().actions());
-        for (String name : ACTION_NAMES) {
-            environment.get(name).ifPresent(value -> values.put(name, value));
-        }
-        return new CleanupActions(CleanupActions.MovieAction.parse(values.getOrDefault(MOVIE_ACTION, "delete-movie-and-files"), MOVIE_ACTION),
-                bool(values.getOrDefault(IMPORT_EXCLUSION, "false"), IMPORT_EXCLUSION),
-                bool(values.getOrDefault(DELETE_ENDED_SERIES, "false"), DELETE_ENDED_SERIES),
-                bool(values.getOrDefault(EXECUTE, "false"), EXECUTE));
+        return actionSettings().value();
     }
 
     /** The action settings fixed by the environment or CONFIG_FILE (read-only on the page). */
     public Set<String> lockedActions() {
-        Set<String> locked = new HashSet<>(configFile().actions().keySet());
-        ACTION_NAMES.stream().filter(environment::isSet).forEach(locked::add);
-        return locked;
+        return actionSettings().locked();
+    }
+
+    /** Reads CONFIG_FILE again (every save on the settings page does, and serve on SIGHUP). */
+    public void reloadConfigFile() {
+        configFile.reload();
     }
 
     public void saveActions(Map<String, String> form) {
+        configFile.reload();
         Set<String> locked = lockedActions();
+        Map<String, String> values = new HashMap<>();
+        for (String name : ACTION_NAMES) {
+            if (!locked.contains(name) && form.containsKey(name)) {
+                values.put(name, form.get(name) == null ? "" : form.get(name).strip());
+            }
+        }
+        ActionOptions.parse(OptionLayer.of(values));
         jdbi.useTransaction(h -> {
-            for (String name : ACTION_NAMES) {
-                if (locked.contains(name) || !form.containsKey(name)) {
-                    continue;
+            for (var value : values.entrySet()) {
+                h.createUpdate("DELETE FROM settings WHERE name = :n").bind("n", "arr." + value.getKey()).execute();
+                if (!value.getValue().isEmpty()) {
+                    h.createUpdate("INSERT INTO settings (name, value) VALUES (:n, :v)").bind("n", "arr." + value.getKey())
+                            .bind("v", value.getValue()).execute();
                 }
-                String value = form.get(name).strip();
-                if (name.equals(MOVIE_ACTION)) {
-                    CleanupActions.MovieAction.parse(value, name);
-                } else {
-                    bool(value, name);
-                }
-                h.createUpdate("DELETE FROM settings WHERE name = :n").bind("n", "arr." + name).execute();
-                h.createUpdate("INSERT INTO settings (name, value) VALUES (:n, :v)").bind("n", "arr." + name).bind("v", value).execute();
             }
         });
     }
 
     public ArrInstanceConfig add(ArrKind kind, String name, String url, String apiKey, String pathMap, String keepTag) {
+        configFile.reload();
         String cleanName = name == null ? "" : name.strip();
         if (!cleanName.matches("[A-Za-z0-9._-]{1,40}")) {
             throw new InvalidInputException("The instance name must be 1 to 40 letters, digits, dots, dashes or underscores.");
@@ -115,7 +145,13 @@ public final class ArrSettingsStore {
     }
 
     public void remove(long id) {
+        configFile.reload();
         jdbi.useHandle(h -> h.createUpdate("DELETE FROM arr_instances WHERE id = :id").bind("id", id).execute());
+    }
+
+    private static ArrInstanceConfig configured(ArrKind kind, ArrInstanceOptions options, String keepTag, String source) {
+        return new ArrInstanceConfig(null, kind, options.name(), options.url(), options.apiKey(), PathMapping.of(options.pathMap()),
+                options.keepTag().orElse(keepTag), source);
     }
 
     private List<ArrInstanceConfig> stored() {
@@ -127,44 +163,10 @@ public final class ArrSettingsStore {
     }
 
     private Map<String, String> storedActions() {
-        Map<String, String> values = new java.util.HashMap<>();
+        Map<String, String> values = new HashMap<>();
         jdbi.useHandle(h -> h.createQuery("SELECT name, value FROM settings WHERE name LIKE 'arr.%'")
                 .map((rs, ctx) -> Map.entry(rs.getString("name").substring(4), rs.getString("value")))
                 .forEach(e -> values.put(e.getKey(), e.getValue())));
         return values;
-    }
-
-    private Optional<ArrInstanceConfig> fromEnvironment(ArrKind kind, String keepTag) {
-        String prefix = kind.name();
-        Optional<String> url = environment.get(prefix + "_URL");
-        Optional<String> key = environment.get(prefix + "_API_KEY");
-        if (url.isEmpty() && key.isEmpty()) {
-            return Optional.empty();
-        }
-        if (url.isEmpty() || key.isEmpty()) {
-            throw new InvalidInputException(prefix + "_URL and " + prefix + "_API_KEY must be set together.");
-        }
-        return Optional.of(new ArrInstanceConfig(null, kind, kind.value(), named(prefix + "_URL", url.get()), key.get(),
-                PathMapping.parse(environment.get(prefix + "_PATH_MAP").orElse(""), prefix + "_PATH_MAP"), keepTag, "environment"));
-    }
-
-    private ArrConfigFile configFile() {
-        return ArrConfigFile.read(environment.get("CONFIG_FILE"));
-    }
-
-    static java.net.URI named(String name, String url) {
-        try {
-            return ServerUrls.normalise(url);
-        } catch (InvalidInputException e) {
-            throw new InvalidInputException(name + ": " + e.getMessage());
-        }
-    }
-
-    static boolean bool(String value, String name) {
-        return switch (value.strip().toLowerCase(java.util.Locale.ROOT)) {
-            case "true", "yes", "on", "1" -> true;
-            case "false", "no", "off", "0" -> false;
-            default -> throw new InvalidInputException(name + " must be true or false, not '" + value + "'.");
-        };
     }
 }

@@ -1,7 +1,6 @@
 package app.pathary.cleanup.instances;
 
-import app.pathary.config.ConfigException;
-import app.pathary.config.Environment;
+import app.pathary.config.CleanupOptions;
 import java.time.Duration;
 
 /**
@@ -13,31 +12,16 @@ import java.time.Duration;
  * @param planMaxAge       CLEANUP_PLAN_MAX_AGE_HOURS: an older plan is refused; make a new one
  */
 public record CleanupLimits(int maxDeletions, int maxDeletePercent, Duration planMaxAge) {
-    public static final String MAX_DELETIONS = "CLEANUP_MAX_DELETIONS_PER_RUN";
-    public static final String MAX_PERCENT = "CLEANUP_MAX_DELETE_PERCENT";
-    public static final String MAX_AGE = "CLEANUP_PLAN_MAX_AGE_HOURS";
+    public static final String MAX_DELETIONS = CleanupOptions.MAX_DELETIONS;
+    public static final String MAX_PERCENT = CleanupOptions.MAX_PERCENT;
+    public static final String MAX_AGE = CleanupOptions.MAX_AGE;
 
     public static CleanupLimits defaults() {
-        return new CleanupLimits(200, 50, Duration.ofHours(24));
+        return from(CleanupOptions.defaults());
     }
 
-    /** Reads the three variables; an invalid value stops startup with a sentence naming it. */
-    public static CleanupLimits from(Environment environment) {
-        CleanupLimits defaults = defaults();
-        return new CleanupLimits(
-                number(environment, MAX_DELETIONS, defaults.maxDeletions(), 0, 1_000_000),
-                number(environment, MAX_PERCENT, defaults.maxDeletePercent(), 1, 100),
-                Duration.ofHours(number(environment, MAX_AGE, (int) defaults.planMaxAge().toHours(), 1, 24 * 365)));
-    }
-
-    private static int number(Environment environment, String name, int fallback, int min, int max) {
-        String value = environment.get(name).map(String::strip).orElse(null);
-        if (value == null || value.isEmpty()) {
-            return fallback;
-        }
-        if (!value.matches("\\d{1,9}") || Integer.parseInt(value) < min || Integer.parseInt(value) > max) {
-            throw new ConfigException(name + " must be a whole number from " + min + " to " + max + ", not '" + value + "'.");
-        }
-        return Integer.parseInt(value);
+    /** The limits the configuration sets (parsed and checked at startup). */
+    public static CleanupLimits from(CleanupOptions options) {
+        return new CleanupLimits(options.maxDeletionsPerRun(), options.maxDeletePercent(), options.planMaxAge());
     }
 }

@@ -1,6 +1,8 @@
 package app.pathary.cleanup.instances;
 
 import app.pathary.common.InvalidInputException;
+import app.pathary.config.ConfigException;
+import app.pathary.config.Sourced;
 import app.pathary.jellyfin.client.JellyfinClient;
 import app.pathary.jellyfin.client.JellyfinException;
 import app.pathary.jellyfin.client.JellyfinServer;
@@ -12,9 +14,14 @@ import app.pathary.web.WebRoutes;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
-/** {@code /settings/server/cleanup} (admins): the Jellyfin server and API key, strategy, users, grace, favourites. */
+/**
+ * {@code /settings/server/cleanup} (admins): the Jellyfin server and API key, strategy, users, grace, favourites; each
+ * field says which layer set it. Saving re-reads CONFIG_FILE first, so an edited file takes effect with the save.
+ */
 public final class CleanupSettingsPages implements WebRoutes {
     static final String PATH = "/settings/server/cleanup";
     private final Pages pages;
@@ -44,7 +51,7 @@ public final class CleanupSettingsPages implements WebRoutes {
                     form.put(WatchedSettingsStore.KEEP_FAVORITES, "false");
                 }
                 store.save(form);
-                Flash.success(ctx, "The cleanup settings were saved.");
+                savedAndReread(ctx);
             } catch (InvalidInputException e) {
                 Flash.error(ctx, e.getMessage());
             }
@@ -53,23 +60,44 @@ public final class CleanupSettingsPages implements WebRoutes {
         routes.post(PATH + "/test", this::test);
     }
 
+    /** A save re-reads CONFIG_FILE too; a bad file does not undo the save, and the page says so. */
+    private void savedAndReread(Context ctx) {
+        try {
+            arr.reloadConfigFile();
+            Flash.success(ctx, "The cleanup settings were saved.");
+        } catch (ConfigException e) {
+            Flash.error(ctx, "The cleanup settings were saved, but " + e.getMessage());
+        }
+    }
+
     private void show(Context ctx) {
         Map<String, Object> model = new HashMap<>();
-        model.put("settings", store.load());
+        Sourced<WatchedSettings> watched = store.loadSourced();
+        Map<String, String> sources = new HashMap<>();
+        WatchedSettingsStore.NAMES.forEach(name -> sources.put(name, watched.source(name).label()));
+        model.put("settings", watched.value());
         String problem = "";
-        java.util.List<ArrInstanceConfig> instances = java.util.List.of();
+        List<ArrInstanceConfig> instances = List.of();
         CleanupActions actions = null;
-        java.util.Set<String> locked = java.util.Set.of();
+        Set<String> locked = Set.of();
+        String keepTag = "keep";
         try {
             instances = arr.instances();
-            actions = arr.actions();
-            locked = arr.lockedActions();
+            Sourced<CleanupActions> sourced = arr.actionSettings();
+            actions = sourced.value();
+            locked = sourced.locked();
+            ArrSettingsStore.ACTION_NAMES.forEach(name -> sources.put(name, sourced.source(name).label()));
+            Sourced<String> tag = arr.keepTag();
+            keepTag = tag.value();
+            sources.put(ArrSettingsStore.KEEP_TAG, tag.source(ArrSettingsStore.KEEP_TAG).label());
         } catch (InvalidInputException e) {
             problem = e.getMessage();
         }
         model.put("instances", instances);
         model.put("actions", actions);
         model.put("lockedActions", locked);
+        model.put("keepTag", keepTag);
+        model.put("sources", sources);
         model.put("problem", problem);
         pages.render(ctx, "cleanup/instances/settings.jte", "Cleanup settings", model);
     }

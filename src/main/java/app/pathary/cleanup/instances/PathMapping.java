@@ -1,5 +1,6 @@
 package app.pathary.cleanup.instances;
 
+import app.pathary.config.PathPair;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -31,21 +32,14 @@ public final class PathMapping {
         return new PathMapping(List.of());
     }
 
-    /** Parses {@code jfPrefix:arrPrefix,jfPrefix:arrPrefix} (the *_PATH_MAP variables). */
+    /** Parses {@code jfPrefix:arrPrefix,jfPrefix:arrPrefix} (the *_PATH_MAP variables; one rule, in config). */
     public static PathMapping parse(String text, String variable) {
-        if (text == null || text.isBlank()) {
-            return none();
-        }
-        List<Pair> pairs = new ArrayList<>();
-        for (String part : text.split(",")) {
-            String[] sides = part.strip().split(":", 2);
-            if (sides.length != 2 || !sides[0].strip().startsWith("/") || !sides[1].strip().startsWith("/")) {
-                throw new app.pathary.common.InvalidInputException(variable
-                        + " must be jellyfinPrefix:arrPrefix pairs separated by commas, such as /media/movies:/movies, not '" + part.strip() + "'.");
-            }
-            pairs.add(new Pair(sides[0].strip(), sides[1].strip()));
-        }
-        return new PathMapping(pairs);
+        return of(PathPair.parseAll(variable, text));
+    }
+
+    /** The mapping of pairs already parsed (from the environment or CONFIG_FILE at startup). */
+    public static PathMapping of(List<PathPair> pairs) {
+        return new PathMapping(pairs.stream().map(p -> new Pair(p.jellyfinPrefix(), p.arrPrefix())).toList());
     }
 
     public List<Pair> pairs() {

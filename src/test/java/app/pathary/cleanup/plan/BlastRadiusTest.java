@@ -69,7 +69,7 @@ class BlastRadiusTest {
     @Test
     void invalid_limits_stop_startup_with_a_sentence_naming_the_variable() {
         var environment = new app.pathary.config.Environment(java.util.Map.of("CLEANUP_MAX_DELETE_PERCENT", "150"));
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> CleanupLimits.from(environment))
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> app.pathary.config.AppConfig.from(environment))
                 .hasMessage("CLEANUP_MAX_DELETE_PERCENT must be a whole number from 1 to 100, not '150'.");
     }
 }

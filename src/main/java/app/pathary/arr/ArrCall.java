@@ -1,5 +1,6 @@
 package app.pathary.arr;
 
+import app.pathary.common.RequestUrl;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +43,7 @@ public record ArrCall(String method, String path, List<Map.Entry<String, String>
 
     /** Method and route only: no query string or body. */
     public String describe() {
-        return method + " " + path;
+        return RequestUrl.describe(method, path);
     }
 
     @Override

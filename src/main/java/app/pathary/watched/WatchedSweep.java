@@ -196,11 +196,10 @@ public final class WatchedSweep {
                 settings.graceDaysEpisodes(), settings.keepFavorites(), zone);
     }
 
+    /** Every item of the query, through the client's one paging walk, sorted by name then date added. */
     private List<BaseItemDto> all(JellyfinServer server, ItemQuery.Builder query) {
-        List<BaseItemDto> items = new ArrayList<>();
-        client.pages(server, query.enableImages(false).sortBy(SortOrder.Ascending, ItemSortBy.SortName, ItemSortBy.DateCreated).build(), PAGE_SIZE)
-                .forEach(page -> items.addAll(page.items()));
-        return items;
+        return client.allItems(server, query.enableImages(false)
+                .sortBy(SortOrder.Ascending, ItemSortBy.SortName, ItemSortBy.DateCreated).build(), PAGE_SIZE);
     }
 
     private static MediaItem item(BaseItemDto item) {

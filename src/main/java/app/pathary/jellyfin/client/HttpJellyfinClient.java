@@ -1,5 +1,7 @@
 package app.pathary.jellyfin.client;
 
+import static app.pathary.common.RequestUrl.segment;
+
 import app.pathary.common.RetryPolicy;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JavaType;
@@ -162,13 +164,6 @@ public final class HttpJellyfinClient implements JellyfinClient {
 
     private UserItemDataDto userData(JellyfinCall call, JellyfinServer server) {
         return read(call, transport.send(server, call), UserItemDataDto.class, "Played");
-    }
-
-    private static String segment(String id) {
-        if (id == null || id.isBlank()) {
-            throw new IllegalArgumentException("item id must not be blank");
-        }
-        return JellyfinUrl.encode(id);
     }
 
     private static JsonNode requireBody(JellyfinCall call, JsonNode body) {

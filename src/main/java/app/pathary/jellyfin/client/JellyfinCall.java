@@ -1,5 +1,6 @@
 package app.pathary.jellyfin.client;
 
+import app.pathary.common.RequestUrl;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -48,7 +49,7 @@ record JellyfinCall(String method, String path, List<Map.Entry<String, String>> 
 
     /** Method and route only: no query string, body or token. */
     String describe() {
-        return method + " " + path;
+        return RequestUrl.describe(method, path);
     }
 
     @Override

@@ -62,10 +62,11 @@ public interface JellyfinClient {
     UserItemDataDto updateUserData(JellyfinServer server, String userId, String itemId, UpdateUserItemDataDto update);
 
     /**
-     * Walks {@code GET /Items} page by page, lazily. The query's own start index is the first offset and its
-     * limit is replaced by {@code pageSize}; without a sort the query is sorted by
-     * {@link ItemQuery#DEFAULT_PAGING_SORT}. Only the first page asks for the total count; the walk ends at
-     * the first page shorter than {@code pageSize}.
+     * Walks {@code GET /Items} page by page, lazily: the one paging walk. The query's own start index is the first
+     * offset and its limit is replaced by {@code pageSize}; without a sort the query is sorted by
+     * {@link ItemQuery#DEFAULT_PAGING_SORT}. Only the first page asks for the total count; the walk ends once that
+     * count is read (no empty page after a last full one), or at the first page shorter than {@code pageSize}. Reads
+     * are retried by the transport only; a page that fails fails the walk.
      */
     default Stream<BaseItemDtoQueryResult> pages(JellyfinServer server, ItemQuery query, int pageSize) {
         return ItemPages.stream(this, server, query, pageSize);

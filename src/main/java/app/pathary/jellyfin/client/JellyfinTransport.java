@@ -2,6 +2,8 @@ package app.pathary.jellyfin.client;
 
 import app.pathary.common.AnswerDeadline;
 import app.pathary.common.JsonBody;
+import app.pathary.common.JsonRequests;
+import app.pathary.common.RequestUrl;
 import app.pathary.common.RetryPolicy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -74,19 +76,11 @@ final class JellyfinTransport {
     }
 
     private HttpRequest request(JellyfinServer server, JellyfinCall call) {
-        URI uri = JellyfinUrl.of(server.baseUrl(), call.path(), call.query());
+        URI uri = RequestUrl.of(server.baseUrl(), call.path(), call.query());
         String token = call.anonymous() ? null : server.token();
-        HttpRequest.Builder builder = HttpRequest.newBuilder(uri)
-                .timeout(requestTimeout)
+        return JsonRequests.builder(uri, call.method(), call.jsonBody(), requestTimeout)
                 .header(MediaBrowserAuthorization.HEADER, MediaBrowserAuthorization.headerValue(identity, token))
-                .header("Accept", "application/json");
-        if (call.jsonBody() != null) {
-            builder.header("Content-Type", "application/json")
-                    .method(call.method(), HttpRequest.BodyPublishers.ofString(call.jsonBody()));
-        } else {
-            builder.method(call.method(), HttpRequest.BodyPublishers.noBody());
-        }
-        return builder.build();
+                .build();
     }
 
     private JsonNode body(JellyfinCall call, HttpResponse<String> response) {

@@ -12,12 +12,13 @@ import app.pathary.jellyfin.client.SortOrder;
 import app.pathary.jellyfin.client.UserItemDataDto;
 import app.pathary.job.JobContext;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 
 /**
- * Reads every movie of a user's Jellyfin (all libraries) page by page, with an explicit sort, the total counted only
- * on the first page, and the user's played state. Reading stops at a short page or once the total is read, so a
- * library of exactly N pages costs N requests, not N + 1.
+ * Reads every movie of a user's Jellyfin (all libraries) with the one paging walk ({@link JellyfinClient#pages}): an
+ * explicit sort, the total counted only on the first page, and the user's played state. The walk stops at a short
+ * page or once the total is read, so a library of exactly N pages costs N requests, not N + 1.
  */
 final class JellyfinLibrary {
     static final int PAGE_SIZE = 500;
@@ -34,19 +35,17 @@ final class JellyfinLibrary {
                 .fields(ItemFields.ProviderIds, ItemFields.Overview).enableUserData(true).enableImages(false)
                 .sortBy(SortOrder.Ascending, ItemSortBy.SortName, ItemSortBy.DateCreated).build();
         List<LibraryMovie> movies = new ArrayList<>();
+        Iterator<BaseItemDtoQueryResult> pages = client.pages(server, query, PAGE_SIZE).iterator();
         int total = 0;
-        for (int start = 0; ; start += PAGE_SIZE) {
-            ItemQuery page = query.page(start, PAGE_SIZE, start == 0);
-            BaseItemDtoQueryResult result = client.items(server, page);
-            result.items().forEach(item -> movies.add(of(item)));
-            if (start == 0) {
-                total = result.totalRecordCount();
+        for (boolean first = true; pages.hasNext(); first = false) {
+            BaseItemDtoQueryResult page = pages.next();
+            page.items().forEach(item -> movies.add(of(item)));
+            if (first) {
+                total = page.totalRecordCount();
             }
             progress.progress(movies.size(), Math.max(total, movies.size()));
-            if (result.items().size() < PAGE_SIZE || total > 0 && movies.size() >= total) {
-                return movies;
-            }
         }
+        return movies;
     }
 
     private static LibraryMovie of(BaseItemDto item) {

@@ -32,7 +32,7 @@ import java.time.format.DateTimeParseException;
  * <p>Any instant before {@code 0002-01-01T00:00:00Z} is "none": .NET's minimum value {@code 0001-01-01T00:00:00} is
  * Jellyfin's "never" (e.g. {@code LastPlaybackCheckIn}), whatever offset it carries, and no real date lies in year 1.
  */
-final class JellyfinDates {
+public final class JellyfinDates {
 
     /** The epoch second of 0002-01-01T00:00:00Z: anything earlier means "none". */
     private static final long NONE_BEFORE = LocalDate.of(2, 1, 1).toEpochDay() * 86_400;

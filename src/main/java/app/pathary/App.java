@@ -54,6 +54,7 @@ import app.pathary.user.AdminUserPages;
 import app.pathary.user.ApiTokens;
 import app.pathary.user.AuthApi;
 import app.pathary.user.LoginFailures;
+import app.pathary.user.MetricsAccess;
 import app.pathary.user.Sessions;
 import app.pathary.user.UserRepository;
 import app.pathary.watched.WatchedPages;
@@ -212,7 +213,7 @@ public final class App implements AutoCloseable {
         new JvmThreadMetrics().bindTo(meters);
         new ProcessorMetrics().bindTo(meters);
         Pages pages = new Pages();
-        var access = new AccessFilter(sessions, apiTokens, accounts);
+        var access = new AccessFilter(sessions, apiTokens, accounts, MetricsAccess.from(config.environment()));
         var web = new WebServer(json, access::handle, new ErrorMapping(pages), meters, List.of(
                 new OpsRoutes(database::isUp, meters),
                 new AccountPages(pages, accounts, sessions, apiTokens),

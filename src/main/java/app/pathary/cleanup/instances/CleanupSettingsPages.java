@@ -8,6 +8,7 @@ import app.pathary.watched.WatchedSettings;
 import app.pathary.watched.WatchedSettingsStore;
 import app.pathary.web.Flash;
 import app.pathary.web.Pages;
+import app.pathary.web.Role;
 import app.pathary.web.WebRoutes;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -31,7 +32,7 @@ public final class CleanupSettingsPages implements WebRoutes {
 
     @Override
     public void register(RoutesConfig routes) {
-        routes.get(PATH, this::show);
+        routes.get(PATH, this::show, Role.ADMIN);
         routes.post(PATH, ctx -> {
             try {
                 Map<String, String> form = new HashMap<>();
@@ -49,8 +50,8 @@ public final class CleanupSettingsPages implements WebRoutes {
                 Flash.error(ctx, e.getMessage());
             }
             ctx.redirect(PATH);
-        });
-        routes.post(PATH + "/test", this::test);
+        }, Role.ADMIN);
+        routes.post(PATH + "/test", this::test, Role.ADMIN);
     }
 
     private void show(Context ctx) {

@@ -16,7 +16,7 @@ idle_rss() {
   local label=$1 data port url started token
   shift
   data=$(mktemp -d "$WORK/data.XXXXXX")
-  DATA_DIR="$data" "$JAVA" -jar "$JAR" user:create bench@example.org bench-password-1 bench >/dev/null 2>"$WORK/cli.log"
+  DATA_DIR="$data" "$JAVA" -jar "$JAR" user:create bench@example.org bench-password-1 bench --admin >/dev/null 2>"$WORK/cli.log"
   port=$(free_port)
   url="http://127.0.0.1:$port"
   started=$EPOCHSECONDS
@@ -28,7 +28,7 @@ idle_rss() {
     -d '[{"tmdbId":603,"title":"The Matrix","year":1999,"watchedAt":"2024-01-02"}]'
   for _ in 1 2 3 4 5; do
     get "$url/health"
-    get "$url/metrics"
+    get -H "Authorization: Bearer $token" "$url/metrics" # an admin's token: /metrics is not public by default
     get "$url/login"
     get "$url/webjars/bootstrap/5.3.7/css/bootstrap.min.css"
     get "$url/webjars/htmx.org/2.0.8/dist/htmx.min.js"

@@ -26,6 +26,7 @@ import app.pathary.job.JobTimings;
 import app.pathary.job.JobWorkers;
 import app.pathary.movie.MovieFacade;
 import app.pathary.ops.OpsRoutes;
+import app.pathary.user.MetricsAccess;
 import app.pathary.user.UserFacade;
 import app.pathary.watched.WatchedFacade;
 import app.pathary.web.ErrorMapping;
@@ -165,7 +166,7 @@ public final class App implements AutoCloseable {
         routes.addAll(jobs.routes(pages));
         routes.addAll(watched.routes(pages, jobs.queue()));
         routes.addAll(cleanup.routes(pages, jobs.queue(), watched, jellyfinClient));
-        var web = new WebServer(json, users.accessFilter()::handle, new ErrorMapping(pages), meters, routes);
+        var web = new WebServer(json, users.accessFilter(MetricsAccess.from(config.metrics()))::handle, new ErrorMapping(pages), meters, routes);
         server = web.start(overrides.httpHost(), config.httpPort());
         startWorkers();
         return server;

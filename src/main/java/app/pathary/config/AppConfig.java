@@ -27,7 +27,8 @@ public record AppConfig(
         WatchedOptions watched,
         ArrOptions arr,
         CleanupOptions cleanup,
-        ConfigFile configFile) {
+        ConfigFile configFile,
+        MetricsOptions metrics) {
 
     public static AppConfig from(Environment env) {
         Path dataDir = path("DATA_DIR", env.get("DATA_DIR").orElse("./data"));
@@ -48,17 +49,17 @@ public record AppConfig(
         }
         return new AppConfig(dataDir, database, port, applicationUrl, zone, env.get("APP_SECRET"), env.get("JELLYFIN_DEVICE_ID"),
                 env.get("JELLYFIN_APP_NAME").orElse("Pathary"), logLevel, WatchedOptions.parse(OptionLayer.of(env)), arr,
-                CleanupOptions.parse(env), file);
+                CleanupOptions.parse(env), file, MetricsOptions.parse(env));
     }
 
     public AppConfig withHttpPort(int port) {
         return new AppConfig(dataDir, database, port, applicationUrl, timezone, appSecret, jellyfinDeviceId, jellyfinAppName, logLevel,
-                watched, arr, cleanup, configFile);
+                watched, arr, cleanup, configFile, metrics);
     }
 
     public AppConfig withDatabase(DatabaseSettings other) {
         return new AppConfig(dataDir, other, httpPort, applicationUrl, timezone, appSecret, jellyfinDeviceId, jellyfinAppName, logLevel,
-                watched, arr, cleanup, configFile);
+                watched, arr, cleanup, configFile, metrics);
     }
 
     public static int port(String value) {

@@ -7,6 +7,7 @@ import app.pathary.history.HistoryChange.Source;
 import app.pathary.history.HistoryQueries.SortOrder;
 import app.pathary.movie.MovieJson;
 import app.pathary.web.Caller;
+import app.pathary.web.Role;
 import app.pathary.web.WebRoutes;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -38,11 +39,11 @@ final class HistoryApi implements WebRoutes {
     @Override
     public void register(RoutesConfig routes) {
         String path = "/api/users/{name}/history/movies";
-        routes.get(path, this::history);
-        routes.post(path, ctx -> write(ctx, HistoryApiItems.Verb.ADD));
-        routes.put(path, ctx -> write(ctx, HistoryApiItems.Verb.SET));
-        routes.delete(path, ctx -> write(ctx, HistoryApiItems.Verb.DELETE));
-        routes.get("/api/users/{name}/played/movies", this::played);
+        routes.get(path, this::history, Role.USER);
+        routes.post(path, ctx -> write(ctx, HistoryApiItems.Verb.ADD), Role.USER);
+        routes.put(path, ctx -> write(ctx, HistoryApiItems.Verb.SET), Role.USER);
+        routes.delete(path, ctx -> write(ctx, HistoryApiItems.Verb.DELETE), Role.USER);
+        routes.get("/api/users/{name}/played/movies", this::played, Role.USER);
     }
 
     private void history(Context ctx) {

@@ -11,6 +11,7 @@ import app.pathary.web.Caller;
 import app.pathary.web.Flash;
 import app.pathary.web.Pages;
 import app.pathary.web.PathIds;
+import app.pathary.web.Role;
 import app.pathary.web.WebRoutes;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -38,21 +39,21 @@ final class HistoryPages implements WebRoutes {
 
     @Override
     public void register(RoutesConfig routes) {
-        routes.get("/", ctx -> ctx.redirect("/history"));
-        routes.get("/history", this::list);
-        routes.get("/add", ctx -> pages.render(ctx, "history/add.jte", "Add a watch", Map.of("today", today.get())));
+        routes.get("/", ctx -> ctx.redirect("/history"), Role.USER);
+        routes.get("/history", this::list, Role.USER);
+        routes.get("/add", ctx -> pages.render(ctx, "history/add.jte", "Add a watch", Map.of("today", today.get())), Role.USER);
         routes.get("/add/search", ctx -> pages.render(ctx, "history/search-results.jte", "",
-                Map.of("movies", movies.searchByTitle(ctx.queryParam("title"), 10))));
-        routes.post("/add", this::add);
-        routes.get("/movies/{id}", this::movie);
+                Map.of("movies", movies.searchByTitle(ctx.queryParam("title"), 10))), Role.USER);
+        routes.post("/add", this::add, Role.USER);
+        routes.get("/movies/{id}", this::movie, Role.USER);
         routes.post("/movies/{id}/dates", ctx -> change(ctx, movie -> new HistoryCommand.AddPlays(movie,
-                date(ctx), plays(ctx), ctx.formParam("comment")), "The watch was added."));
+                date(ctx), plays(ctx), ctx.formParam("comment")), "The watch was added."), Role.USER);
         routes.post("/movies/{id}/dates/set", ctx -> change(ctx, movie -> new HistoryCommand.SetDate(movie,
-                date(ctx), plays(ctx), ctx.formParam("comment")), "The watch date was saved."));
+                date(ctx), plays(ctx), ctx.formParam("comment")), "The watch date was saved."), Role.USER);
         routes.post("/movies/{id}/dates/delete", ctx -> change(ctx, movie -> new HistoryCommand.DeleteDate(movie,
-                date(ctx)), "The watch date was deleted."));
+                date(ctx)), "The watch date was deleted."), Role.USER);
         routes.post("/movies/{id}/delete-all", ctx -> change(ctx, HistoryCommand.DeleteMovie::new,
-                "All watch dates of the movie were deleted."));
+                "All watch dates of the movie were deleted."), Role.USER);
     }
 
     private void list(Context ctx) {

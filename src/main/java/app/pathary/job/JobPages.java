@@ -4,6 +4,7 @@ import app.pathary.common.InvalidInputException;
 import app.pathary.web.Flash;
 import app.pathary.web.Pages;
 import app.pathary.web.PathIds;
+import app.pathary.web.Role;
 import app.pathary.web.WebRoutes;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -22,11 +23,11 @@ final class JobPages implements WebRoutes {
 
     @Override
     public void register(RoutesConfig routes) {
-        routes.get("/admin/jobs", this::list);
+        routes.get("/admin/jobs", this::list, Role.ADMIN);
         routes.post("/admin/jobs/delete-finished", ctx -> {
             Flash.success(ctx, "Removed " + jobs.deleteFinished() + " finished jobs.");
             ctx.redirect("/admin/jobs");
-        });
+        }, Role.ADMIN);
     }
 
     private void list(Context ctx) {

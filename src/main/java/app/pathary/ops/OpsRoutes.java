@@ -1,5 +1,6 @@
 package app.pathary.ops;
 
+import app.pathary.web.Role;
 import app.pathary.web.WebRoutes;
 import io.javalin.config.RoutesConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -21,7 +22,7 @@ public final class OpsRoutes implements WebRoutes {
         routes.get("/health", ctx -> {
             boolean up = databaseUp.getAsBoolean();
             ctx.status(up ? 200 : 503).json(Map.of("status", up ? "UP" : "DOWN", "database", up ? "UP" : "DOWN"));
-        });
-        routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(registry.scrape()));
+        }, Role.MACHINE);
+        routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(registry.scrape()), Role.SCRAPER);
     }
 }

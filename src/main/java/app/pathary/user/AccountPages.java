@@ -8,6 +8,7 @@ import app.pathary.web.Cookies;
 import app.pathary.web.Flash;
 import app.pathary.web.Pages;
 import app.pathary.web.PathIds;
+import app.pathary.web.Role;
 import app.pathary.web.WebRoutes;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -29,23 +30,23 @@ final class AccountPages implements WebRoutes {
 
     @Override
     public void register(RoutesConfig routes) {
-        routes.get("/setup", ctx -> pages.render(ctx, "user/setup.jte", "Welcome to Pathary", Map.of("error", "")));
-        routes.post("/setup", this::setup);
-        routes.get("/login", ctx -> renderLogin(ctx, "", 200));
-        routes.post("/login", this::login);
+        routes.get("/setup", ctx -> pages.render(ctx, "user/setup.jte", "Welcome to Pathary", Map.of("error", "")), Role.ANONYMOUS);
+        routes.post("/setup", this::setup, Role.ANONYMOUS);
+        routes.get("/login", ctx -> renderLogin(ctx, "", 200), Role.ANONYMOUS);
+        routes.post("/login", this::login, Role.ANONYMOUS);
         routes.post("/logout", ctx -> {
             sessions.end(ctx.cookie(Cookies.SESSION));
             Cookies.clear(ctx, Cookies.SESSION);
             ctx.redirect("/login");
-        });
-        routes.get("/account", this::account);
-        routes.post("/account/password", this::changePassword);
-        routes.post("/account/tokens", this::createToken);
+        }, Role.USER);
+        routes.get("/account", this::account, Role.USER);
+        routes.post("/account/password", this::changePassword, Role.USER);
+        routes.post("/account/tokens", this::createToken, Role.USER);
         routes.post("/account/tokens/{id}/revoke", ctx -> {
             tokens.revoke(Caller.require(ctx).id(), PathIds.of(ctx, "id"));
             Flash.success(ctx, "The token was revoked.");
             ctx.redirect("/account");
-        });
+        }, Role.USER);
     }
 
     private void setup(Context ctx) {

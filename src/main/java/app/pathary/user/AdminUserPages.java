@@ -6,6 +6,7 @@ import app.pathary.web.Caller;
 import app.pathary.web.Flash;
 import app.pathary.web.Pages;
 import app.pathary.web.PathIds;
+import app.pathary.web.Role;
 import app.pathary.web.WebRoutes;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -23,7 +24,7 @@ final class AdminUserPages implements WebRoutes {
 
     @Override
     public void register(RoutesConfig routes) {
-        routes.get("/admin/users", ctx -> pages.render(ctx, "user/admin-users.jte", "Users", Map.of("users", accounts.all())));
+        routes.get("/admin/users", ctx -> pages.render(ctx, "user/admin-users.jte", "Users", Map.of("users", accounts.all())), Role.ADMIN);
         routes.post("/admin/users", ctx -> {
             try {
                 User created = accounts.create(ctx.formParam("email"), ctx.formParam("password"), ctx.formParam("name"),
@@ -33,9 +34,9 @@ final class AdminUserPages implements WebRoutes {
                 Flash.error(ctx, e.getMessage());
             }
             ctx.redirect("/admin/users");
-        });
+        }, Role.ADMIN);
         routes.post("/admin/users/{id}/admin", ctx -> change(ctx, id -> accounts.setAdmin(id, "true".equals(ctx.formParam("admin"))),
-                "The admin flag was changed."));
+                "The admin flag was changed."), Role.ADMIN);
         routes.post("/admin/users/{id}/delete", ctx -> {
             long id = userId(ctx);
             if (id == Caller.require(ctx).id()) {
@@ -44,7 +45,7 @@ final class AdminUserPages implements WebRoutes {
                 return;
             }
             change(ctx, accounts::delete, "The user and their history were deleted.");
-        });
+        }, Role.ADMIN);
     }
 
     private void change(Context ctx, java.util.function.LongConsumer action, String done) {

@@ -5,6 +5,7 @@ import app.pathary.web.Caller;
 import app.pathary.web.ClientAddress;
 import app.pathary.web.JsonBody;
 import app.pathary.web.PathIds;
+import app.pathary.web.Role;
 import app.pathary.web.WebRoutes;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -25,9 +26,9 @@ final class AuthApi implements WebRoutes {
 
     @Override
     public void register(RoutesConfig routes) {
-        routes.post("/api/auth/token", this::create);
-        routes.get("/api/auth/token", ctx -> ctx.json(Map.of("user", userJson(accounts.get(Caller.require(ctx).id())))));
-        routes.delete("/api/auth/token", this::revoke);
+        routes.post("/api/auth/token", this::create, Role.ANONYMOUS);
+        routes.get("/api/auth/token", ctx -> ctx.json(Map.of("user", userJson(accounts.get(Caller.require(ctx).id())))), Role.USER);
+        routes.delete("/api/auth/token", this::revoke, Role.USER);
     }
 
     private void create(Context ctx) {

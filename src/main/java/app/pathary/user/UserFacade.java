@@ -34,8 +34,8 @@ public final class UserFacade {
     }
 
     /** The access filter every request passes: session or token, CSRF, admin pages. */
-    public AccessFilter accessFilter() {
-        return new AccessFilter(sessions, tokens, accounts);
+    public AccessFilter accessFilter(MetricsAccess metrics) {
+        return new AccessFilter(sessions, tokens, accounts, metrics);
     }
 
     public List<WebRoutes> routes(Pages pages) {

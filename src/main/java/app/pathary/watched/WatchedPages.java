@@ -5,6 +5,7 @@ import app.pathary.job.JobQueue;
 import app.pathary.job.JobSpec;
 import app.pathary.web.Flash;
 import app.pathary.web.Pages;
+import app.pathary.web.Role;
 import app.pathary.web.WebRoutes;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -31,14 +32,15 @@ final class WatchedPages implements WebRoutes {
 
     @Override
     public void register(RoutesConfig routes) {
-        routes.get("/admin/cleanup/watched", this::show);
+        routes.get("/admin/cleanup/watched", this::show, Role.ADMIN);
         routes.post("/admin/cleanup/watched/refresh", ctx -> {
             jobs.enqueue(new JobSpec.WatchedReport());
             Flash.success(ctx, "The watched state is being read from Jellyfin; reload in a moment.");
             ctx.redirect("/admin/cleanup/watched");
-        });
+        }, Role.ADMIN);
         routes.get("/api/cleanup/watched", ctx -> ctx.contentType("application/json").result(reports.latestJson()
-                .orElseThrow(() -> new NotFoundException("No watched report yet: configure Jellyfin on /settings/server/cleanup and refresh."))));
+                .orElseThrow(() -> new NotFoundException("No watched report yet: configure Jellyfin on /settings/server/cleanup and refresh."))),
+                Role.ADMIN);
     }
 
     private void show(Context ctx) {

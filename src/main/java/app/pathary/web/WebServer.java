@@ -9,7 +9,11 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.util.List;
 
-/** Builds the Javalin server: JSON, static files, the access filter, error mapping, metrics and every feature's routes. */
+/**
+ * Builds the Javalin server: JSON, static files, the access filter, error mapping, metrics and every feature's routes.
+ * The access filter runs once a request has matched a route (it reads the route's {@link Role}); a path no route
+ * matches stays a 404. A route without a role stops the server before it listens.
+ */
 public final class WebServer {
     private static final String STARTED = "pathary.started";
     private final ObjectMapper json;
@@ -41,7 +45,7 @@ public final class WebServer {
             });
             config.jetty.modifyServer(server -> server.setStopTimeout(10_000));
             config.routes.before(ctx -> ctx.attribute(STARTED, System.nanoTime()));
-            config.routes.before(accessFilter);
+            config.routes.beforeMatched(accessFilter);
             config.routes.after(ctx -> {
                 Long started = ctx.attribute(STARTED);
                 if (started != null) {
@@ -55,6 +59,7 @@ public final class WebServer {
             errors.register(config.routes);
             features.forEach(feature -> feature.register(config.routes));
         });
+        RoleCheck.requireOneRoleEach(app);
         return app.start(host, port);
     }
 }

@@ -167,7 +167,7 @@ class HistoryApiHttpTest {
         assertThat(health.statusCode()).isEqualTo(200);
         assertThat(JSON.readTree(health.body())).isEqualTo(JSON.readTree("{\"status\":\"UP\",\"database\":\"UP\"}"));
         alice.get(PATH);
-        String metrics = app.client().get("/metrics").body();
+        String metrics = app.client().withBearer(token("root")).get("/metrics").body(); // an admin reads the metrics
         assertThat(metrics).contains("http_server_requests_seconds_count{method=\"GET\",route=\"/api/users/{name}/history/movies\",status=\"200\"}")
                 .contains("jvm_memory_used_bytes");
         assertThat(app.client().get("/api/nothing-here").body()).startsWith("{\"error\":");

@@ -5,6 +5,7 @@ import app.pathary.config.AppConfig;
 import app.pathary.config.DatabaseSettings;
 import app.pathary.config.Environment;
 import app.pathary.job.JobTimings;
+import io.javalin.Javalin;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -17,10 +18,13 @@ import java.util.Map;
 public final class TestApp implements AutoCloseable {
     public final App app;
     public final Path dataDir;
+    /** The running Javalin server (e.g. to list every route it answers). */
+    public final Javalin server;
 
-    private TestApp(App app, Path dataDir) {
+    private TestApp(App app, Path dataDir, Javalin server) {
         this.app = app;
         this.dataDir = dataDir;
+        this.server = server;
     }
 
     public static TestApp start(DatabaseSettings database) {
@@ -37,8 +41,8 @@ public final class TestApp implements AutoCloseable {
                 .withJellyfinTimings(java.time.Duration.ofSeconds(2), java.time.Duration.ofMillis(20))
                 .withJobTimings(JobTimings.defaults().withPoll(java.time.Duration.ofMillis(100))
                         .withDrain(java.time.Duration.ofSeconds(2))));
-        app.startServer();
-        return new TestApp(app, dataDir);
+        Javalin server = app.startServer();
+        return new TestApp(app, dataDir, server);
     }
 
     public String baseUrl() {

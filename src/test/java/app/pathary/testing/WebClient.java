@@ -43,6 +43,13 @@ public final class WebClient {
         return send(builder);
     }
 
+    /** Any method without a body, with extra headers (e.g. {@code X-CSRF-Token}): for tests that walk every route. */
+    public HttpResponse<String> call(String method, String path, Map<String, String> headers) {
+        HttpRequest.Builder builder = request(path).method(method, HttpRequest.BodyPublishers.noBody());
+        headers.forEach(builder::header);
+        return send(builder);
+    }
+
     public HttpResponse<String> json(String method, String path, String body) {
         return send(request(path).header("Content-Type", "application/json")
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body)));

@@ -21,13 +21,13 @@ class ErrorMappingHttpTest {
             List.<WebRoutes>of(routes -> {
                 routes.get("/api/remote", ctx -> {
                     throw new RemoteReadException("Radarr radarr cannot be read: Radarr answered HTTP 500.", new IOException("cause"));
-                });
+                }, Role.ANONYMOUS);
                 routes.get("/api/bug", ctx -> {
                     throw new IllegalStateException("com.fasterxml.jackson.core.io.JsonEOFException: Unexpected end-of-input");
-                });
+                }, Role.ANONYMOUS);
                 routes.get("/page/bug", ctx -> {
                     throw new IllegalStateException("com.fasterxml.jackson.core.io.JsonEOFException: Unexpected end-of-input");
-                });
+                }, Role.ANONYMOUS);
             })).start("127.0.0.1", 0);
     private final HttpClient http = HttpClient.newHttpClient();
 

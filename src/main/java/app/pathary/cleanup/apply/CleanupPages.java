@@ -10,6 +10,7 @@ import app.pathary.web.Flash;
 import app.pathary.web.JsonBody;
 import app.pathary.web.Pages;
 import app.pathary.web.PathIds;
+import app.pathary.web.Role;
 import app.pathary.web.WebRoutes;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.config.RoutesConfig;
@@ -40,12 +41,12 @@ final class CleanupPages implements WebRoutes {
 
     @Override
     public void register(RoutesConfig routes) {
-        routes.get(PATH, this::show);
+        routes.get(PATH, this::show, Role.ADMIN);
         routes.post(PATH + "/plan", ctx -> {
             jobs.enqueue(new JobSpec.CleanupPlan());
             Flash.success(ctx, "A new plan is being made (a dry run: nothing is deleted); reload in a moment.");
             ctx.redirect(PATH);
-        });
+        }, Role.ADMIN);
         routes.post(PATH + "/execute", ctx -> {
             if (!"yes".equals(ctx.formParam("confirm"))) {
                 throw new InvalidInputException("Confirm the execution by ticking the box.");
@@ -60,7 +61,7 @@ final class CleanupPages implements WebRoutes {
                 Flash.error(ctx, e.getMessage());
             }
             ctx.redirect(PATH);
-        });
+        }, Role.ADMIN);
         routes.post(PATH + "/exclusions", ctx -> {
             String id = ctx.formParam("jellyfinId");
             if (id == null || !id.matches("[0-9a-fA-F-]{8,40}")) {
@@ -69,17 +70,18 @@ final class CleanupPages implements WebRoutes {
             records.exclusions().exclude(id, ctx.formParam("title") == null ? id : ctx.formParam("title"), Caller.require(ctx).name());
             Flash.success(ctx, "Excluded from cleanup: the plan on screen keeps it when executed, and so does every later plan.");
             ctx.redirect(PATH);
-        });
+        }, Role.ADMIN);
         routes.post(PATH + "/exclusions/remove", ctx -> {
             records.exclusions().include(ctx.formParam("jellyfinId"));
             Flash.success(ctx, "The exclusion was removed.");
             ctx.redirect(PATH);
-        });
+        }, Role.ADMIN);
         routes.get("/api/cleanup/plan", ctx -> ctx.contentType("application/json").result(records.plans().latestPlanJson()
-                .orElseThrow(() -> new NotFoundException("No cleanup plan yet; make one on /admin/cleanup or with cleanup:plan."))));
+                .orElseThrow(() -> new NotFoundException("No cleanup plan yet; make one on /admin/cleanup or with cleanup:plan."))),
+                Role.ADMIN);
         routes.get("/api/cleanup/plans/{id}", ctx -> ctx.contentType("application/json").result(CleanupPlans.planJson(
                 records.plans().plan(PathIds.parse(ctx.pathParam("id"), "id")).map(CleanupPlans.StoredPlan::plan)
-                        .orElseThrow(() -> new NotFoundException("There is no plan " + ctx.pathParam("id") + ".")))));
+                        .orElseThrow(() -> new NotFoundException("There is no plan " + ctx.pathParam("id") + ".")))), Role.ADMIN);
         routes.post("/api/cleanup/plans/{id}/execute", ctx -> {
             long planId = PathIds.parse(ctx.pathParam("id"), "id");
             JsonNode body = ctx.body().isBlank() ? JsonBody.parse("{}") : JsonBody.object(JsonBody.parse(ctx.body()), "The body");
@@ -90,7 +92,7 @@ final class CleanupPages implements WebRoutes {
             boolean override = body.path("overrideLimits").asBoolean(false);
             long job = enqueueExecution(ctx, planId, digest, override);
             ctx.status(202).json(Map.of("jobId", job, "planId", planId));
-        });
+        }, Role.ADMIN);
     }
 
     private long enqueueExecution(Context ctx, long planId, String digest, boolean override) {

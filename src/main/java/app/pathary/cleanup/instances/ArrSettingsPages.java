@@ -4,6 +4,7 @@ import app.pathary.arr.ArrException;
 import app.pathary.common.InvalidInputException;
 import app.pathary.web.Flash;
 import app.pathary.web.PathIds;
+import app.pathary.web.Role;
 import app.pathary.web.WebRoutes;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -28,11 +29,11 @@ public final class ArrSettingsPages implements WebRoutes {
             var added = settings.add(kind, ctx.formParam("name"), ctx.formParam("url"), ctx.formParam("apiKey"),
                     ctx.formParam("pathMap"), ctx.formParam("keepTag"));
             return "Added " + added + ".";
-        }));
+        }), Role.ADMIN);
         routes.post(PATH + "/instances/{id}/delete", ctx -> done(ctx, () -> {
             settings.remove(PathIds.of(ctx, "id"));
             return "The instance was removed.";
-        }));
+        }), Role.ADMIN);
         routes.post(PATH + "/instances/test", ctx -> {
             String name = ctx.formParam("name");
             try {
@@ -46,7 +47,7 @@ public final class ArrSettingsPages implements WebRoutes {
                 Flash.error(ctx, "Could not connect to " + name + ": " + e.userMessage() + ".");
             }
             ctx.redirect(PATH);
-        });
+        }, Role.ADMIN);
         routes.post(PATH + "/actions", ctx -> done(ctx, () -> {
             Map<String, String> form = new HashMap<>();
             for (String name : ArrSettingsStore.ACTION_NAMES) {
@@ -59,7 +60,7 @@ public final class ArrSettingsPages implements WebRoutes {
             }
             settings.saveActions(form);
             return "The cleanup actions were saved.";
-        }));
+        }), Role.ADMIN);
     }
 
     private static void done(Context ctx, java.util.function.Supplier<String> action) {

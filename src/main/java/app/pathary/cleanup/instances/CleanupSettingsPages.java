@@ -10,6 +10,7 @@ import app.pathary.watched.WatchedSettings;
 import app.pathary.watched.WatchedSettingsStore;
 import app.pathary.web.Flash;
 import app.pathary.web.Pages;
+import app.pathary.web.Role;
 import app.pathary.web.WebRoutes;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -38,7 +39,7 @@ public final class CleanupSettingsPages implements WebRoutes {
 
     @Override
     public void register(RoutesConfig routes) {
-        routes.get(PATH, this::show);
+        routes.get(PATH, this::show, Role.ADMIN);
         routes.post(PATH, ctx -> {
             try {
                 Map<String, String> form = new HashMap<>();
@@ -56,8 +57,8 @@ public final class CleanupSettingsPages implements WebRoutes {
                 Flash.error(ctx, e.getMessage());
             }
             ctx.redirect(PATH);
-        });
-        routes.post(PATH + "/test", this::test);
+        }, Role.ADMIN);
+        routes.post(PATH + "/test", this::test, Role.ADMIN);
     }
 
     /** A save re-reads CONFIG_FILE too; a bad file does not undo the save, and the page says so. */

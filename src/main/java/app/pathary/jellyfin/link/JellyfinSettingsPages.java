@@ -4,6 +4,7 @@ import app.pathary.common.InvalidInputException;
 import app.pathary.web.Caller;
 import app.pathary.web.Flash;
 import app.pathary.web.Pages;
+import app.pathary.web.Role;
 import app.pathary.web.WebRoutes;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -36,21 +37,22 @@ public final class JellyfinSettingsPages implements WebRoutes {
 
     @Override
     public void register(RoutesConfig routes) {
-        routes.get(PATH, this::show);
+        routes.get(PATH, this::show, Role.USER);
         routes.post(PATH + "/webhook", ctx -> done(ctx, () -> {
             webhooks.regenerate(me(ctx));
             return "A new webhook URL was made; the old one no longer works. Put the new one into Jellyfin.";
-        }));
+        }), Role.USER);
         routes.post(PATH + "/webhook/delete", ctx -> done(ctx, () -> {
             webhooks.delete(me(ctx));
             return "The webhook URL was deleted.";
-        }));
+        }), Role.USER);
         routes.post(PATH + "/scrobble", ctx -> done(ctx, () -> {
             boolean on = "true".equals(ctx.formParam("enabled"));
             links.setScrobbling(me(ctx), on);
             return on ? "Completed watches are now scrobbled." : "Scrobbling is off; deliveries are ignored.";
-        }));
-        routes.post(PATH + "/server", ctx -> done(ctx, () -> "Saved the server " + login.saveServerUrl(me(ctx), ctx.formParam("serverUrl")) + "."));
+        }), Role.USER);
+        routes.post(PATH + "/server", ctx -> done(ctx, () -> "Saved the server " + login.saveServerUrl(me(ctx), ctx.formParam("serverUrl")) + "."),
+                Role.USER);
         routes.post(PATH + "/test", ctx -> {
             String typed = ctx.formParam("serverUrl") == null ? "" : ctx.formParam("serverUrl").strip();
             try {
@@ -65,9 +67,9 @@ public final class JellyfinSettingsPages implements WebRoutes {
             }
             // Keep what was tested in the field: it is not saved until "Save".
             ctx.redirect(typed.isEmpty() ? PATH : PATH + "?serverUrl=" + java.net.URLEncoder.encode(typed, java.nio.charset.StandardCharsets.UTF_8));
-        });
+        }, Role.USER);
         routes.post(PATH + "/login", ctx -> done(ctx, () ->
-                "Authenticated as " + login.logIn(me(ctx), ctx.formParam("username"), ctx.formParam("password")) + "."));
+                "Authenticated as " + login.logIn(me(ctx), ctx.formParam("username"), ctx.formParam("password")) + "."), Role.USER);
         routes.post(PATH + "/logout", ctx -> {
             var warning = login.logOut(me(ctx));
             if (warning.isPresent()) {
@@ -76,7 +78,7 @@ public final class JellyfinSettingsPages implements WebRoutes {
                 Flash.success(ctx, "The Jellyfin login was removed and its token revoked on the server.");
             }
             ctx.redirect(PATH);
-        });
+        }, Role.USER);
     }
 
     private void show(Context ctx) {

@@ -5,6 +5,7 @@ import app.pathary.jellyfin.link.JellyfinLink;
 import app.pathary.jellyfin.link.JellyfinLinkRepository;
 import app.pathary.jellyfin.link.WebhookUrls;
 import app.pathary.movie.MovieJson;
+import app.pathary.web.Role;
 import app.pathary.web.WebRoutes;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -29,7 +30,7 @@ final class WebhookApi implements WebRoutes {
 
     @Override
     public void register(RoutesConfig routes) {
-        routes.post(WebhookUrls.PATH + "{id}", this::deliver);
+        routes.post(WebhookUrls.PATH + "{id}", this::deliver, Role.MACHINE);
     }
 
     private void deliver(Context ctx) {

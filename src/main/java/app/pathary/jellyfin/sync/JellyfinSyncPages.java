@@ -8,6 +8,7 @@ import app.pathary.job.JobRepository;
 import app.pathary.web.Caller;
 import app.pathary.web.Flash;
 import app.pathary.web.Pages;
+import app.pathary.web.Role;
 import app.pathary.web.WebRoutes;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -37,14 +38,14 @@ final class JellyfinSyncPages implements WebRoutes {
                 Flash.success(ctx, "The import from Jellyfin is queued; its progress shows below.");
             }
             ctx.redirect(PATH);
-        });
+        }, Role.USER);
         routes.post(PATH + "/export", ctx -> {
             if (authenticated(ctx)) {
                 jellyfinJobs.queueExport(me(ctx), "on".equals(ctx.formParam("markUnplayed")));
                 Flash.success(ctx, "The export to Jellyfin is queued; its progress shows below.");
             }
             ctx.redirect(PATH);
-        });
+        }, Role.USER);
         routes.post(PATH + "/sync", ctx -> {
             if (authenticated(ctx)) {
                 boolean on = "true".equals(ctx.formParam("enabled"));
@@ -53,8 +54,8 @@ final class JellyfinSyncPages implements WebRoutes {
                         : "Automatic export to Jellyfin is off.");
             }
             ctx.redirect(PATH);
-        });
-        routes.get(PATH + "/jobs", this::jobList);
+        }, Role.USER);
+        routes.get(PATH + "/jobs", this::jobList, Role.USER);
     }
 
     private void jobList(Context ctx) {

@@ -2,8 +2,10 @@ package app.pathary;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.pathary.db.Dialect;
 import app.pathary.job.JobContext;
 import app.pathary.job.JobSpec;
+import app.pathary.testing.BothDialects;
 import app.pathary.testing.FakeJellyfin;
 import app.pathary.testing.FakeRadarr;
 import app.pathary.testing.TestApp;
@@ -19,6 +21,7 @@ import org.junit.jupiter.api.Test;
  * Every kind of job reaches the feature that owns it: each spec is run through the dispatch on an app with an empty
  * Jellyfin and Radarr, and answers with its own feature's summary or refusal.
  */
+@BothDialects
 class JobDispatchTest {
     private final FakeJellyfin jellyfin = FakeJellyfin.start();
     private final FakeRadarr radarr = FakeRadarr.start();
@@ -32,9 +35,9 @@ class JobDispatchTest {
     }
 
     @Test
-    void each_kind_of_job_is_run_by_its_own_feature() throws Exception {
+    void each_kind_of_job_is_run_by_its_own_feature(Dialect dialect) throws Exception {
         jellyfin.addAdmin("alice", "jf-password");
-        app = TestApp.start(TestDatabases.freshSqlite(), Clock.systemUTC(), Map.of("JELLYFIN_URL", jellyfin.baseUrl().toString(),
+        app = TestApp.start(TestDatabases.fresh(dialect), Clock.systemUTC(), Map.of("JELLYFIN_URL", jellyfin.baseUrl().toString(),
                 "JELLYFIN_API_KEY", jellyfin.addApiKey(), "CLEANUP_PRIMARY_USER", "alice", "RADARR_URL", radarr.baseUrl().toString(), "RADARR_API_KEY", radarr.apiKey()));
         long alice = app.app.users.accounts().create("alice@example.org", "password1", "alice", false).id();
         app.app.jellyfinLink.login().saveServerUrl(alice, jellyfin.baseUrl().toString());

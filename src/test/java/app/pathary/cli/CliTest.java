@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.pathary.config.DatabaseSettings;
 import app.pathary.db.Dialect;
+import app.pathary.testing.BothDialects;
 import app.pathary.testing.TestDatabases;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,10 +12,9 @@ import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /** Runs the real commands (the same picocli line Main runs) and reads what they print. */
+@BothDialects
 class CliTest {
     @TempDir
     Path dataDir;
@@ -28,8 +28,7 @@ class CliTest {
         return env;
     }
 
-    @ParameterizedTest
-    @EnumSource(Dialect.class)
+    @Test
     void users_are_created_listed_and_deleted(Dialect dialect) {
         Map<String, String> env = env(TestDatabases.fresh(dialect));
         assertThat(CliRunner.run(env, "", "migrate").out()).contains("The database is up to date");
@@ -44,8 +43,7 @@ class CliTest {
         assertThat(last.err()).contains("The last admin cannot be deleted.").doesNotContain("Exception");
     }
 
-    @ParameterizedTest
-    @EnumSource(Dialect.class)
+    @Test
     void user_create_counts_the_password_in_utf8_bytes_up_to_72(Dialect dialect) {
         Map<String, String> env = env(TestDatabases.fresh(dialect));
         String euros75 = "€".repeat(25);
@@ -62,8 +60,8 @@ class CliTest {
     }
 
     @Test
-    void failures_exit_1_with_a_sentence_and_bad_usage_exits_2() {
-        Map<String, String> env = env(TestDatabases.freshSqlite());
+    void failures_exit_1_with_a_sentence_and_bad_usage_exits_2(Dialect dialect) {
+        Map<String, String> env = env(TestDatabases.fresh(dialect));
         CliRunner.Run shortPassword = CliRunner.run(env, "", "user:create", "a@b.c", "pw", "alice", "--admin");
         assertThat(shortPassword.exitCode()).as("the operator may set a short password").isZero();
         assertThat(shortPassword.err()).contains("Warning: the password is shorter than 8 characters");
@@ -83,8 +81,7 @@ class CliTest {
         assertThat(CliRunner.run(env, "", "user:list", "--help").out()).contains("Usage: pathary user:list");
     }
 
-    @ParameterizedTest
-    @EnumSource(Dialect.class)
+    @Test
     void history_goes_out_as_csv_and_comes_back_in(Dialect dialect) throws Exception {
         Map<String, String> env = env(TestDatabases.fresh(dialect));
         CliRunner.run(env, "", "user:create", "a@b.c", "password1", "alice");

@@ -2,7 +2,10 @@ package app.pathary.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.pathary.db.Dialect;
+import app.pathary.testing.BothDialects;
 import app.pathary.testing.FakeJellyfin;
+import app.pathary.testing.TestDatabases;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -12,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The jellyfin:* commands for headless installs: each prints its value alone on standard output. */
+@BothDialects
 class JellyfinCliTest {
     @TempDir
     Path dataDir;
@@ -20,9 +24,10 @@ class JellyfinCliTest {
 
 
     @BeforeEach
-    void createUser() {
+    void createUser(Dialect dialect) {
         jellyfin.addUser("alice", "jf-password");
         env = new HashMap<>(Map.of("DATA_DIR", dataDir.toString(), "APPLICATION_URL", "https://pathary.example.org"));
+        env.putAll(TestDatabases.environment(TestDatabases.fresh(dialect)));
         assertThat(CliRunner.run(env, "", "user:create", "a@b.c", "password1", "alice").exitCode()).isZero();
     }
 

@@ -2,11 +2,15 @@ package app.pathary.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.pathary.db.Dialect;
+import app.pathary.testing.BothDialects;
 import app.pathary.testing.FakeItem;
 import app.pathary.testing.FakeJellyfin;
 import app.pathary.testing.FakeUserData;
+import app.pathary.testing.TestDatabases;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -14,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** jellyfin:import, jellyfin:export and jellyfin:sync run for real against a fake Jellyfin. */
+@BothDialects
 class JellyfinSyncCliTest {
     @TempDir
     Path dataDir;
@@ -22,11 +27,12 @@ class JellyfinSyncCliTest {
 
 
     @BeforeEach
-    void setUp() {
+    void setUp(Dialect dialect) {
         var alice = jellyfin.addUser("alice", "jf-password");
         FakeItem matrix = jellyfin.addMovie("The Matrix", 1999).tmdb("603");
         jellyfin.setUserData(alice, matrix, FakeUserData.playedOn(Instant.parse("2025-03-01T20:00:00Z"), 1));
-        env = Map.of("DATA_DIR", dataDir.toString());
+        env = new HashMap<>(Map.of("DATA_DIR", dataDir.toString()));
+        env.putAll(TestDatabases.environment(TestDatabases.fresh(dialect)));
         CliRunner.run(env, "", "user:create", "a@b.c", "password1", "alice");
         CliRunner.run(env, "", "user:create", "b@b.c", "password1", "bob");
     }

@@ -3,6 +3,7 @@ package app.pathary.history;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.pathary.db.Dialect;
+import app.pathary.testing.BothDialects;
 import app.pathary.testing.TestApp;
 import app.pathary.testing.TestDatabases;
 import app.pathary.testing.WebClient;
@@ -10,9 +11,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.api.Test;
 
+@BothDialects
 class HistoryApiHttpTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String PATH = "/api/users/alice/history/movies";
@@ -47,8 +48,7 @@ class HistoryApiHttpTest {
         app.close();
     }
 
-    @ParameterizedTest
-    @EnumSource(Dialect.class)
+    @Test
     void two_posted_dates_come_back_newest_first_with_their_movie(Dialect dialect) throws Exception {
         start(dialect);
         HttpResponse<String> posted = alice.json("POST", PATH, """
@@ -69,8 +69,7 @@ class HistoryApiHttpTest {
         assertThat(history(alice, "?sortOrder=asc").get("history").get(0).get("watchedAt").asText()).isEqualTo("2026-01-03");
     }
 
-    @ParameterizedTest
-    @EnumSource(Dialect.class)
+    @Test
     void post_adds_plays_put_sets_them_and_delete_removes_one_date_or_all(Dialect dialect) throws Exception {
         start(dialect);
         alice.json("POST", PATH, "[{\"tmdbId\":603,\"title\":\"The Matrix\",\"watchedAt\":\"2026-01-03\"},"
@@ -89,8 +88,7 @@ class HistoryApiHttpTest {
         assertThat(history(alice, "").get("history")).isEmpty();
     }
 
-    @ParameterizedTest
-    @EnumSource(Dialect.class)
+    @Test
     void malformed_input_is_a_400_naming_the_field_and_writes_nothing(Dialect dialect) throws Exception {
         start(dialect);
         String valid = "{\"tmdbId\":603,\"title\":\"The Matrix\",\"watchedAt\":\"2026-01-03\"}";
@@ -116,8 +114,7 @@ class HistoryApiHttpTest {
         assertThat(alice.get(PATH + "?sortOrder=sideways").body()).contains("sortOrder must be asc or desc");
     }
 
-    @ParameterizedTest
-    @EnumSource(Dialect.class)
+    @Test
     void users_write_only_their_own_history_and_admins_may_read_all(Dialect dialect) throws Exception {
         start(dialect);
         alice.json("POST", PATH, "[{\"tmdbId\":603,\"title\":\"The Matrix\",\"watchedAt\":\"2026-01-03\"}]");
@@ -131,8 +128,7 @@ class HistoryApiHttpTest {
         assertThat(app.client().withBearer("not-a-token").get(PATH).statusCode()).isEqualTo(401);
     }
 
-    @ParameterizedTest
-    @EnumSource(Dialect.class)
+    @Test
     void played_movies_list_every_date_of_each_movie(Dialect dialect) throws Exception {
         start(dialect);
         alice.json("POST", PATH, "[{\"tmdbId\":603,\"title\":\"The Matrix\",\"watchedAt\":\"2026-01-03\"},"
@@ -144,8 +140,7 @@ class HistoryApiHttpTest {
         assertThat(played.get(0).get("watchDates").get(0).get("watchedAt").asText()).isEqualTo("2026-02-01");
     }
 
-    @ParameterizedTest
-    @EnumSource(Dialect.class)
+    @Test
     void tokens_are_issued_for_a_password_and_revoked_on_delete(Dialect dialect) throws Exception {
         start(dialect);
         HttpResponse<String> wrong = app.client().json("POST", "/api/auth/token", "{\"email\":\"alice@example.org\",\"password\":\"nope-nope\"}");
@@ -159,8 +154,7 @@ class HistoryApiHttpTest {
         assertThat(alice.get(PATH).statusCode()).isEqualTo(401);
     }
 
-    @ParameterizedTest
-    @EnumSource(Dialect.class)
+    @Test
     void health_reports_the_database_and_metrics_count_requests(Dialect dialect) throws Exception {
         start(dialect);
         HttpResponse<String> health = app.client().get("/health");
@@ -173,8 +167,7 @@ class HistoryApiHttpTest {
         assertThat(app.client().get("/api/nothing-here").body()).startsWith("{\"error\":");
     }
 
-    @ParameterizedTest
-    @EnumSource(Dialect.class)
+    @Test
     void data_and_tokens_are_still_there_after_a_restart(Dialect dialect) throws Exception {
         var database = TestDatabases.fresh(dialect);
         String token;

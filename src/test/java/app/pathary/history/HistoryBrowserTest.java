@@ -2,6 +2,8 @@ package app.pathary.history;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.pathary.db.Dialect;
+import app.pathary.testing.BothDialects;
 import app.pathary.testing.Browser;
 import app.pathary.testing.TestApp;
 import app.pathary.testing.TestDatabases;
@@ -15,6 +17,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
 /** The history list and a movie's page, used in a real browser by a user who already has some watches. */
+@BothDialects
 class HistoryBrowserTest {
     private static final String PASSWORD = "correct horse";
     private TestApp server;
@@ -22,8 +25,8 @@ class HistoryBrowserTest {
     private Browser browser;
 
     @BeforeEach
-    void start() {
-        server = TestApp.start(TestDatabases.freshSqlite());
+    void start(Dialect dialect) {
+        server = TestApp.start(TestDatabases.fresh(dialect));
         seeder = server.client();
         seeder.setUpAdmin("bob", "bob@example.org", PASSWORD);
         browser = Browser.start(server.baseUrl());

@@ -8,14 +8,15 @@ import app.pathary.db.Database;
 import app.pathary.db.Dialect;
 import app.pathary.history.HistoryChange.Source;
 import app.pathary.movie.MovieRepository;
+import app.pathary.testing.BothDialects;
 import app.pathary.testing.TestDatabases;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.time.Clock;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.api.Test;
 
+@BothDialects
 class HistoryCsvTest {
     private static final String FILE = """
             tmdbId,imdbId,title,year,watchedAt,plays,comment
@@ -44,8 +45,7 @@ class HistoryCsvTest {
         database.close();
     }
 
-    @ParameterizedTest
-    @EnumSource(Dialect.class)
+    @Test
     void an_import_exports_back_to_the_same_rows_and_importing_twice_changes_nothing(Dialect dialect) {
         open(dialect);
         assertThat(csv.importFrom(userId, new StringReader(FILE), Source.CSV_IMPORT)).isEqualTo(new HistoryCsv.ImportResult(3, 3));
@@ -61,8 +61,7 @@ class HistoryCsvTest {
                 """);
     }
 
-    @ParameterizedTest
-    @EnumSource(Dialect.class)
+    @Test
     void a_bad_row_is_reported_by_line_and_nothing_is_imported(Dialect dialect) {
         open(dialect);
         String bad = FILE + "550,,Fight Club,1999,1999-15-10,1,\n";

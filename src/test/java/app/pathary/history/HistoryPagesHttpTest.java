@@ -2,6 +2,8 @@ package app.pathary.history;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.pathary.db.Dialect;
+import app.pathary.testing.BothDialects;
 import app.pathary.testing.TestApp;
 import app.pathary.testing.TestDatabases;
 import app.pathary.testing.WebClient;
@@ -11,13 +13,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+@BothDialects
 class HistoryPagesHttpTest {
     private TestApp app;
     private WebClient browser;
 
     @BeforeEach
-    void start() {
-        app = TestApp.start(TestDatabases.freshSqlite());
+    void start(Dialect dialect) {
+        app = TestApp.start(TestDatabases.fresh(dialect));
         browser = app.client();
         browser.setUpAdmin("alice", "alice@example.org", "password1");
     }

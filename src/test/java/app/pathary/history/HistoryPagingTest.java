@@ -8,6 +8,7 @@ import app.pathary.history.HistoryChange.Source;
 import app.pathary.history.HistoryQueries.SortOrder;
 import app.pathary.movie.MovieRepository;
 import app.pathary.movie.NewMovie;
+import app.pathary.testing.BothDialects;
 import app.pathary.testing.TestDatabases;
 import app.pathary.user.Accounts;
 import app.pathary.user.LoginFailures;
@@ -20,13 +21,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.api.Test;
 
 /**
  * Paging through a history reads every watch date exactly once, in order (date, then the order they were added),
  * with and without a title search, on both databases. The expected order is worked out here from what was added.
  */
+@BothDialects
 class HistoryPagingTest {
     private static final String[] TITLES = {"The River", "Night Train", "Up the RIVER", "Heat", "Riverside Blues"};
     private static final Set<Integer> UNKNOWN_DATES = Set.of(2, 3, 9);
@@ -63,16 +64,14 @@ class HistoryPagingTest {
         database.close();
     }
 
-    @ParameterizedTest
-    @EnumSource(Dialect.class)
+    @Test
     void every_page_together_is_the_whole_history_newest_first_with_unknown_dates_last(Dialect dialect) {
         open(dialect);
         assertThat(readAllPages(null, SortOrder.DESC)).containsExactlyElementsOf(expected(null, SortOrder.DESC));
         assertThat(readAllPages(null, SortOrder.ASC)).containsExactlyElementsOf(expected(null, SortOrder.ASC));
     }
 
-    @ParameterizedTest
-    @EnumSource(Dialect.class)
+    @Test
     void a_title_search_pages_through_the_matching_movies_only_ignoring_case(Dialect dialect) {
         open(dialect);
         List<String> rivers = readAllPages("river", SortOrder.DESC);
@@ -82,8 +81,7 @@ class HistoryPagingTest {
         assertThat(queries.page(alice, "no such title", 1, 7, SortOrder.DESC).entries()).isEmpty();
     }
 
-    @ParameterizedTest
-    @EnumSource(Dialect.class)
+    @Test
     void a_page_past_the_end_is_empty_and_still_tells_the_last_page(Dialect dialect) {
         open(dialect);
         HistoryPage beyond = queries.page(alice, null, 99, 7, SortOrder.DESC);

@@ -16,6 +16,7 @@ import app.pathary.history.HistoryCommand.MergeDate;
 import app.pathary.history.HistoryCommand.SetDate;
 import app.pathary.movie.MovieRepository;
 import app.pathary.movie.NewMovie;
+import app.pathary.testing.BothDialects;
 import app.pathary.testing.TestDatabases;
 import app.pathary.user.Accounts;
 import app.pathary.user.LoginFailures;
@@ -25,9 +26,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.api.Test;
 
+@BothDialects
 class WatchHistoryTest {
     private static final LocalDate JAN_3 = LocalDate.of(2026, 1, 3);
     private static final MovieRef MATRIX = new MovieRef.CreateIfMissing(new NewMovie(603, "tt0133093", "The Matrix", 1999, null));
@@ -57,8 +58,7 @@ class WatchHistoryTest {
         return queries.datesOf(alice, movieId);
     }
 
-    @ParameterizedTest
-    @EnumSource(Dialect.class)
+    @Test
     void adding_plays_to_an_existing_date_adds_to_its_play_count(Dialect dialect) {
         open(dialect);
         history.apply(alice, new AddPlays(MATRIX, JAN_3, 1, "first"), Source.API);
@@ -66,8 +66,7 @@ class WatchHistoryTest {
         assertThat(datesOfMatrix()).containsExactly(new PlayedMovie.DateEntry(JAN_3, 3, "first"));
     }
 
-    @ParameterizedTest
-    @EnumSource(Dialect.class)
+    @Test
     void an_unknown_date_is_one_row_too(Dialect dialect) {
         open(dialect);
         history.apply(alice, new AddPlays(MATRIX, null, 1, null), Source.API);
@@ -79,8 +78,7 @@ class WatchHistoryTest {
         assertThat(datesOfMatrix()).containsExactly(new PlayedMovie.DateEntry(JAN_3, 1, null));
     }
 
-    @ParameterizedTest
-    @EnumSource(Dialect.class)
+    @Test
     void setting_a_date_replaces_plays_and_comment(Dialect dialect) {
         open(dialect);
         history.apply(alice, new AddPlays(MATRIX, JAN_3, 4, "old"), Source.API);
@@ -88,8 +86,7 @@ class WatchHistoryTest {
         assertThat(datesOfMatrix()).containsExactly(new PlayedMovie.DateEntry(JAN_3, 1, null));
     }
 
-    @ParameterizedTest
-    @EnumSource(Dialect.class)
+    @Test
     void deleting_all_dates_of_a_movie_leaves_other_movies(Dialect dialect) {
         open(dialect);
         var heat = new MovieRef.CreateIfMissing(new NewMovie(949, null, "Heat", 1995, null));
@@ -100,8 +97,7 @@ class WatchHistoryTest {
         assertThat(page.entries()).extracting(e -> e.movie().title()).containsExactly("Heat");
     }
 
-    @ParameterizedTest
-    @EnumSource(Dialect.class)
+    @Test
     void a_batch_with_one_bad_command_writes_nothing(Dialect dialect) {
         open(dialect);
         assertThatThrownBy(() -> history.apply(alice, List.of(new AddPlays(MATRIX, JAN_3, 1, null),
@@ -111,8 +107,7 @@ class WatchHistoryTest {
         assertThat(told).isEmpty();
     }
 
-    @ParameterizedTest
-    @EnumSource(Dialect.class)
+    @Test
     void listeners_hear_each_committed_change_with_its_source(Dialect dialect) {
         open(dialect);
         history.apply(alice, new AddPlays(MATRIX, JAN_3, 1, null), Source.WEBHOOK);
@@ -123,8 +118,7 @@ class WatchHistoryTest {
                 org.assertj.core.groups.Tuple.tuple(Kind.REMOVED, JAN_3, Source.PAGE));
     }
 
-    @ParameterizedTest
-    @EnumSource(Dialect.class)
+    @Test
     void merging_the_same_dates_twice_changes_nothing_the_second_time(Dialect dialect) {
         open(dialect);
         history.apply(alice, new AddPlays(MATRIX, JAN_3, 3, null), Source.API);
@@ -135,8 +129,7 @@ class WatchHistoryTest {
                 new PlayedMovie.DateEntry(JAN_3.plusDays(1), 1, null), new PlayedMovie.DateEntry(JAN_3, 3, "imported"));
     }
 
-    @ParameterizedTest
-    @EnumSource(Dialect.class)
+    @Test
     void a_merge_raises_the_play_count_but_never_replaces_a_comment_or_lowers_plays(Dialect dialect) {
         open(dialect);
         history.apply(alice, new AddPlays(MATRIX, JAN_3, 2, "mine"), Source.API);
@@ -149,8 +142,7 @@ class WatchHistoryTest {
         assertThat(datesOfMatrix()).containsExactly(new PlayedMovie.DateEntry(JAN_3, 5, "mine"), new PlayedMovie.DateEntry(null, 2, "undated"));
     }
 
-    @ParameterizedTest
-    @EnumSource(Dialect.class)
+    @Test
     void history_is_paged_newest_first_with_unknown_dates_last_and_searchable(Dialect dialect) {
         open(dialect);
         List<AddPlays> adds = new ArrayList<>();
@@ -174,8 +166,7 @@ class WatchHistoryTest {
         assertThatThrownBy(() -> queries.page(alice, null, 0, 10, HistoryQueries.SortOrder.DESC)).isInstanceOf(InvalidInputException.class);
     }
 
-    @ParameterizedTest
-    @EnumSource(Dialect.class)
+    @Test
     void played_movies_carry_all_their_dates(Dialect dialect) {
         open(dialect);
         history.apply(alice, List.of(new AddPlays(MATRIX, JAN_3, 2, null), new AddPlays(MATRIX, null, 1, null),
@@ -187,8 +178,7 @@ class WatchHistoryTest {
         assertThat(queries.playedCount(alice)).isEqualTo(2);
     }
 
-    @ParameterizedTest
-    @EnumSource(Dialect.class)
+    @Test
     void plays_must_be_positive_and_new_movies_need_a_title(Dialect dialect) {
         open(dialect);
         assertThatThrownBy(() -> new AddPlays(MATRIX, JAN_3, 0, null)).hasMessageStartingWith("plays must be");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.pathary.db.Database;
 import app.pathary.db.Dialect;
+import app.pathary.testing.BothDialects;
 import app.pathary.testing.MutableClock;
 import app.pathary.testing.TestDatabases;
 import ch.qos.logback.classic.Level;
@@ -16,14 +17,14 @@ import java.time.Instant;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
 /**
  * A claim is fenced by its owner token: once a silent worker's job was queued again and claimed by another, the
  * silent worker's heartbeat, progress, result and failure change nothing, and the new run's result stands.
  */
+@BothDialects
 class JobFencingTest {
     private static final Duration STALE = JobTimings.defaults().stale();
     private final MutableClock clock = new MutableClock(Instant.parse("2026-05-01T10:00:00Z"));
@@ -49,8 +50,7 @@ class JobFencingTest {
         return jobs.find(id).orElseThrow();
     }
 
-    @ParameterizedTest
-    @EnumSource(Dialect.class)
+    @Test
     void a_stale_worker_s_late_writes_change_nothing_and_the_new_claim_s_result_stands(Dialect dialect) {
         open(dialect);
         long id = jobs.enqueue(new JobSpec.WatchedReport());
@@ -94,8 +94,7 @@ class JobFencingTest {
                         && message.contains("is dropped"));
     }
 
-    @ParameterizedTest
-    @EnumSource(Dialect.class)
+    @Test
     void a_worker_whose_heartbeat_finds_its_job_taken_interrupts_the_handler_and_writes_no_result(Dialect dialect) throws Exception {
         open(dialect);
         JobRepository realTime = new JobRepository(database.jdbi(), dialect, Clock.systemUTC());

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.pathary.db.Database;
 import app.pathary.db.Dialect;
+import app.pathary.testing.BothDialects;
 import app.pathary.testing.MutableClock;
 import app.pathary.testing.TestDatabases;
 import java.time.Duration;
@@ -17,9 +18,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 
+@BothDialects
 class JobQueueTest {
     private static final Duration STALE = JobTimings.defaults().stale();
     private final MutableClock clock = new MutableClock(Instant.parse("2026-05-01T10:00:00Z"));
@@ -40,8 +40,7 @@ class JobQueueTest {
         return jobs.find(id).orElseThrow();
     }
 
-    @ParameterizedTest
-    @EnumSource(Dialect.class)
+    @Test
     void a_failing_job_is_retried_with_growing_waits_until_its_attempts_run_out(Dialect dialect) {
         open(dialect);
         long id = jobs.enqueue(new NewJob("t", null, "{}", null, 3));
@@ -66,8 +65,7 @@ class JobQueueTest {
         assertThat(Backoff.after(30)).isEqualTo(Backoff.MAX);
     }
 
-    @ParameterizedTest
-    @EnumSource(Dialect.class)
+    @Test
     void a_final_failure_is_not_retried(Dialect dialect) {
         open(dialect);
         long id = jobs.enqueue(NewJob.of("t", null, "{}", null));
@@ -75,8 +73,7 @@ class JobQueueTest {
         assertThat(job(id).attempts()).isEqualTo(1);
     }
 
-    @ParameterizedTest
-    @EnumSource(Dialect.class)
+    @Test
     void a_key_is_queued_once_while_waiting_and_never_runs_twice_at_once(Dialect dialect) {
         open(dialect);
         long first = jobs.enqueue(NewJob.of("sync", null, "{}", "sync:1:5"));
@@ -89,8 +86,7 @@ class JobQueueTest {
         assertThat(jobs.claim("w2")).map(Job::id).contains(second);
     }
 
-    @ParameterizedTest
-    @EnumSource(Dialect.class)
+    @Test
     void a_job_whose_worker_died_is_queued_again(Dialect dialect) {
         open(dialect);
         long id = jobs.enqueue(NewJob.of("t", null, "{}", null));
@@ -104,8 +100,7 @@ class JobQueueTest {
         assertThat(jobs.claim("new-worker").orElseThrow().attempts()).isEqualTo(2);
     }
 
-    @ParameterizedTest
-    @EnumSource(Dialect.class)
+    @Test
     void a_beating_worker_keeps_its_job(Dialect dialect) {
         open(dialect);
         long id = jobs.enqueue(NewJob.of("t", null, "{}", null));
@@ -117,8 +112,7 @@ class JobQueueTest {
         assertThat(job(id).status()).isEqualTo(Job.Status.RUNNING);
     }
 
-    @ParameterizedTest
-    @EnumSource(Dialect.class)
+    @Test
     void workers_racing_for_jobs_never_claim_the_same_one(Dialect dialect) throws Exception {
         open(dialect);
         for (int i = 0; i < 200; i++) {
@@ -144,8 +138,8 @@ class JobQueueTest {
     }
 
     @Test
-    void the_worker_pool_runs_jobs_retries_failures_and_records_summaries_and_progress() throws Exception {
-        open(Dialect.SQLITE);
+    void the_worker_pool_runs_jobs_retries_failures_and_records_summaries_and_progress(Dialect dialect) throws Exception {
+        open(dialect);
         AtomicInteger calls = new AtomicInteger();
         JobHandler<JobSpec> flaky = (spec, context) -> {
             context.progress(1, 2);
@@ -155,7 +149,7 @@ class JobQueueTest {
             context.progress(2, 2);
             return "imported 2";
         };
-        JobRepository realTime = new JobRepository(database.jdbi(), Dialect.SQLITE, java.time.Clock.systemUTC());
+        JobRepository realTime = new JobRepository(database.jdbi(), dialect, java.time.Clock.systemUTC());
         long id = realTime.enqueue(NewJob.of(new JobSpec.WatchedReport()).withMaxAttempts(2));
         long unknown = realTime.enqueue(NewJob.of("nobody-handles-this", null, "{}", null));
         try (JobWorkers workers = new JobWorkers(realTime, flaky, "test", 2, JobTimings.defaults().withPoll(Duration.ofMillis(50)))) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.pathary.db.Database;
 import app.pathary.db.Dialect;
+import app.pathary.testing.BothDialects;
 import app.pathary.testing.MutableClock;
 import app.pathary.testing.TestDatabases;
 import java.time.Clock;
@@ -14,10 +15,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /** Stopping the workers, runs in the foreground, and rows that cannot be read: no job is lost or run twice. */
+@BothDialects
 class JobShutdownTest {
     private Database database;
     private JobRepository jobs;
@@ -36,8 +36,7 @@ class JobShutdownTest {
         return new JobTimings(Duration.ofMillis(100), Duration.ofHours(1), Duration.ofMillis(20), drain);
     }
 
-    @ParameterizedTest
-    @EnumSource(Dialect.class)
+    @Test
     void a_job_still_running_when_the_drain_ends_is_interrupted_and_waits_again_without_using_up_an_attempt(Dialect dialect)
             throws Exception {
         open(dialect, Clock.systemUTC());
@@ -69,8 +68,8 @@ class JobShutdownTest {
     }
 
     @Test
-    void a_job_that_finishes_during_the_drain_ends_done_and_no_new_job_is_claimed() throws Exception {
-        open(Dialect.SQLITE, Clock.systemUTC());
+    void a_job_that_finishes_during_the_drain_ends_done_and_no_new_job_is_claimed(Dialect dialect) throws Exception {
+        open(dialect, Clock.systemUTC());
         CountDownLatch started = new CountDownLatch(1);
         CountDownLatch mayFinish = new CountDownLatch(1);
         long id = jobs.enqueue(new JobSpec.CleanupPlan());
@@ -93,9 +92,9 @@ class JobShutdownTest {
     }
 
     @Test
-    void a_run_in_the_foreground_beats_its_heartbeat_so_no_instance_takes_it_for_dead() throws Exception {
+    void a_run_in_the_foreground_beats_its_heartbeat_so_no_instance_takes_it_for_dead(Dialect dialect) throws Exception {
         MutableClock clock = new MutableClock(Instant.parse("2026-05-01T10:00:00Z"));
-        open(Dialect.SQLITE, clock);
+        open(dialect, clock);
         JobQueue queue = new JobQueue(jobs, Duration.ofMillis(20));
         Duration stale = JobTimings.defaults().stale();
         Job done = queue.runInForeground(new JobSpec.CleanupPlan(), (spec, context) -> {
@@ -111,8 +110,7 @@ class JobShutdownTest {
         assertThat(done.summary()).isEqualTo("requeued by another instance: 0");
     }
 
-    @ParameterizedTest
-    @EnumSource(Dialect.class)
+    @Test
     void a_row_whose_params_cannot_be_read_fails_for_good_with_a_sentence_and_the_worker_goes_on(Dialect dialect) throws Exception {
         open(dialect, Clock.systemUTC());
         long unreadable = jobs.enqueue(NewJob.of(JobSpec.JellyfinSync.TYPE, null, "{\"movieId\":\"the matrix\"}", null));

@@ -10,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -34,6 +36,15 @@ public final class TestDatabases {
         Database database = Database.open(fresh(dialect));
         database.migrate();
         return database;
+    }
+
+    /** The environment a command line or an app reads these settings from: DATABASE_URL, and DATABASE_USER/_PASSWORD when set. */
+    public static Map<String, String> environment(DatabaseSettings settings) {
+        Map<String, String> env = new HashMap<>();
+        env.put("DATABASE_URL", settings.jdbcUrl());
+        settings.user().ifPresent(user -> env.put("DATABASE_USER", user));
+        settings.password().ifPresent(password -> env.put("DATABASE_PASSWORD", password));
+        return env;
     }
 
     public static DatabaseSettings freshSqlite() {

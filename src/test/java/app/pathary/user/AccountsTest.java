@@ -8,14 +8,15 @@ import app.pathary.common.InvalidInputException;
 import app.pathary.common.LoginRejectedException;
 import app.pathary.db.Database;
 import app.pathary.db.Dialect;
+import app.pathary.testing.BothDialects;
 import app.pathary.testing.MutableClock;
 import app.pathary.testing.TestDatabases;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.api.Test;
 
+@BothDialects
 class AccountsTest {
     private final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T12:00:00Z"));
     private Database database;
@@ -35,8 +36,7 @@ class AccountsTest {
         database.close();
     }
 
-    @ParameterizedTest
-    @EnumSource(Dialect.class)
+    @Test
     void a_user_logs_in_by_name_or_email_in_any_case(Dialect dialect) {
         open(dialect);
         User alice = accounts.create("Alice@Example.org", "password1", "Alice", false);
@@ -48,8 +48,7 @@ class AccountsTest {
                 .hasMessage("Wrong name, email or password.");
     }
 
-    @ParameterizedTest
-    @EnumSource(Dialect.class)
+    @Test
     void names_and_emails_are_unique_regardless_of_case_and_input_is_checked(Dialect dialect) {
         open(dialect);
         accounts.create("alice@example.org", "password1", "alice", false);
@@ -61,8 +60,7 @@ class AccountsTest {
         assertThatThrownBy(() -> accounts.create("bob@example.org", "password1", "bob smith", false)).hasMessageContaining("name");
     }
 
-    @ParameterizedTest
-    @EnumSource(Dialect.class)
+    @Test
     void five_failures_from_one_address_lock_the_account_there_for_fifteen_minutes(Dialect dialect) {
         open(dialect);
         accounts.create("alice@example.org", "password1", "alice", false);
@@ -79,8 +77,7 @@ class AccountsTest {
         assertThat(accounts.logIn("alice", "password1", "10.0.0.9").name()).isEqualTo("alice");
     }
 
-    @ParameterizedTest
-    @EnumSource(Dialect.class)
+    @Test
     void the_last_admin_can_neither_be_deleted_nor_demoted(Dialect dialect) {
         open(dialect);
         User admin = accounts.create("admin@example.org", "password1", "admin", true);
@@ -92,8 +89,7 @@ class AccountsTest {
         assertThat(accounts.all()).extracting(User::name).containsExactly("bob");
     }
 
-    @ParameterizedTest
-    @EnumSource(Dialect.class)
+    @Test
     void a_password_change_needs_the_current_password(Dialect dialect) {
         open(dialect);
         User alice = accounts.create("alice@example.org", "password1", "alice", false);
@@ -102,8 +98,7 @@ class AccountsTest {
         assertThat(accounts.logIn("alice", "password2", "a").id()).isEqualTo(alice.id());
     }
 
-    @ParameterizedTest
-    @EnumSource(Dialect.class)
+    @Test
     void passwords_are_measured_in_utf8_bytes_up_to_bcrypts_72(Dialect dialect) {
         open(dialect);
         String euros72 = "€".repeat(24);
@@ -127,8 +122,7 @@ class AccountsTest {
         assertThat(accounts.createByOperator("carol@example.org", "x".repeat(72), "carol", false).name()).isEqualTo("carol");
     }
 
-    @ParameterizedTest
-    @EnumSource(Dialect.class)
+    @Test
     void sessions_are_found_by_their_cookie_until_they_expire_or_end(Dialect dialect) {
         open(dialect);
         User alice = accounts.create("alice@example.org", "password1", "alice", false);
@@ -147,8 +141,7 @@ class AccountsTest {
         assertThat(sessions.find("made-up")).isEmpty();
     }
 
-    @ParameterizedTest
-    @EnumSource(Dialect.class)
+    @Test
     void api_tokens_authenticate_until_revoked(Dialect dialect) {
         open(dialect);
         User alice = accounts.create("alice@example.org", "password1", "alice", false);

@@ -3,6 +3,7 @@ package app.pathary.user;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.pathary.db.Dialect;
+import app.pathary.testing.BothDialects;
 import app.pathary.testing.TestApp;
 import app.pathary.testing.TestDatabases;
 import app.pathary.testing.WebClient;
@@ -10,14 +11,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.api.Test;
 
 /**
  * bcrypt reads 72 bytes of UTF-8. Every form and API that takes a password answers a longer one with a sentence (when
  * a password is set) or as a wrong password (at a login), never with a server error. "€" is 3 bytes: 24 of them are
  * exactly 72 bytes, 25 are 75 bytes although only 25 characters.
  */
+@BothDialects
 class PasswordLengthHttpTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String BYTES_72 = "€".repeat(24);
@@ -38,8 +39,7 @@ class PasswordLengthHttpTest {
         return JSON.writeValueAsString(Map.of("name", "alice", "password", password));
     }
 
-    @ParameterizedTest
-    @EnumSource(Dialect.class)
+    @Test
     void setup_refuses_a_password_over_72_bytes_with_a_sentence_and_accepts_exactly_72(Dialect dialect) {
         start(dialect);
         WebClient browser = app.client();
@@ -53,8 +53,7 @@ class PasswordLengthHttpTest {
         assertThat(app.client().logIn("alice", BYTES_72).headers().firstValue("Location")).hasValue("/");
     }
 
-    @ParameterizedTest
-    @EnumSource(Dialect.class)
+    @Test
     void a_login_with_a_password_over_72_bytes_is_a_wrong_password(Dialect dialect) throws Exception {
         start(dialect);
         app.client().setUpAdmin("alice", "alice@example.org", BYTES_72);
@@ -72,8 +71,7 @@ class PasswordLengthHttpTest {
         assertThat(JSON.readTree(token.body()).get("token").asText()).isNotBlank();
     }
 
-    @ParameterizedTest
-    @EnumSource(Dialect.class)
+    @Test
     void a_new_password_over_72_bytes_is_refused_on_the_account_page_and_by_an_admin(Dialect dialect) {
         start(dialect);
         WebClient alice = app.client();

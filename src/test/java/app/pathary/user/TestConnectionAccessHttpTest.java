@@ -3,6 +3,7 @@ package app.pathary.user;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.pathary.db.Dialect;
+import app.pathary.testing.BothDialects;
 import app.pathary.testing.FakeJellyfin;
 import app.pathary.testing.FakeRadarr;
 import app.pathary.testing.FakeSonarr;
@@ -15,13 +16,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.api.Test;
 
 /**
  * "Test connection" makes Pathary call a server. On the admin settings (the server-wide Jellyfin, Radarr and Sonarr)
  * only an admin may ask for it; a user's own Jellyfin test on their integration page stays theirs.
  */
+@BothDialects
 class TestConnectionAccessHttpTest {
     private static final String SETTINGS = "/settings/server/cleanup";
     /** Every admin test-connection route and a form that makes it probe a configured server. */
@@ -70,8 +71,7 @@ class TestConnectionAccessHttpTest {
         return jellyfin.requests().size() + radarr.requests().size() + sonarr.requests().size();
     }
 
-    @ParameterizedTest
-    @EnumSource(Dialect.class)
+    @Test
     void a_user_who_is_not_an_admin_gets_403_on_every_admin_test_connection_and_no_server_is_called(Dialect dialect) {
         start(dialect);
         String csrf = WebClient.csrfFrom(bob.get("/account").body());
@@ -95,8 +95,7 @@ class TestConnectionAccessHttpTest {
         assertThat(remoteCalls()).as("no server was called for bob").isZero();
     }
 
-    @ParameterizedTest
-    @EnumSource(Dialect.class)
+    @Test
     void an_anonymous_caller_is_sent_to_log_in_and_an_unknown_token_gets_401(Dialect dialect) {
         start(dialect);
         WebClient stranger = app.client();
@@ -114,8 +113,7 @@ class TestConnectionAccessHttpTest {
         assertThat(remoteCalls()).isZero();
     }
 
-    @ParameterizedTest
-    @EnumSource(Dialect.class)
+    @Test
     void an_admin_tests_each_server_and_a_user_tests_their_own_jellyfin(Dialect dialect) {
         start(dialect);
         for (var probe : ADMIN_PROBES.entrySet()) {

@@ -3,7 +3,9 @@ package app.pathary.watched;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.pathary.cli.CliRunner;
+import app.pathary.db.Dialect;
 import app.pathary.job.Job;
+import app.pathary.testing.BothDialects;
 import app.pathary.testing.FakeItem;
 import app.pathary.testing.FakeJellyfin;
 import app.pathary.testing.FakeUser;
@@ -23,6 +25,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The watched report on the admin page, in the API, on the settings page and in the CLI. */
+@BothDialects
 class WatchedSurfacesTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final FakeJellyfin jellyfin = FakeJellyfin.start();
@@ -33,14 +36,14 @@ class WatchedSurfacesTest {
     private WebClient admin;
 
     @BeforeEach
-    void start() {
+    void start(Dialect dialect) {
         jellyfin.useClock(Clock.fixed(Instant.parse("2025-01-01T00:00:00Z"), ZoneOffset.UTC));
         FakeItem matrix = jellyfin.addMovie("The Matrix", 1999).tmdb("603").path("/media/movies/The Matrix (1999).mkv");
         jellyfin.addMovie("Heat", 1995).tmdb("949");
         jellyfin.setUserData(alice, matrix, FakeUserData.playedOn(Instant.parse("2026-01-03T20:00:00Z"), 1));
         env = new HashMap<>(Map.of("JELLYFIN_URL", jellyfin.baseUrl().toString(), "JELLYFIN_API_KEY", apiKey,
                 "CLEANUP_PRIMARY_USER", "alice"));
-        app = TestApp.start(TestDatabases.freshSqlite(), Clock.systemUTC(), env);
+        app = TestApp.start(TestDatabases.fresh(dialect), Clock.systemUTC(), env);
         app.app.users.accounts().create("root@example.org", "password1", "root", true);
         app.app.users.accounts().create("bob@example.org", "password1", "bob", false);
         admin = app.client();

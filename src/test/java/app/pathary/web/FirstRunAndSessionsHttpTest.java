@@ -2,6 +2,8 @@ package app.pathary.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.pathary.db.Dialect;
+import app.pathary.testing.BothDialects;
 import app.pathary.testing.TestApp;
 import app.pathary.testing.TestDatabases;
 import app.pathary.testing.WebClient;
@@ -11,12 +13,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+@BothDialects
 class FirstRunAndSessionsHttpTest {
     private TestApp app;
 
     @BeforeEach
-    void start() {
-        app = TestApp.start(TestDatabases.freshSqlite());
+    void start(Dialect dialect) {
+        app = TestApp.start(TestDatabases.fresh(dialect));
     }
 
     @AfterEach
@@ -115,8 +118,8 @@ class FirstRunAndSessionsHttpTest {
     }
 
     @Test
-    void sessions_survive_a_restart_of_the_server() {
-        var database = TestDatabases.freshSqlite();
+    void sessions_survive_a_restart_of_the_server(Dialect dialect) {
+        var database = TestDatabases.fresh(dialect);
         WebClient browser;
         try (TestApp first = TestApp.start(database)) {
             browser = first.client();

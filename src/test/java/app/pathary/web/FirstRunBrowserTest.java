@@ -2,6 +2,8 @@ package app.pathary.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.pathary.db.Dialect;
+import app.pathary.testing.BothDialects;
 import app.pathary.testing.Browser;
 import app.pathary.testing.TestApp;
 import app.pathary.testing.TestDatabases;
@@ -10,13 +12,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** A new household's first visit, in a real browser: setup, log out and in again, the first watch. */
+@BothDialects
 class FirstRunBrowserTest {
     private TestApp server;
     private Browser browser;
 
     @BeforeEach
-    void start() {
-        server = TestApp.start(TestDatabases.freshSqlite());
+    void start(Dialect dialect) {
+        server = TestApp.start(TestDatabases.fresh(dialect));
         browser = Browser.start(server.baseUrl());
     }
 

@@ -7,6 +7,7 @@ import app.pathary.arr.sonarr.HttpSonarrClient;
 import app.pathary.cleanup.plan.CleanupPlan;
 import app.pathary.cleanup.plan.CleanupPlanner;
 import app.pathary.cleanup.plan.PlanEntry;
+import app.pathary.db.Dialect;
 import app.pathary.watched.ReportEntry;
 import app.pathary.watched.Verdict;
 import app.pathary.watched.WatchedReport;
@@ -36,10 +37,22 @@ class CleanupApplyPropertiesTest {
      * @param seasonChanges per season of one series: 0 nothing, 1 now kept, 2 an episode excluded, 3 series tagged keep
      */
     @Property(tries = 15)
-    void nothing_a_fresh_plan_would_keep_is_deleted_and_nothing_it_would_delete_is_skipped(
+    void nothing_a_fresh_plan_would_keep_is_deleted_and_nothing_it_would_delete_is_skipped_on_sqlite(
             @ForAll @Size(min = 1, max = 6) List<@IntRange(min = 0, max = 7) Integer> movieChanges,
             @ForAll @Size(max = 3) List<@IntRange(min = 0, max = 3) Integer> seasonChanges) {
-        try (CleanupScenario scenario = new CleanupScenario()) {
+        nothingAFreshPlanWouldKeepIsDeletedAndNothingItWouldDeleteIsSkipped(Dialect.SQLITE, movieChanges, seasonChanges);
+    }
+
+    @Property(tries = 15)
+    void nothing_a_fresh_plan_would_keep_is_deleted_and_nothing_it_would_delete_is_skipped_on_postgresql(
+            @ForAll @Size(min = 1, max = 6) List<@IntRange(min = 0, max = 7) Integer> movieChanges,
+            @ForAll @Size(max = 3) List<@IntRange(min = 0, max = 3) Integer> seasonChanges) {
+        nothingAFreshPlanWouldKeepIsDeletedAndNothingItWouldDeleteIsSkipped(Dialect.POSTGRESQL, movieChanges, seasonChanges);
+    }
+
+    private static void nothingAFreshPlanWouldKeepIsDeletedAndNothingItWouldDeleteIsSkipped(Dialect dialect,
+            List<Integer> movieChanges, List<Integer> seasonChanges) {
+        try (CleanupScenario scenario = new CleanupScenario(dialect)) {
             List<app.pathary.testing.FakeRadarrMovie> movies = new ArrayList<>();
             for (int i = 0; i < movieChanges.size(); i++) {
                 movies.add(scenario.radarr.addMovie("M" + i, 2000, 100 + i, "/movies/m" + i).file("/movies/m" + i + "/f.mkv", 10));

@@ -4,6 +4,8 @@ import static app.pathary.cleanup.apply.CleanupScenario.movie;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.pathary.cleanup.plan.CleanupPlan;
+import app.pathary.db.Dialect;
+import app.pathary.testing.BothDialects;
 import app.pathary.testing.FakeArrFault;
 import app.pathary.testing.FakeRadarrMovie;
 import app.pathary.watched.Verdict;
@@ -16,10 +18,15 @@ import org.junit.jupiter.params.provider.EnumSource;
  * An *arr that gives no usable answer when the execution reads it again (before the first delete, or right before one)
  * stops the whole run: nothing is deleted and the audit says why.
  */
+@BothDialects
 class CleanupExecutionStopsTest {
-    private final CleanupScenario scenario = new CleanupScenario();
+    private final CleanupScenario scenario;
     private FakeRadarrMovie alien;
     private FakeRadarrMovie heat;
+
+    CleanupExecutionStopsTest(Dialect dialect) {
+        scenario = new CleanupScenario(dialect);
+    }
 
     @BeforeEach
     void plan() {

@@ -7,15 +7,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.pathary.cleanup.instances.CleanupActions;
 import app.pathary.cleanup.plan.CleanupPlan;
+import app.pathary.db.Dialect;
+import app.pathary.testing.BothDialects;
 import app.pathary.watched.Verdict;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** Executing plans: deletions through the real APIs, re-checks right before acting, 404 as done, 409 stops, the audit. */
+@BothDialects
 class CleanupExecutionTest {
     private static final Instant AIRED = Instant.parse("2025-01-01T00:00:00Z");
-    private final CleanupScenario scenario = new CleanupScenario();
+    private final CleanupScenario scenario;
+
+    CleanupExecutionTest(Dialect dialect) {
+        scenario = new CleanupScenario(dialect);
+    }
 
     @AfterEach
     void close() {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.pathary.cleanup.plan.CleanupPlan;
 import app.pathary.cleanup.plan.PlanEntry;
+import app.pathary.db.Dialect;
 import app.pathary.watched.Verdict;
 import java.util.List;
 import net.jqwik.api.ForAll;
@@ -15,9 +16,19 @@ import net.jqwik.api.constraints.Size;
 class CleanupIdempotenceTest {
 
     @Property(tries = 12)
-    void a_second_execution_of_a_plan_deletes_nothing(@ForAll @Size(min = 1, max = 6) List<@IntRange(min = 0, max = 3) Integer> movies,
+    void a_second_execution_of_a_plan_deletes_nothing_on_sqlite(@ForAll @Size(min = 1, max = 6) List<@IntRange(min = 0, max = 3) Integer> movies,
             @ForAll @IntRange(min = 0, max = 3) int seasons) {
-        try (CleanupScenario scenario = new CleanupScenario()) {
+        aSecondExecutionOfAPlanDeletesNothing(Dialect.SQLITE, movies, seasons);
+    }
+
+    @Property(tries = 12)
+    void a_second_execution_of_a_plan_deletes_nothing_on_postgresql(@ForAll @Size(min = 1, max = 6) List<@IntRange(min = 0, max = 3) Integer> movies,
+            @ForAll @IntRange(min = 0, max = 3) int seasons) {
+        aSecondExecutionOfAPlanDeletesNothing(Dialect.POSTGRESQL, movies, seasons);
+    }
+
+    private static void aSecondExecutionOfAPlanDeletesNothing(Dialect dialect, List<Integer> movies, int seasons) {
+        try (CleanupScenario scenario = new CleanupScenario(dialect)) {
             for (int i = 0; i < movies.size(); i++) {
                 int kind = movies.get(i);
                 scenario.radarr.addMovie("M" + i, 2000, 100 + i, "/movies/m" + i).file("/movies/m" + i + "/f.mkv", 10);

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.pathary.App;
 import app.pathary.cli.CliRunner;
+import app.pathary.config.DatabaseSettings;
+import app.pathary.db.Dialect;
 import app.pathary.job.Job;
+import app.pathary.testing.BothDialects;
 import app.pathary.testing.FakeArr;
 import app.pathary.testing.FakeArrFault;
 import app.pathary.testing.FakeItem;
@@ -37,6 +40,7 @@ import org.junit.jupiter.api.io.TempDir;
  * system and what failed; nothing is deleted. The same set-up without the fault deletes, so "nothing deleted" means
  * something. A plan job that fails so keeps the sentence as its last error.
  */
+@BothDialects
 class CleanupReadFailuresTest {
     private static final App.Overrides NO_WAITS = App.Overrides.none().withJellyfinTimings(Duration.ofSeconds(2), Duration.ZERO);
     private static final String NOW = "2026-02-01";
@@ -48,9 +52,10 @@ class CleanupReadFailuresTest {
     private final Map<String, String> env = new HashMap<>();
     private FakeRadarrMovie heat;
     private FakeSonarrEpisode pilot;
+    private DatabaseSettings database;
 
     @BeforeEach
-    void start() {
+    void start(Dialect dialect) {
         jellyfin.useClock(Clock.fixed(Instant.parse("2025-01-01T00:00:00Z"), ZoneOffset.UTC));
         FakeUser alice = jellyfin.addAdmin("alice", "pw");
         Instant played = Instant.parse("2026-01-03T20:00:00Z");
@@ -69,6 +74,8 @@ class CleanupReadFailuresTest {
                 "SONARR_URL", sonarr.baseUrl().toString(), "SONARR_API_KEY", sonarr.apiKey()));
         env.put("SONARR_PATH_MAP", "/media/tv:/tv");
         env.put("CLEANUP_MAX_DELETE_PERCENT", "100");
+        database = TestDatabases.fresh(dialect);
+        env.putAll(TestDatabases.environment(database));
     }
 
     @AfterEach
@@ -193,7 +200,7 @@ class CleanupReadFailuresTest {
     @Test
     void aPlanJobThatCannotReadRadarrKeepsTheSentenceAsItsLastErrorOnTheJobsPage() throws Exception {
         radarr.failNext(50, FakeArrFault.TRUNCATED_JSON);
-        try (TestApp app = TestApp.start(TestDatabases.freshSqlite(), Clock.systemUTC(), env)) {
+        try (TestApp app = TestApp.start(database, Clock.systemUTC(), env)) {
             app.app.users.accounts().create("root@example.org", "password1", "root", true);
             WebClient admin = app.client();
             admin.logIn("root", "password1");

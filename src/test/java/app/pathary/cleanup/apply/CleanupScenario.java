@@ -40,13 +40,19 @@ public final class CleanupScenario implements AutoCloseable {
     final FakeSonarr sonarr = FakeSonarr.start();
     final List<ReportEntry> report = new ArrayList<>();
     final Set<String> excluded = new HashSet<>();
-    final Database database = TestDatabases.migrated(Dialect.SQLITE);
-    final CleanupStores records = CleanupStores.of(database.jdbi(), Clock.systemUTC());
+    final Database database;
+    final CleanupStores records;
     private final HttpClient http = HttpClient.newHttpClient();
     private final HttpRadarrClient radarrClient = new HttpRadarrClient(http, Duration.ofSeconds(5));
     private final HttpSonarrClient sonarrClient = new HttpSonarrClient(http, Duration.ofSeconds(5));
     CleanupActions actions = new CleanupActions(CleanupActions.MovieAction.DELETE_MOVIE, false, false, true);
     boolean with4k;
+
+    /** A bench whose plans, exclusions and audit live in a fresh database of the dialect. */
+    public CleanupScenario(Dialect dialect) {
+        database = TestDatabases.migrated(dialect);
+        records = CleanupStores.of(database.jdbi(), Clock.systemUTC());
+    }
 
     List<ArrInstanceConfig> instances() {
         List<ArrInstanceConfig> instances = new ArrayList<>();

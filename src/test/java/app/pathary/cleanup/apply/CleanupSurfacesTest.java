@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.pathary.cleanup.instances.ArrInstanceConfig;
 import app.pathary.cli.CliRunner;
+import app.pathary.db.Dialect;
 import app.pathary.job.Job;
+import app.pathary.testing.BothDialects;
 import app.pathary.testing.FakeItem;
 import app.pathary.testing.FakeJellyfin;
 import app.pathary.testing.FakeRadarr;
@@ -29,6 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The whole cleanup from Jellyfin to Radarr: environment and CONFIG_FILE, the Cleanup page, the plan API and the CLI. */
+@BothDialects
 class CleanupSurfacesTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     @TempDir
@@ -43,7 +46,7 @@ class CleanupSurfacesTest {
     private int heatId;
 
     @BeforeEach
-    void start() throws Exception {
+    void start(Dialect dialect) throws Exception {
         jellyfin.useClock(Clock.fixed(Instant.parse("2025-01-01T00:00:00Z"), ZoneOffset.UTC));
         FakeUser alice = jellyfin.addAdmin("alice", "pw");
         FakeItem heat = jellyfin.addMovie("Heat", 1995).tmdb("949").path("/media/movies/Heat (1995)/Heat.mkv");
@@ -70,7 +73,7 @@ class CleanupSurfacesTest {
                 "CLEANUP_PRIMARY_USER", "alice", "RADARR_URL", radarr.baseUrl().toString(), "RADARR_API_KEY", radarr.apiKey(),
                 "RADARR_PATH_MAP", "/media/movies:/movies", "CONFIG_FILE", config.toString()));
         env.put("CLEANUP_MAX_DELETE_PERCENT", "100");
-        app = TestApp.start(TestDatabases.freshSqlite(), Clock.systemUTC(), env);
+        app = TestApp.start(TestDatabases.fresh(dialect), Clock.systemUTC(), env);
         app.app.users.accounts().create("root@example.org", "password1", "root", true);
         admin = app.client();
         admin.logIn("root", "password1");

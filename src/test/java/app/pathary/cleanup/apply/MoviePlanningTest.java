@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.pathary.cleanup.plan.CleanupPlan;
 import app.pathary.cleanup.plan.PlanEntry;
+import app.pathary.db.Dialect;
+import app.pathary.testing.BothDialects;
 import app.pathary.watched.Verdict;
 import app.pathary.watched.WatchedReportRepository;
 import java.util.List;
@@ -13,8 +15,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** Movies: matching by mapped file path, then TMDb id, failing closed; then protections. */
+@BothDialects
 class MoviePlanningTest {
-    private final CleanupScenario scenario = new CleanupScenario();
+    private final CleanupScenario scenario;
+
+    MoviePlanningTest(Dialect dialect) {
+        scenario = new CleanupScenario(dialect);
+    }
 
     @AfterEach
     void close() {

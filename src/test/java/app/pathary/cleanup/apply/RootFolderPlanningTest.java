@@ -7,14 +7,21 @@ import static app.pathary.cleanup.apply.CleanupScenario.season;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.pathary.cleanup.plan.CleanupPlan;
+import app.pathary.db.Dialect;
+import app.pathary.testing.BothDialects;
 import app.pathary.watched.Verdict;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** A cleanup never plans to delete a root folder or a folder holding one, read from each instance's /rootfolder. */
+@BothDialects
 class RootFolderPlanningTest {
-    private final CleanupScenario scenario = new CleanupScenario();
+    private final CleanupScenario scenario;
+
+    RootFolderPlanningTest(Dialect dialect) {
+        scenario = new CleanupScenario(dialect);
+    }
 
     @AfterEach
     void close() {

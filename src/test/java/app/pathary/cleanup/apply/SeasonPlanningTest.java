@@ -8,6 +8,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.pathary.cleanup.instances.CleanupActions;
 import app.pathary.cleanup.plan.PlanEntry;
+import app.pathary.db.Dialect;
+import app.pathary.testing.BothDialects;
 import app.pathary.testing.FakeSonarrSeries;
 import app.pathary.watched.Verdict;
 import java.time.Instant;
@@ -15,9 +17,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** TV: seasons as units, episode files matched by path then numbers, and the series-safe rules. */
+@BothDialects
 class SeasonPlanningTest {
     private static final Instant AIRED = Instant.parse("2025-01-01T00:00:00Z");
-    private final CleanupScenario scenario = new CleanupScenario();
+    private final CleanupScenario scenario;
+
+    SeasonPlanningTest(Dialect dialect) {
+        scenario = new CleanupScenario(dialect);
+    }
 
     @AfterEach
     void close() {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.pathary.db.Dialect;
 import app.pathary.job.Job;
+import app.pathary.testing.BothDialects;
 import app.pathary.testing.FakeItem;
 import app.pathary.testing.FakeJellyfin;
 import app.pathary.testing.FakeRadarr;
@@ -27,8 +28,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.api.Test;
 
 /**
  * A plan goes stale between "look" and "click": everything the household did meanwhile (a favourite, an unplayed mark,
@@ -36,6 +36,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * Every case runs through the page's form and the execute job, against fake Jellyfin, Radarr and Sonarr over HTTP, on
  * SQLite and PostgreSQL. Strategy {@code any} over alice and bob; everything was played by alice long ago.
  */
+@BothDialects
 class StalePlanTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Instant PLAYED = Instant.parse("2026-01-03T20:00:00Z");
@@ -150,8 +151,7 @@ class StalePlanTest {
         assertThat(radarr.movie(heatId).exists()).as("what changed is kept").isTrue();
     }
 
-    @ParameterizedTest
-    @EnumSource(Dialect.class)
+    @Test
     void a_favourite_marked_after_the_plan_keeps_the_movie(Dialect dialect) {
         start(dialect, Map.of());
         JsonNode plan = makePlan();
@@ -160,8 +160,7 @@ class StalePlanTest {
         assertThat(auditOf("Heat")).startsWith("skipped at 12:00, changed since the plan was made").contains("a favourite of bob");
     }
 
-    @ParameterizedTest
-    @EnumSource(Dialect.class)
+    @Test
     void a_movie_marked_unplayed_after_the_plan_is_kept(Dialect dialect) {
         start(dialect, Map.of());
         JsonNode plan = makePlan();
@@ -170,8 +169,7 @@ class StalePlanTest {
         assertThat(auditOf("Heat")).contains("not watched by any counted user");
     }
 
-    @ParameterizedTest
-    @EnumSource(Dialect.class)
+    @Test
     void a_new_play_under_any_restarts_the_grace_period(Dialect dialect) {
         start(dialect, Map.of());
         JsonNode plan = makePlan();
@@ -180,8 +178,7 @@ class StalePlanTest {
         assertThat(auditOf("Heat")).contains("watched by alice on 2026-01-03 and bob on 2026-03-01").contains("grace of 5 days ends on 2026-03-06");
     }
 
-    @ParameterizedTest
-    @EnumSource(Dialect.class)
+    @Test
     void an_exclusion_made_after_the_plan_keeps_the_movie_and_the_page_says_so(Dialect dialect) {
         start(dialect, Map.of());
         JsonNode plan = makePlan();
@@ -191,8 +188,7 @@ class StalePlanTest {
         assertThat(auditOf("Heat")).contains("excluded from cleanup by root on 2026-03-01 12:00");
     }
 
-    @ParameterizedTest
-    @EnumSource(Dialect.class)
+    @Test
     void a_keep_tag_or_an_upgraded_file_after_the_plan_keeps_the_movie(Dialect dialect) {
         start(dialect, Map.of());
         JsonNode plan = makePlan();
@@ -201,8 +197,7 @@ class StalePlanTest {
         assertThat(auditOf("Heat")).contains("tagged keep in radarr");
     }
 
-    @ParameterizedTest
-    @EnumSource(Dialect.class)
+    @Test
     void a_file_upgraded_after_the_plan_is_not_deleted(Dialect dialect) {
         start(dialect, Map.of());
         JsonNode plan = makePlan();
@@ -212,8 +207,7 @@ class StalePlanTest {
         assertThat(radarr.movie(heatId).hasFile()).isTrue();
     }
 
-    @ParameterizedTest
-    @EnumSource(Dialect.class)
+    @Test
     void a_series_tagged_keep_or_made_a_favourite_after_the_plan_keeps_its_seasons(Dialect dialect) {
         start(dialect, Map.of());
         JsonNode plan = makePlan();
@@ -232,8 +226,7 @@ class StalePlanTest {
         assertThat(app.app.cleanup.stores().audit().audit(1).getFirst().result()).contains("the series is tagged keep in sonarr");
     }
 
-    @ParameterizedTest
-    @EnumSource(Dialect.class)
+    @Test
     void a_folder_that_became_a_root_folder_or_holds_one_is_never_deleted(Dialect dialect) {
         start(dialect, Map.of());
         JsonNode plan = makePlan();
@@ -246,8 +239,7 @@ class StalePlanTest {
         assertThat(auditOf("Alien")).contains("its folder /movies/Alien holds the root folder /movies/Alien/Extras of radarr");
     }
 
-    @ParameterizedTest
-    @EnumSource(Dialect.class)
+    @Test
     void the_plan_on_screen_is_the_one_executed_and_a_superseded_old_or_executed_plan_is_refused(Dialect dialect) {
         start(dialect, Map.of());
         JsonNode first = makePlan();
@@ -271,8 +263,7 @@ class StalePlanTest {
         assertThat(admin.get("/admin/cleanup").body()).contains("Plan " + third.get("id").asText() + " was already executed");
     }
 
-    @ParameterizedTest
-    @EnumSource(Dialect.class)
+    @Test
     void a_jellyfin_that_cannot_be_read_at_apply_time_stops_the_run_with_a_sentence_and_deletes_nothing(Dialect dialect) {
         start(dialect, Map.of());
         JsonNode plan = makePlan();
@@ -287,8 +278,7 @@ class StalePlanTest {
         assertThat(execute(plan, Map.of()).summary()).as("the plan was not used up").startsWith("Deleted 3 ");
     }
 
-    @ParameterizedTest
-    @EnumSource(Dialect.class)
+    @Test
     void an_instance_that_answers_with_an_empty_library_at_apply_time_stops_the_run(Dialect dialect) {
         start(dialect, Map.of());
         JsonNode plan = makePlan();
@@ -298,8 +288,7 @@ class StalePlanTest {
         assertThat(sonarr.deletedFiles()).as("nothing at all is touched").isEmpty();
     }
 
-    @ParameterizedTest
-    @EnumSource(Dialect.class)
+    @Test
     void a_plan_past_the_limits_stops_until_an_admin_overrides_it_for_that_plan(Dialect dialect) {
         start(dialect, Map.of("CLEANUP_MAX_DELETIONS_PER_RUN", "1"));
         JsonNode plan = makePlan();
@@ -316,8 +305,7 @@ class StalePlanTest {
         assertThat(app.app.cleanup.stores().audit().audit(10)).anyMatch(row -> row.result().startsWith("limits overridden by root"));
     }
 
-    @ParameterizedTest
-    @EnumSource(Dialect.class)
+    @Test
     void more_than_half_of_an_instance_needs_an_override_and_the_api_executes_the_plan_named_with_its_digest(Dialect dialect) {
         start(dialect, Map.of("CLEANUP_MAX_DELETE_PERCENT", "50"));
         jellyfin.setUserData(alice, jellyfin.addMovie("Ronin", 1998).tmdb("8195").path("/media/movies/Ronin/Ronin.mkv"),

@@ -2,6 +2,8 @@ package app.pathary.jellyfin.link;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.pathary.db.Dialect;
+import app.pathary.testing.BothDialects;
 import app.pathary.testing.FakeJellyfin;
 import app.pathary.testing.FakeUser;
 import app.pathary.testing.TestApp;
@@ -14,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The Jellyfin settings page over HTTP, against a fake Jellyfin that behaves like the real one. */
+@BothDialects
 class JellyfinLoginHttpTest {
     private static final String PAGE = "/settings/integrations/jellyfin";
     private final FakeJellyfin jellyfin = FakeJellyfin.start("/jellyfin");
@@ -23,8 +26,8 @@ class JellyfinLoginHttpTest {
     private long userId;
 
     @BeforeEach
-    void start() {
-        app = TestApp.start(TestDatabases.freshSqlite());
+    void start(Dialect dialect) {
+        app = TestApp.start(TestDatabases.fresh(dialect));
         userId = app.app.users.accounts().create("alice@example.org", "password1", "alice", false).id();
         browser = app.client();
         browser.logIn("alice", "password1");

@@ -2,6 +2,8 @@ package app.pathary.jellyfin.link;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.pathary.db.Dialect;
+import app.pathary.testing.BothDialects;
 import app.pathary.testing.Browser;
 import app.pathary.testing.FakeJellyfin;
 import app.pathary.testing.FakeUser;
@@ -13,6 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The Jellyfin settings page in a real browser: webhook URL, authentication against the fake Jellyfin, removal. */
+@BothDialects
 class JellyfinSettingsBrowserTest {
     private final FakeJellyfin jellyfin = FakeJellyfin.start();
     private final FakeUser jfAlice = jellyfin.addUser("alice", "jf-secret");
@@ -20,8 +23,8 @@ class JellyfinSettingsBrowserTest {
     private Browser browser;
 
     @BeforeEach
-    void start() {
-        server = TestApp.start(TestDatabases.freshSqlite());
+    void start(Dialect dialect) {
+        server = TestApp.start(TestDatabases.fresh(dialect));
         server.app.users.accounts().create("alice@example.org", "correct horse", "alice", true);
         browser = Browser.start(server.baseUrl());
         browser.open("/login");

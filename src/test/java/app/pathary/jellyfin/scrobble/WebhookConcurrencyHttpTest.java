@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.pathary.db.Dialect;
 import app.pathary.history.PlayedMovie;
+import app.pathary.testing.BothDialects;
 import app.pathary.testing.FakeItem;
 import app.pathary.testing.FakeJellyfin;
 import app.pathary.testing.FakeJellyfinWebhooks.Delivery;
@@ -27,14 +28,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.api.Test;
 
 /**
  * Eight different plays of a movie Pathary has never seen, delivered by the webhook at the same moment (as when a
  * household finishes the same film on several devices, or Jellyfin flushes a backlog): all are answered 2xx and
  * counted, on one movie and one watch date.
  */
+@BothDialects
 class WebhookConcurrencyHttpTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int DELIVERIES = 8;
@@ -51,8 +52,7 @@ class WebhookConcurrencyHttpTest {
         jellyfin.close();
     }
 
-    @ParameterizedTest
-    @EnumSource(Dialect.class)
+    @Test
     void eight_simultaneous_first_plays_of_an_unknown_movie_give_one_movie_and_one_date_with_eight_plays(Dialect dialect)
             throws Exception {
         jellyfin.useClock(Clock.fixed(Instant.parse("2026-01-03T20:00:00Z"), ZoneOffset.UTC));

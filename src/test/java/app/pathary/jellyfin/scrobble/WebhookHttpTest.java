@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.pathary.db.Dialect;
 import app.pathary.history.HistoryQueries.SortOrder;
+import app.pathary.testing.BothDialects;
 import app.pathary.testing.FakeItem;
 import app.pathary.testing.FakeJellyfin;
 import app.pathary.testing.FakeJellyfinWebhooks.Delivery;
@@ -27,18 +28,23 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The webhook contract, with payloads built exactly as the Jellyfin webhook plugin builds them. */
+@BothDialects
 class WebhookHttpTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final FakeJellyfin jellyfin = FakeJellyfin.start();
     private final FakeUser alice = jellyfin.addUser("alice", "pw");
     private final FakeItem matrix = jellyfin.addMovie("The Matrix", 1999).tmdb("603").imdb("tt0133093").overview("A hacker learns.");
+    private final Dialect dialect;
     private TestApp app;
     private long userId;
     private URI webhook;
+
+    WebhookHttpTest(Dialect dialect) {
+        this.dialect = dialect;
+    }
 
     private void start(Dialect dialect, String timezone) {
         jellyfin.useClock(Clock.fixed(Instant.parse("2026-01-03T23:30:00Z"), ZoneOffset.UTC));
@@ -77,9 +83,8 @@ class WebhookHttpTest {
         return page.entries().stream().mapToInt(e -> e.plays()).sum();
     }
 
-    @ParameterizedTest
-    @EnumSource(Dialect.class)
-    void a_movie_played_to_completion_becomes_a_watch_date_in_the_configured_time_zone(Dialect dialect) throws Exception {
+    @Test
+    void a_movie_played_to_completion_becomes_a_watch_date_in_the_configured_time_zone() throws Exception {
         start(dialect, "Pacific/Auckland");
         Delivery delivery = send(jellyfin.webhooks().playbackStop(alice, matrix, 81_600_000_000L, true));
         assertThat(delivery.status()).isEqualTo(200);
@@ -98,14 +103,14 @@ class WebhookHttpTest {
     @ValueSource(strings = {"2026-01-03T23:30:00Z", "2026-01-03T23:30:00.853Z", "2026-01-03T23:30:00.8535910Z",
             "2026-01-04T01:30:00+02:00", "2026-01-03T23:30:00"})
     void utc_timestamps_with_0_to_7_fraction_digits_or_an_offset_are_read(String timestamp) throws Exception {
-        start(Dialect.SQLITE, "UTC");
+        start(dialect, "UTC");
         String payload = with(jellyfin.webhooks().playbackStop(alice, matrix, 0, true), "UtcTimestamp", timestamp);
         assertThat(json(send(payload)).get("watchedAt").asText()).isEqualTo("2026-01-03");
     }
 
     @Test
     void without_a_usable_utc_timestamp_the_local_timestamp_is_used_then_the_time_of_receipt() throws Exception {
-        start(Dialect.SQLITE, "UTC");
+        start(dialect, "UTC");
         String payload = with(with(jellyfin.webhooks().playbackStop(alice, matrix, 0, true), "UtcTimestamp", "garbage"),
                 "Timestamp", "2025-06-30T23:00:00-05:00");
         assertThat(json(send(payload)).get("watchedAt").asText()).isEqualTo("2025-07-01");
@@ -115,7 +120,7 @@ class WebhookHttpTest {
 
     @Test
     void everything_that_is_not_a_completed_movie_with_a_tmdb_id_is_ignored_with_its_reason() throws Exception {
-        start(Dialect.SQLITE, "UTC");
+        start(dialect, "UTC");
         FakeItem series = jellyfin.addSeries("Severance", 2022);
         FakeItem episode = jellyfin.addEpisode(series, 1, 1, "Good News About Hell");
         FakeItem untagged = jellyfin.addMovie("Home Video", 2020);
@@ -139,7 +144,7 @@ class WebhookHttpTest {
 
     @Test
     void scrobbling_switched_off_ignores_deliveries() throws Exception {
-        start(Dialect.SQLITE, "UTC");
+        start(dialect, "UTC");
         app.app.jellyfinLink.links().setScrobbling(userId, false);
         JsonNode body = json(send(jellyfin.webhooks().playbackStop(alice, matrix, 0, true)));
         assertThat(body.get("result").asText()).isEqualTo("ignored");
@@ -148,7 +153,7 @@ class WebhookHttpTest {
 
     @Test
     void escaped_non_ascii_and_quoted_names_arrive_as_typed() throws Exception {
-        start(Dialect.SQLITE, "UTC");
+        start(dialect, "UTC");
         FakeItem amelie = jellyfin.addMovie("Le Fabuleux Destin d'Amélie \"Poulain\" 東京", 2001).tmdb("194");
         String payload = jellyfin.webhooks().playbackStop(alice, amelie, 0, true);
         assertThat(payload).as("the plugin escapes non-ASCII").contains("\\u00E9").doesNotContain("é");
@@ -157,7 +162,7 @@ class WebhookHttpTest {
 
     @Test
     void broken_payloads_get_400_with_a_reason_and_change_nothing() throws Exception {
-        start(Dialect.SQLITE, "UTC");
+        start(dialect, "UTC");
         String stop = jellyfin.webhooks().playbackStop(alice, matrix, 0, true);
         Map<String, String> cases = new java.util.LinkedHashMap<>();
         cases.put("not json at all", "The body is not JSON");
@@ -179,7 +184,7 @@ class WebhookHttpTest {
 
     @Test
     void a_body_over_one_mebibyte_is_refused_and_an_unknown_url_is_404() throws Exception {
-        start(Dialect.SQLITE, "UTC");
+        start(dialect, "UTC");
         String huge = with(jellyfin.webhooks().playbackStop(alice, matrix, 0, true), "Overview", "x".repeat(2 * 1024 * 1024));
         assertThat(send(huge).status()).isEqualTo(413);
         URI unknown = URI.create(app.baseUrl() + "/api/webhook/jellyfin/" + java.util.UUID.randomUUID());
@@ -193,7 +198,7 @@ class WebhookHttpTest {
 
     @Test
     void the_same_delivery_twice_counts_once_but_a_later_play_counts_again() throws Exception {
-        start(Dialect.SQLITE, "UTC");
+        start(dialect, "UTC");
         String payload = jellyfin.webhooks().playbackStop(alice, matrix, 0, true);
         assertThat(json(send(payload)).get("result").asText()).isEqualTo("recorded");
         JsonNode again = json(send(payload));
@@ -203,9 +208,8 @@ class WebhookHttpTest {
         assertThat(plays()).isEqualTo(2);
     }
 
-    @ParameterizedTest
-    @EnumSource(Dialect.class)
-    void the_same_delivery_arriving_at_the_same_moment_counts_once(Dialect dialect) throws Exception {
+    @Test
+    void the_same_delivery_arriving_at_the_same_moment_counts_once() throws Exception {
         start(dialect, "UTC");
         String payload = jellyfin.webhooks().playbackStop(alice, matrix, 0, true);
         int senders = 8;
@@ -232,7 +236,7 @@ class WebhookHttpTest {
 
     @Test
     void a_linked_user_ignores_plays_of_other_jellyfin_users() throws Exception {
-        start(Dialect.SQLITE, "UTC");
+        start(dialect, "UTC");
         FakeUser bob = jellyfin.addUser("bob", "pw");
         app.app.jellyfinLink.login().saveServerUrl(userId, jellyfin.baseUrl().toString());
         app.app.jellyfinLink.login().logIn(userId, "alice", "pw");
@@ -244,7 +248,7 @@ class WebhookHttpTest {
 
     @Test
     void the_settings_page_lists_the_latest_deliveries_with_their_reasons() throws Exception {
-        start(Dialect.SQLITE, "UTC");
+        start(dialect, "UTC");
         send(jellyfin.webhooks().playbackStop(alice, matrix, 0, true));
         send(jellyfin.webhooks().playbackStop(alice, matrix, 10_000_000L, false));
         var browser = app.client();

@@ -18,6 +18,7 @@ import app.pathary.job.JobRepository;
 import app.pathary.job.JobSpec;
 import app.pathary.movie.MovieRepository;
 import app.pathary.movie.NewMovie;
+import app.pathary.testing.BothDialects;
 import app.pathary.testing.TestDatabases;
 import app.pathary.user.Accounts;
 import app.pathary.user.LoginFailures;
@@ -34,13 +35,13 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jdbi.v3.core.Handle;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.api.Test;
 
 /**
  * The automatic sync is an outbox: its job row is written in the transaction of the history change, so both commit
  * together or neither does, and the workers are woken only after the commit.
  */
+@BothDialects
 class AutoSyncOutboxTest {
     private static final LocalDate MAY_1 = LocalDate.of(2025, 5, 1);
     private final Clock clock = Clock.systemUTC();
@@ -81,8 +82,7 @@ class AutoSyncOutboxTest {
         return h.createQuery("SELECT count(*) FROM " + table).mapTo(Long.class).one();
     }
 
-    @ParameterizedTest
-    @EnumSource(Dialect.class)
+    @Test
     void the_sync_job_is_written_in_the_change_s_transaction_and_the_workers_are_woken_after_the_commit(Dialect dialect) {
         open(dialect);
         List<Long> insideTheTransaction = new ArrayList<>();
@@ -101,8 +101,7 @@ class AutoSyncOutboxTest {
         assertThat(wakeUps).hasValue(1);
     }
 
-    @ParameterizedTest
-    @EnumSource(Dialect.class)
+    @Test
     void a_change_rolled_back_after_its_job_was_written_leaves_neither_behind(Dialect dialect) {
         open(dialect);
         history.addTransactionListener((h, changes) -> {
@@ -115,8 +114,7 @@ class AutoSyncOutboxTest {
         assertThat(wakeUps).hasValue(0);
     }
 
-    @ParameterizedTest
-    @EnumSource(Dialect.class)
+    @Test
     void concurrent_changes_sharing_commits_queue_one_job_each_and_none_for_the_one_that_failed(Dialect dialect) throws Exception {
         open(dialect);
         history.addTransactionListener((h, changes) -> {

@@ -2,12 +2,14 @@ package app.pathary.jellyfin.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.pathary.db.Dialect;
 import app.pathary.history.HistoryChange.Source;
 import app.pathary.history.HistoryCommand;
 import app.pathary.history.MovieRef;
 import app.pathary.job.Job;
 import app.pathary.job.JobContext;
 import app.pathary.movie.NewMovie;
+import app.pathary.testing.BothDialects;
 import app.pathary.testing.FakeItem;
 import app.pathary.testing.FakeJellyfin;
 import app.pathary.testing.FakeUser;
@@ -21,6 +23,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** "Automatically export history changes to Jellyfin": what a change sends, and what it must not send. */
+@BothDialects
 class AutoSyncTest {
     private static final LocalDate MAY_1 = LocalDate.of(2025, 5, 1);
     private static final LocalDate MAY_20 = LocalDate.of(2025, 5, 20);
@@ -31,9 +34,9 @@ class AutoSyncTest {
     private long userId;
 
     @BeforeEach
-    void start() throws Exception {
+    void start(Dialect dialect) throws Exception {
         jellyfin.addMovie("Heat", 1995).tmdb("949");
-        app = TestApp.start(TestDatabases.freshSqlite());
+        app = TestApp.start(TestDatabases.fresh(dialect));
         userId = app.app.users.accounts().create("alice@example.org", "password1", "alice", false).id();
         app.app.jellyfinLink.login().saveServerUrl(userId, jellyfin.baseUrl().toString());
         app.app.jellyfinLink.login().logIn(userId, "alice", "jf-password");

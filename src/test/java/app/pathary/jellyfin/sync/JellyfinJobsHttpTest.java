@@ -2,7 +2,9 @@ package app.pathary.jellyfin.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.pathary.db.Dialect;
 import app.pathary.job.Job;
+import app.pathary.testing.BothDialects;
 import app.pathary.testing.FakeItem;
 import app.pathary.testing.FakeJellyfin;
 import app.pathary.testing.FakeUser;
@@ -17,6 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Import, export and the sync switch from the settings page, run by the worker pool; the admin's job page. */
+@BothDialects
 class JellyfinJobsHttpTest {
     private static final String PAGE = "/settings/integrations/jellyfin";
     private final FakeJellyfin jellyfin = FakeJellyfin.start();
@@ -26,10 +29,10 @@ class JellyfinJobsHttpTest {
     private long userId;
 
     @BeforeEach
-    void start() {
+    void start(Dialect dialect) {
         FakeItem matrix = jellyfin.addMovie("The Matrix", 1999).tmdb("603");
         jellyfin.setUserData(alice, matrix, FakeUserData.playedOn(Instant.parse("2025-03-01T20:00:00Z"), 1));
-        app = TestApp.start(TestDatabases.freshSqlite());
+        app = TestApp.start(TestDatabases.fresh(dialect));
         app.app.users.accounts().create("root@example.org", "password1", "root", true);
         userId = app.app.users.accounts().create("alice@example.org", "password1", "alice", false).id();
         browser = app.client();

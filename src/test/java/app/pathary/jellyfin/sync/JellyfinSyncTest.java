@@ -13,6 +13,7 @@ import app.pathary.job.Job;
 import app.pathary.job.JobContext;
 import app.pathary.job.JobFailure;
 import app.pathary.movie.NewMovie;
+import app.pathary.testing.BothDialects;
 import app.pathary.testing.FakeItem;
 import app.pathary.testing.FakeJellyfin;
 import app.pathary.testing.FakeUser;
@@ -31,13 +32,19 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Import, export and automatic sync against a fake Jellyfin that behaves like the real one. */
+@BothDialects
 class JellyfinSyncTest {
     private final FakeJellyfin jellyfin = FakeJellyfin.start();
     private final FakeUser alice = jellyfin.addUser("alice", "jf-password");
     private final FakeItem movies = jellyfin.addLibrary("Movies", "movies");
     private final FakeItem uhd = jellyfin.addLibrary("Movies 4K", "movies");
+    private final Dialect dialect;
     private TestApp app;
     private long userId;
+
+    JellyfinSyncTest(Dialect dialect) {
+        this.dialect = dialect;
+    }
 
     private void start(Dialect dialect, String zone) {
         app = TestApp.start(TestDatabases.fresh(dialect), java.time.Clock.systemUTC(), Map.of("TIMEZONE", zone));
@@ -76,9 +83,8 @@ class JellyfinSyncTest {
         return jellyfin.requests().stream().filter(r -> !r.method().equals("GET")).count();
     }
 
-    @ParameterizedTest
-    @EnumSource(Dialect.class)
-    void import_turns_the_latest_play_of_all_copies_into_one_watch_date_and_a_second_import_adds_nothing(Dialect dialect) throws Exception {
+    @Test
+    void import_turns_the_latest_play_of_all_copies_into_one_watch_date_and_a_second_import_adds_nothing() throws Exception {
         start(dialect, "UTC");
         FakeItem matrix = movie(movies, "The Matrix", "603").imdb("tt0133093");
         FakeItem matrix4k = movie(uhd, "The Matrix", "603");
@@ -102,7 +108,7 @@ class JellyfinSyncTest {
 
     @Test
     void import_never_changes_a_date_the_user_already_has() throws Exception {
-        start(Dialect.SQLITE, "UTC");
+        start(dialect, "UTC");
         FakeItem matrix = movie(movies, "The Matrix", "603");
         jellyfin.setUserData(alice, matrix, FakeUserData.playedOn(Instant.parse("2025-03-01T20:00:00Z"), 1));
         app.app.history.history().apply(userId, new HistoryCommand.AddPlays(new MovieRef.CreateIfMissing(
@@ -115,7 +121,7 @@ class JellyfinSyncTest {
     @ParameterizedTest
     @ValueSource(ints = {0, 1, JellyfinLibrary.PAGE_SIZE, JellyfinLibrary.PAGE_SIZE + 1})
     void paging_reads_every_item_with_one_request_per_page(int count) throws Exception {
-        start(Dialect.SQLITE, "UTC");
+        start(dialect, "UTC");
         for (int i = 0; i < count; i++) {
             FakeItem item = movie(movies, "Movie " + i, Integer.toString(1000 + i));
             jellyfin.setUserData(alice, item, FakeUserData.playedOn(Instant.parse("2025-01-01T12:00:00Z").plusSeconds(86_400L * (i % 300)), 1));
@@ -132,7 +138,7 @@ class JellyfinSyncTest {
     @ParameterizedTest
     @EnumSource(FakeJellyfin.Fault.class)
     void passing_faults_are_retried_to_the_right_end_with_no_duplicate_dates(FakeJellyfin.Fault fault) throws Exception {
-        start(Dialect.SQLITE, "UTC");
+        start(dialect, "UTC");
         FakeItem matrix = movie(movies, "The Matrix", "603");
         jellyfin.setUserData(alice, matrix, FakeUserData.playedOn(Instant.parse("2025-03-01T20:00:00Z"), 1));
         if (java.util.Set.of(FakeJellyfin.Fault.HTML_PAGE, FakeJellyfin.Fault.TRUNCATED_JSON, FakeJellyfin.Fault.WRONG_SHAPE,
@@ -151,7 +157,7 @@ class JellyfinSyncTest {
 
     @Test
     void a_token_revoked_on_the_server_fails_the_job_and_asks_for_a_new_login() {
-        start(Dialect.SQLITE, "UTC");
+        start(dialect, "UTC");
         jellyfin.issueToken(alice, app.app.jellyfinIdentity.deviceId());
         assertThatThrownBy(() -> app.app.jellyfinSync.importNow(userId, JobContext.NONE)).isInstanceOf(JobFailure.class)
                 .hasMessageContaining("revoked on the server");
@@ -160,9 +166,8 @@ class JellyfinSyncTest {
                 .satisfies(job -> assertThat(job.lastError()).contains("authenticate again"));
     }
 
-    @ParameterizedTest
-    @EnumSource(Dialect.class)
-    void export_marks_played_on_the_latest_date_and_a_second_export_writes_nothing(Dialect dialect) throws Exception {
+    @Test
+    void export_marks_played_on_the_latest_date_and_a_second_export_writes_nothing() throws Exception {
         start(dialect, "UTC");
         FakeItem matrix = movie(movies, "The Matrix", "603");
         FakeItem matrix4k = movie(uhd, "The Matrix", "603");
@@ -199,7 +204,7 @@ class JellyfinSyncTest {
     @ParameterizedTest
     @ValueSource(strings = {"Pacific/Auckland", "America/Los_Angeles", "UTC"})
     void an_exported_date_imports_back_as_the_same_date_in_any_time_zone(String zone) throws Exception {
-        start(Dialect.SQLITE, zone);
+        start(dialect, zone);
         movie(movies, "The Matrix", "603");
         movie(movies, "Heat", "949");
         LocalDate newYear = LocalDate.of(2025, 1, 1);

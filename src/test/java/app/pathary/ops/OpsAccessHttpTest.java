@@ -3,6 +3,8 @@ package app.pathary.ops;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.pathary.testing.TestApp;
+import app.pathary.db.Dialect;
+import app.pathary.testing.BothDialects;
 import app.pathary.testing.TestDatabases;
 import app.pathary.testing.WebClient;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,12 +18,19 @@ import org.junit.jupiter.api.Test;
  * Who reads /metrics: an admin (session or API token) or Prometheus with {@code METRICS_TOKEN} as its bearer token;
  * anyone only with {@code METRICS_PUBLIC=true}. /health stays open to probes, even before the first user exists.
  */
+@BothDialects
 class OpsAccessHttpTest {
+    private final Dialect dialect;
+
+    OpsAccessHttpTest(Dialect dialect) {
+        this.dialect = dialect;
+    }
+
     private static final String TOKEN = "prometheus-scrape-token-7f3a9c";
     private TestApp app;
 
     private TestApp start(Map<String, String> environment) {
-        app = TestApp.start(TestDatabases.freshSqlite(), Clock.systemUTC(), environment);
+        app = TestApp.start(TestDatabases.fresh(dialect), Clock.systemUTC(), environment);
         return app;
     }
 

@@ -34,6 +34,10 @@ class DatabaseTestsRunOnBothDialectsTest {
             entry("app.pathary.history.ConcurrentHistoryWritesTest",
                     "dialects per method: four races run on both; two hold PostgreSQL transactions open at once, which SQLite's one writer cannot"),
             entry("app.pathary.job.JobCrashTest", "one crash trial alternates SQLite and PostgreSQL databases against the same clean run"),
+            entry("app.pathary.cli.ConfigStartupCliTest", "every case must stop before any database is opened"),
+            entry("app.pathary.cli.HangupReloadTest", "it proves SIGHUP re-reads CONFIG_FILE; the database plays no part"),
+            entry("app.pathary.web.RouteRolesHttpTest", "one app for every route (PER_CLASS); the roles it checks live in code, "
+                    + "and sessions and tokens on both dialects are covered by FirstRunAndSessionsHttpTest"),
             entry("app.pathary.web.HealthHttpTest", "it cuts the PostgreSQL server off; a SQLite file has no server to lose"),
             entry("app.pathary.cleanup.apply.CleanupApplyPropertiesTest",
                     "jqwik properties (class templates are Jupiter's): each property is written once per dialect"),

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.pathary.config.ActionOptions;
 import app.pathary.config.WatchedOptions;
 import app.pathary.testing.TestApp;
+import app.pathary.db.Dialect;
+import app.pathary.testing.BothDialects;
 import app.pathary.testing.TestDatabases;
 import app.pathary.testing.WebClient;
 import app.pathary.watched.Strategy;
@@ -24,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The cleanup settings page over HTTP: each setting says which layer won (environment > CONFIG_FILE > page > default),
  * and CONFIG_FILE is read at startup and again only when the page saves.
  */
+@BothDialects
 class CleanupSettingsSourcesHttpTest {
     private static final String PATH = "/settings/server/cleanup";
     @TempDir
@@ -33,7 +36,7 @@ class CleanupSettingsSourcesHttpTest {
     private WebClient admin;
 
     @BeforeEach
-    void start() throws IOException {
+    void start(Dialect dialect) throws IOException {
         file = dir.resolve("pathary.yaml");
         Files.writeString(file, """
                 radarr:
@@ -43,7 +46,7 @@ class CleanupSettingsSourcesHttpTest {
                   importExclusion: true
                   execute: true
                 """);
-        app = TestApp.start(TestDatabases.freshSqlite(), Clock.systemUTC(), Map.of("JELLYFIN_URL", "http://127.0.0.1:9",
+        app = TestApp.start(TestDatabases.fresh(dialect), Clock.systemUTC(), Map.of("JELLYFIN_URL", "http://127.0.0.1:9",
                 "CLEANUP_EXECUTE", "false", "CONFIG_FILE", file.toString()));
         app.app.users.accounts().create("root@example.org", "password1", "root", true);
         admin = app.client();

@@ -3,6 +3,14 @@ package app.pathary.jellyfin.client;
 import static app.pathary.common.RequestUrl.segment;
 
 import app.pathary.common.RetryPolicy;
+import app.pathary.jellyfin.client.dto.AuthenticationResult;
+import app.pathary.jellyfin.client.dto.BaseItemDto;
+import app.pathary.jellyfin.client.dto.BaseItemDtoQueryResult;
+import app.pathary.jellyfin.client.dto.PublicSystemInfo;
+import app.pathary.jellyfin.client.dto.SystemInfo;
+import app.pathary.jellyfin.client.dto.UpdateUserItemDataDto;
+import app.pathary.jellyfin.client.dto.UserDto;
+import app.pathary.jellyfin.client.dto.UserItemDataDto;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,5 +1,6 @@
 package app.pathary.jellyfin.client;
 
+import app.pathary.jellyfin.client.dto.BaseItemDtoQueryResult;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.Spliterator;

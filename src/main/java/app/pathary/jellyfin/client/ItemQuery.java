@@ -1,5 +1,9 @@
 package app.pathary.jellyfin.client;
 
+import app.pathary.jellyfin.client.dto.BaseItemKind;
+import app.pathary.jellyfin.client.dto.ItemFields;
+import app.pathary.jellyfin.client.dto.ItemSortBy;
+import app.pathary.jellyfin.client.dto.SortOrder;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

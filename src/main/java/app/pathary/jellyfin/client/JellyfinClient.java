@@ -1,5 +1,12 @@
 package app.pathary.jellyfin.client;
 
+import app.pathary.jellyfin.client.dto.BaseItemDto;
+import app.pathary.jellyfin.client.dto.BaseItemDtoQueryResult;
+import app.pathary.jellyfin.client.dto.PublicSystemInfo;
+import app.pathary.jellyfin.client.dto.SystemInfo;
+import app.pathary.jellyfin.client.dto.UpdateUserItemDataDto;
+import app.pathary.jellyfin.client.dto.UserDto;
+import app.pathary.jellyfin.client.dto.UserItemDataDto;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

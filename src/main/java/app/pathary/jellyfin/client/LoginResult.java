@@ -1,5 +1,6 @@
 package app.pathary.jellyfin.client;
 
+import app.pathary.jellyfin.client.dto.AuthenticationResult;
 /**
  * What {@code POST /Users/AuthenticateByName} decided about a user name and password.
  *

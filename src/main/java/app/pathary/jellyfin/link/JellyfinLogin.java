@@ -6,8 +6,8 @@ import app.pathary.jellyfin.client.JellyfinClient;
 import app.pathary.jellyfin.client.JellyfinException;
 import app.pathary.jellyfin.client.JellyfinServer;
 import app.pathary.jellyfin.client.LoginResult;
-import app.pathary.jellyfin.client.PublicSystemInfo;
 import app.pathary.jellyfin.client.ServerUrls;
+import app.pathary.jellyfin.client.dto.PublicSystemInfo;
 import java.net.URI;
 import java.util.Optional;
 

@@ -3,7 +3,7 @@ package app.pathary.jellyfin.sync;
 import app.pathary.history.HistoryQueries;
 import app.pathary.jellyfin.client.JellyfinClient;
 import app.pathary.jellyfin.client.JellyfinException;
-import app.pathary.jellyfin.client.UpdateUserItemDataDto;
+import app.pathary.jellyfin.client.dto.UpdateUserItemDataDto;
 import app.pathary.job.JobContext;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,15 +1,15 @@
 package app.pathary.jellyfin.sync;
 
-import app.pathary.jellyfin.client.BaseItemDto;
-import app.pathary.jellyfin.client.BaseItemDtoQueryResult;
-import app.pathary.jellyfin.client.BaseItemKind;
-import app.pathary.jellyfin.client.ItemFields;
 import app.pathary.jellyfin.client.ItemQuery;
-import app.pathary.jellyfin.client.ItemSortBy;
 import app.pathary.jellyfin.client.JellyfinClient;
 import app.pathary.jellyfin.client.JellyfinServer;
-import app.pathary.jellyfin.client.SortOrder;
-import app.pathary.jellyfin.client.UserItemDataDto;
+import app.pathary.jellyfin.client.dto.BaseItemDto;
+import app.pathary.jellyfin.client.dto.BaseItemDtoQueryResult;
+import app.pathary.jellyfin.client.dto.BaseItemKind;
+import app.pathary.jellyfin.client.dto.ItemFields;
+import app.pathary.jellyfin.client.dto.ItemSortBy;
+import app.pathary.jellyfin.client.dto.SortOrder;
+import app.pathary.jellyfin.client.dto.UserItemDataDto;
 import app.pathary.job.JobContext;
 import java.util.ArrayList;
 import java.util.Iterator;

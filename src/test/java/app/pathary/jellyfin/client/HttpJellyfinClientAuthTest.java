@@ -3,6 +3,9 @@ package app.pathary.jellyfin.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import app.pathary.jellyfin.client.dto.AuthenticationResult;
+import app.pathary.jellyfin.client.dto.PublicSystemInfo;
+import app.pathary.jellyfin.client.dto.UserDto;
 import app.pathary.testing.FakeJellyfin;
 import app.pathary.testing.FakeUser;
 import java.time.Duration;

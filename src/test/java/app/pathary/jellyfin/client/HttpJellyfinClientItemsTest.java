@@ -3,6 +3,13 @@ package app.pathary.jellyfin.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import app.pathary.jellyfin.client.dto.BaseItemDto;
+import app.pathary.jellyfin.client.dto.BaseItemDtoQueryResult;
+import app.pathary.jellyfin.client.dto.BaseItemKind;
+import app.pathary.jellyfin.client.dto.ItemFields;
+import app.pathary.jellyfin.client.dto.ItemSortBy;
+import app.pathary.jellyfin.client.dto.SortOrder;
+import app.pathary.jellyfin.client.dto.UserItemDataDto;
 import app.pathary.testing.FakeItem;
 import app.pathary.testing.FakeJellyfin;
 import app.pathary.testing.FakeUser;

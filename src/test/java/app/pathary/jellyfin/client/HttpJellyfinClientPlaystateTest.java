@@ -3,6 +3,8 @@ package app.pathary.jellyfin.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import app.pathary.jellyfin.client.dto.UpdateUserItemDataDto;
+import app.pathary.jellyfin.client.dto.UserItemDataDto;
 import app.pathary.testing.FakeItem;
 import app.pathary.testing.FakeJellyfin;
 import app.pathary.testing.FakeUser;

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.pathary.jellyfin.client.JellyfinException.NotJellyfin.Problem;
 import app.pathary.jellyfin.client.JellyfinException.Unreachable.Reason;
+import app.pathary.jellyfin.client.dto.BaseItemDto;
+import app.pathary.jellyfin.client.dto.BaseItemKind;
+import app.pathary.jellyfin.client.dto.UserDto;
 import app.pathary.testing.FakeItem;
 import app.pathary.testing.FakeJellyfin;
 import app.pathary.testing.FakeUser;

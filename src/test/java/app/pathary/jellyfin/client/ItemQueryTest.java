@@ -3,6 +3,9 @@ package app.pathary.jellyfin.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 
+import app.pathary.jellyfin.client.dto.BaseItemKind;
+import app.pathary.jellyfin.client.dto.ItemSortBy;
+import app.pathary.jellyfin.client.dto.SortOrder;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -2,6 +2,19 @@ package app.pathary.jellyfin.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.pathary.jellyfin.client.dto.AuthenticationResult;
+import app.pathary.jellyfin.client.dto.BaseItemDto;
+import app.pathary.jellyfin.client.dto.BaseItemDtoQueryResult;
+import app.pathary.jellyfin.client.dto.BaseItemKind;
+import app.pathary.jellyfin.client.dto.ItemFields;
+import app.pathary.jellyfin.client.dto.ItemSortBy;
+import app.pathary.jellyfin.client.dto.PublicSystemInfo;
+import app.pathary.jellyfin.client.dto.SortOrder;
+import app.pathary.jellyfin.client.dto.SystemInfo;
+import app.pathary.jellyfin.client.dto.UpdateUserItemDataDto;
+import app.pathary.jellyfin.client.dto.UserDto;
+import app.pathary.jellyfin.client.dto.UserItemDataDto;
+import app.pathary.jellyfin.client.dto.UserPolicy;
 import app.pathary.testing.FakeItem;
 import app.pathary.testing.FakeJellyfin;
 import app.pathary.testing.FakeRequest;

@@ -1,4 +1,4 @@
-package app.pathary.jellyfin.client;
+package app.pathary.jellyfin.client.dto;
 
 /**
  * Jellyfin's answer to a successful {@code POST /Users/AuthenticateByName}.

@@ -1,4 +1,4 @@
-package app.pathary.jellyfin.client;
+package app.pathary.jellyfin.client.dto;
 
 /** Optional {@code BaseItemDto} fields, spelled as Jellyfin's {@code ItemFields}; only sent when asked for. */
 public enum ItemFields {

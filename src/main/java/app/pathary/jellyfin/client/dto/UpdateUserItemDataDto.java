@@ -1,4 +1,4 @@
-package app.pathary.jellyfin.client;
+package app.pathary.jellyfin.client.dto;
 
 import java.time.Instant;
 

@@ -1,4 +1,4 @@
-package app.pathary.jellyfin.client;
+package app.pathary.jellyfin.client.dto;
 
 /**
  * Item types Pathary filters on, spelled exactly as Jellyfin's {@code BaseItemKind} (singular: Jellyfin

@@ -1,4 +1,4 @@
-package app.pathary.jellyfin.client;
+package app.pathary.jellyfin.client.dto;
 
 /**
  * Jellyfin's {@code GET /System/Info}, which any valid user token or API key may read: the

@@ -1,4 +1,4 @@
-package app.pathary.jellyfin.client;
+package app.pathary.jellyfin.client.dto;
 
 /** The part of Jellyfin's {@code UserPolicy} that Pathary reads. */
 public record UserPolicy(boolean isAdministrator, boolean isHidden, boolean isDisabled) {

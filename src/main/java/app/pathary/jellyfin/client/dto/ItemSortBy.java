@@ -1,4 +1,4 @@
-package app.pathary.jellyfin.client;
+package app.pathary.jellyfin.client.dto;
 
 /** Sort keys, spelled as Jellyfin's {@code ItemSortBy}. */
 public enum ItemSortBy {

@@ -1,4 +1,4 @@
-package app.pathary.jellyfin.client;
+package app.pathary.jellyfin.client.dto;
 
 /**
  * Jellyfin's anonymous {@code GET /System/Info/Public}: the reachability and version probe.

@@ -156,7 +156,7 @@ public final class App implements AutoCloseable {
         new ProcessorMetrics().bindTo(meters);
         Pages pages = new Pages();
         List<WebRoutes> routes = new ArrayList<>();
-        routes.add(new OpsRoutes(database::isUp, meters));
+        routes.add(new OpsRoutes(database::isUp, database::isMigrated, meters));
         routes.addAll(users.routes(pages));
         routes.addAll(history.routes(pages, name -> users.accounts().byName(name).id(), this::today));
         routes.addAll(scrobble.routes(jellyfinLink.links()));

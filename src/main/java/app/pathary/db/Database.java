@@ -31,6 +31,7 @@ public final class Database implements AutoCloseable {
     private final Jdbi reads;
     private final GroupCommit groupCommit;
     private final WriteTransactions writes;
+    private volatile boolean migrated;
 
     private Database(Dialect dialect, HikariDataSource writer, HikariDataSource reader) {
         this.dialect = dialect;
@@ -114,6 +115,12 @@ public final class Database implements AutoCloseable {
                 .locations("classpath:" + dialect.migrationFolder())
                 .load()
                 .migrate();
+        migrated = true;
+    }
+
+    /** Whether this process has brought the schema up to date (readiness waits for it). */
+    public boolean isMigrated() {
+        return migrated;
     }
 
     /** Whether the database answers within two seconds (a health check must not hang on the pool's wait). */

@@ -21,4 +21,21 @@ class HealthHttpTest {
             assertThat((System.nanoTime() - started) / 1_000_000).as("answers within the check's bound, in ms").isLessThan(5_000);
         }
     }
+
+    @Test
+    void live_answers_while_the_database_is_gone_and_ready_follows_the_database() {
+        var database = TestDatabases.freshPostgres();
+        try (TestApp app = TestApp.start(database)) {
+            HttpResponse<String> ready = app.client().get("/health/ready");
+            assertThat(ready.statusCode()).isEqualTo(200);
+            assertThat(ready.body()).contains("\"migrations\":\"DONE\"").contains("\"database\":\"UP\"");
+
+            TestDatabases.cutOff(database);
+
+            assertThat(app.client().get("/health/live").statusCode()).as("the process still answers").isEqualTo(200);
+            HttpResponse<String> notReady = app.client().get("/health/ready");
+            assertThat(notReady.statusCode()).isEqualTo(503);
+            assertThat(notReady.body()).contains("\"status\":\"DOWN\"").contains("\"database\":\"DOWN\"");
+        }
+    }
 }

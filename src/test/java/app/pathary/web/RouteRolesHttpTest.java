@@ -112,6 +112,7 @@ class RouteRolesHttpTest {
                 .extracting(route -> route + " " + route.role())
                 .containsExactlyInAnyOrder("GET /setup ANONYMOUS", "POST /setup ANONYMOUS", "GET /login ANONYMOUS",
                         "POST /login ANONYMOUS", "POST /api/auth/token ANONYMOUS", "GET /health MACHINE",
+                        "GET /health/live MACHINE", "GET /health/ready MACHINE",
                         "POST /api/webhook/jellyfin/{id} MACHINE", "GET /metrics SCRAPER");
     }
 

@@ -9,6 +9,8 @@ import app.pathary.web.Flash;
 import app.pathary.web.Pages;
 import app.pathary.web.PathIds;
 import app.pathary.web.Role;
+import app.pathary.web.SafeRedirect;
+import app.pathary.web.SecurityHeaders;
 import app.pathary.web.WebRoutes;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -65,8 +67,7 @@ final class AccountPages implements WebRoutes {
         try {
             User user = accounts.logIn(ctx.formParam("login"), ctx.formParam("password"), ClientAddress.of(ctx));
             startSession(ctx, user);
-            String next = ctx.formParam("next");
-            ctx.redirect(next != null && next.startsWith("/") && !next.startsWith("//") ? next : "/");
+            ctx.redirect(SafeRedirect.target(ctx.formParam("next")));
         } catch (InvalidInputException e) {
             renderLogin(ctx, e.getMessage(), 400);
         } catch (LoginRejectedException e) {
@@ -76,7 +77,7 @@ final class AccountPages implements WebRoutes {
 
     private void renderLogin(Context ctx, String error, int status) {
         if (Caller.of(ctx).isPresent() && status == 200) {
-            ctx.redirect("/");
+            ctx.redirect(SafeRedirect.target(ctx.queryParam("next")));
             return;
         }
         String next = ctx.queryParam("next") != null ? ctx.queryParam("next") : ctx.formParam("next");
@@ -103,8 +104,11 @@ final class AccountPages implements WebRoutes {
         } else {
             try {
                 accounts.changePassword(caller.id(), ctx.formParam("currentPassword"), next);
-                sessions.endAllOf(caller.id(), ctx.cookie(Cookies.SESSION));
-                Flash.success(ctx, "Your password was changed; your other sessions were logged out.");
+                int ended = sessions.endAllOf(caller.id(), ctx.cookie(Cookies.SESSION));
+                int revoked = tokens.revokeAllOf(caller.id());
+                Flash.success(ctx, "Your password was changed. " + count(ended, "other session was", "other sessions were")
+                        + " logged out and " + count(revoked, "API token was", "API tokens were")
+                        + " revoked; create new tokens where you still need them.");
             } catch (InvalidInputException e) {
                 Flash.error(ctx, e.getMessage());
             }
@@ -112,9 +116,14 @@ final class AccountPages implements WebRoutes {
         ctx.redirect("/account");
     }
 
+    private static String count(int n, String one, String many) {
+        return n == 1 ? "1 " + one : n + " " + many;
+    }
+
     private void createToken(Context ctx) {
         Caller caller = Caller.require(ctx);
         String token = tokens.create(caller.id(), ctx.formParam("name"));
+        SecurityHeaders.noStore(ctx);
         pages.render(ctx, "user/account.jte", "Account", Map.of(
                 "user", accounts.get(caller.id()), "tokens", tokens.list(caller.id()), "newToken", token));
     }

@@ -62,30 +62,34 @@ public final class Accounts {
 
     /**
      * Checks name-or-email and password; after {@value #MAX_FAILURES} failures from one address the account is locked there.
-     * A password over {@value Passwords#MAX_BYTES} bytes is simply wrong: no such password can have been set.
+     * A name or email no account has is treated exactly alike (same messages, same lockout, a password hash's worth of
+     * time spent), so neither the answer nor the lockout tells whether an account exists. A password over
+     * {@value Passwords#MAX_BYTES} bytes is simply wrong: no such password can have been set.
      */
     public User logIn(String login, String password, String clientAddress) {
         if (login == null || login.isBlank() || password == null || password.isEmpty()) {
             throw new InvalidInputException("Give a name or email and a password.");
         }
         var user = users.findByLogin(login.strip());
-        if (user.isEmpty()) {
-            Passwords.spendDecoyTime(password);
-            throw new LoginRejectedException("Wrong name, email or password.");
-        }
-        long userId = user.get().id();
-        Duration locked = failures.lockedFor(userId, clientAddress);
+        String subject = user.map(u -> LoginFailures.subjectOf(u.id())).orElseGet(() -> LoginFailures.subjectOfUnknown(login));
+        Duration locked = failures.lockedFor(subject, clientAddress);
         if (!locked.isZero()) {
+            Passwords.spendDecoyTime(password);
             throw new LoginRejectedException("Too many failed logins from this address; try again in "
                     + Math.max(1, locked.toMinutes()) + " minutes.");
         }
-        if (!Passwords.matches(password, users.passwordHash(userId).orElseThrow())) {
-            failures.record(userId, clientAddress);
-            throw new LoginRejectedException("Wrong name, email or password.");
+        boolean matches = user.isPresent()
+                ? Passwords.matches(password, users.passwordHash(user.get().id()).orElseThrow())
+                : Passwords.spendDecoyTime(password);
+        if (!matches) {
+            failures.record(subject, clientAddress);
+            throw new LoginRejectedException(WRONG_LOGIN);
         }
-        failures.clear(userId, clientAddress);
+        failures.clear(subject, clientAddress);
         return user.get();
     }
+
+    static final String WRONG_LOGIN = "Wrong name, email or password.";
 
     public void changePassword(long userId, String currentPassword, String newPassword) {
         String hash = users.passwordHash(userId).orElseThrow(() -> new NotFoundException("No user with id " + userId + "."));

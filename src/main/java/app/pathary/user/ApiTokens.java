@@ -76,6 +76,11 @@ public final class ApiTokens {
         }
     }
 
+    /** Revokes every token of a user (after a password change); returns how many there were. */
+    public int revokeAllOf(long userId) {
+        return jdbi.withHandle(h -> h.createUpdate("DELETE FROM api_tokens WHERE user_id = :u").bind("u", userId).execute());
+    }
+
     public boolean revokeToken(String token) {
         return jdbi.withHandle(h -> h.createUpdate("DELETE FROM api_tokens WHERE token_hash = :hash")
                 .bind("hash", Tokens.hash(token)).execute()) > 0;

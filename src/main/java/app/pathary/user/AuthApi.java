@@ -6,6 +6,7 @@ import app.pathary.web.ClientAddress;
 import app.pathary.web.JsonBody;
 import app.pathary.web.PathIds;
 import app.pathary.web.Role;
+import app.pathary.web.SecurityHeaders;
 import app.pathary.web.WebRoutes;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -45,6 +46,7 @@ final class AuthApi implements WebRoutes {
         }
         User user = accounts.logIn(login, password, ClientAddress.of(ctx));
         String token = tokens.create(user.id(), JsonBody.text(body, "tokenName", ""));
+        SecurityHeaders.noStore(ctx);
         ctx.json(Map.of("token", token, "user", userJson(user)));
     }
 

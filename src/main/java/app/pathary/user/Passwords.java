@@ -43,7 +43,9 @@ final class Passwords {
         return verified && !tooLong;
     }
 
-    static void spendDecoyTime(String password) {
+    /** Spends the time of a password check against a hash nobody's password matches; always false. */
+    static boolean spendDecoyTime(String password) {
         matches(password, DECOY);
+        return false;
     }
 }

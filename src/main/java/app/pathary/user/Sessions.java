@@ -57,9 +57,9 @@ public final class Sessions {
         }
     }
 
-    /** Ends every session of a user (after a password change, except the one given). */
-    public void endAllOf(long userId, String exceptCookieValue) {
-        jdbi.useHandle(h -> h.createUpdate("DELETE FROM sessions WHERE user_id = :u AND id_hash <> :keep")
+    /** Ends every session of a user (after a password change, except the one given); returns how many ended. */
+    public int endAllOf(long userId, String exceptCookieValue) {
+        return jdbi.withHandle(h -> h.createUpdate("DELETE FROM sessions WHERE user_id = :u AND id_hash <> :keep")
                 .bind("u", userId).bind("keep", exceptCookieValue == null ? "" : Tokens.hash(exceptCookieValue)).execute());
     }
 }

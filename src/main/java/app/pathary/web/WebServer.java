@@ -45,6 +45,7 @@ public final class WebServer {
             });
             config.jetty.modifyServer(server -> server.setStopTimeout(10_000));
             config.routes.before(ctx -> ctx.attribute(STARTED, System.nanoTime()));
+            config.routes.before(SecurityHeaders::apply);
             config.routes.beforeMatched(accessFilter);
             config.routes.after(ctx -> {
                 Long started = ctx.attribute(STARTED);

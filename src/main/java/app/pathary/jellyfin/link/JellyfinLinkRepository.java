@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.Update;
 
 /**
  * Stores each user's {@link JellyfinLink}. A user without a row has the defaults of {@link JellyfinLink#empty}. Links
@@ -40,34 +41,88 @@ public final class JellyfinLinkRepository {
                 .bind("w", webhookId).map(LINK).findOne());
     }
 
+    /*
+     * Each change writes only the columns it owns, in one statement, so changes made at the same time never undo each
+     * other: a Jellyfin login that takes seconds cannot bring back a webhook id regenerated meanwhile, nor flip the
+     * scrobbling switch back. (Reading the whole row and writing it back did exactly that.)
+     */
+
     /** Switches scrobbling of webhook deliveries on or off. */
     public void setScrobbling(long userId, boolean on) {
-        JellyfinLink link = of(userId);
-        save(new JellyfinLink(userId, link.webhookId(), on, link.serverUrl(), link.jellyfinUserId(), link.jellyfinUserName(),
-                link.sealedToken(), link.loginInvalid(), link.syncEnabled()));
+        update(userId, "scrobble_enabled = :v", u -> u.bind("v", on));
     }
 
     /** Switches automatic export of history changes on or off. */
     public void setSync(long userId, boolean on) {
-        JellyfinLink link = of(userId);
-        save(new JellyfinLink(userId, link.webhookId(), link.scrobbleEnabled(), link.serverUrl(), link.jellyfinUserId(),
-                link.jellyfinUserName(), link.sealedToken(), link.loginInvalid(), on));
+        update(userId, "sync_enabled = :v", u -> u.bind("v", on));
     }
 
-    /** Writes the whole link (insert or update). */
-    public void save(JellyfinLink link) {
+    /** Sets the secret webhook id ({@code null} deletes the webhook URL). */
+    public void setWebhookId(long userId, String webhookId) {
+        update(userId, "webhook_id = :v", u -> u.bind("v", webhookId));
+    }
+
+    /**
+     * Sets the server address. A login made on another address is dropped in the same statement (the caller revokes it
+     * on its server first), so no token of the old server ever stays beside the new address.
+     */
+    public void setServerUrl(long userId, String serverUrl) {
+        update(userId, """
+                jellyfin_user_id = CASE WHEN server_url = :v THEN jellyfin_user_id END,
+                jellyfin_user_name = CASE WHEN server_url = :v THEN jellyfin_user_name END,
+                access_token = CASE WHEN server_url = :v THEN access_token END,
+                login_invalid = CASE WHEN server_url = :v THEN login_invalid ELSE :no END,
+                sync_enabled = CASE WHEN server_url = :v THEN sync_enabled ELSE :no END,
+                server_url = :v""", u -> u.bind("v", serverUrl).bind("no", false));
+    }
+
+    /**
+     * Stores a login made on {@code serverUrl}, provided that is still the saved server (else the address changed while
+     * Jellyfin answered, and a token of the old server must not be kept). Returns whether it was stored.
+     */
+    public boolean saveLogin(long userId, String serverUrl, String jellyfinUserId, String jellyfinUserName, String sealedToken) {
+        return jdbi.withHandle(h -> h.createUpdate("""
+                        UPDATE jellyfin_links SET jellyfin_user_id = :jfUser, jellyfin_user_name = :jfName, access_token = :token,
+                            login_invalid = :invalid, updated_at = :now
+                        WHERE user_id = :u AND server_url = :server""")
+                .bind("u", userId).bind("server", serverUrl).bind("jfUser", jellyfinUserId).bind("jfName", jellyfinUserName)
+                .bind("token", sealedToken).bind("invalid", false).bind("now", clock.millis()).execute()) > 0;
+    }
+
+    /**
+     * Forgets the login whose sealed token is {@code sealedToken} (and switches automatic export off); a login made
+     * since, with another token, stays. Returns whether that login was still there.
+     */
+    public boolean forgetLogin(long userId, String sealedToken) {
+        return jdbi.withHandle(h -> h.createUpdate("""
+                        UPDATE jellyfin_links SET jellyfin_user_id = NULL, jellyfin_user_name = NULL, access_token = NULL,
+                            login_invalid = :invalid, sync_enabled = :sync, updated_at = :now
+                        WHERE user_id = :u AND access_token = :token""")
+                .bind("u", userId).bind("token", sealedToken).bind("invalid", false).bind("sync", false)
+                .bind("now", clock.millis()).execute()) > 0;
+    }
+
+    /** Marks the login with this sealed token as refused by Jellyfin; a newer login stays valid. */
+    public void markInvalid(long userId, String sealedToken) {
         jdbi.useHandle(h -> h.createUpdate("""
-                        INSERT INTO jellyfin_links (user_id, webhook_id, scrobble_enabled, server_url, jellyfin_user_id,
-                            jellyfin_user_name, access_token, login_invalid, sync_enabled, updated_at)
-                        VALUES (:u, :webhook, :scrobble, :server, :jfUser, :jfName, :token, :invalid, :sync, :now)
-                        ON CONFLICT (user_id) DO UPDATE SET webhook_id = excluded.webhook_id,
-                            scrobble_enabled = excluded.scrobble_enabled, server_url = excluded.server_url,
-                            jellyfin_user_id = excluded.jellyfin_user_id, jellyfin_user_name = excluded.jellyfin_user_name,
-                            access_token = excluded.access_token, login_invalid = excluded.login_invalid,
-                            sync_enabled = excluded.sync_enabled, updated_at = excluded.updated_at""")
-                .bind("u", link.userId()).bind("webhook", link.webhookId()).bind("scrobble", link.scrobbleEnabled())
-                .bind("server", link.serverUrl()).bind("jfUser", link.jellyfinUserId()).bind("jfName", link.jellyfinUserName())
-                .bind("token", link.sealedToken()).bind("invalid", link.loginInvalid()).bind("sync", link.syncEnabled())
-                .bind("now", clock.millis()).execute());
+                        UPDATE jellyfin_links SET login_invalid = :invalid, updated_at = :now
+                        WHERE user_id = :u AND access_token = :token""")
+                .bind("u", userId).bind("token", sealedToken).bind("invalid", true).bind("now", clock.millis()).execute());
+    }
+
+    /** Creates the user's row with the defaults if there is none, then sets the one column {@code assignment} names. */
+    private void update(long userId, String assignment, java.util.function.Consumer<Update> value) {
+        JellyfinLink defaults = JellyfinLink.empty(userId);
+        jdbi.useTransaction(h -> {
+            h.createUpdate("""
+                            INSERT INTO jellyfin_links (user_id, scrobble_enabled, login_invalid, sync_enabled, updated_at)
+                            VALUES (:u, :scrobble, :invalid, :sync, :now) ON CONFLICT (user_id) DO NOTHING""")
+                    .bind("u", userId).bind("scrobble", defaults.scrobbleEnabled()).bind("invalid", defaults.loginInvalid())
+                    .bind("sync", defaults.syncEnabled()).bind("now", clock.millis()).execute();
+            Update update = h.createUpdate("UPDATE jellyfin_links SET " + assignment + ", updated_at = :now WHERE user_id = :u")
+                    .bind("u", userId).bind("now", clock.millis());
+            value.accept(update);
+            update.execute();
+        });
     }
 }

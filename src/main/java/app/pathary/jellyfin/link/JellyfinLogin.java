@@ -49,9 +49,8 @@ public final class JellyfinLogin {
         JellyfinLink link = links.of(userId);
         if (link.authenticated() && !url.toString().equals(link.serverUrl())) {
             logOut(userId);
-            link = links.of(userId);
         }
-        links.save(with(link, url.toString(), link.jellyfinUserId(), link.jellyfinUserName(), link.sealedToken(), link.loginInvalid()));
+        links.setServerUrl(userId, url.toString());
         return url;
     }
 
@@ -72,7 +71,7 @@ public final class JellyfinLogin {
                 token = TokenState.VALID;
             } catch (JellyfinException.Unauthorized e) {
                 token = TokenState.INVALID;
-                markInvalid(userId);
+                markInvalid(userId, link.sealedToken());
             } catch (JellyfinException e) {
                 return new ConnectionTest(info.serverName(), info.version(), TokenState.NONE, e.userMessage());
             }
@@ -96,7 +95,10 @@ public final class JellyfinLogin {
         return switch (result) {
             case LoginResult.Success success -> {
                 var auth = success.authentication();
-                links.save(with(link, url.toString(), auth.user().id(), auth.user().name(), secrets.encrypt(auth.accessToken()), false));
+                if (!links.saveLogin(userId, url.toString(), auth.user().id(), auth.user().name(), secrets.encrypt(auth.accessToken()))) {
+                    revokeQuietly(new JellyfinServer(url, auth.accessToken()));
+                    throw new InvalidInputException("The server address changed while Jellyfin answered; log in again.");
+                }
                 yield auth.user().name();
             }
             case LoginResult.InvalidCredentials ignored -> throw new InvalidInputException("Jellyfin rejected the user name or password.");
@@ -127,10 +129,16 @@ public final class JellyfinLogin {
             warning = Optional.of("The stored login could not be decrypted (was the secret key changed?), so it was forgotten"
                     + " here but may still be valid on the server.");
         }
-        JellyfinLink after = links.of(userId);
-        links.save(new JellyfinLink(userId, after.webhookId(), after.scrobbleEnabled(), after.serverUrl(), null, null, null,
-                false, false));
+        links.forgetLogin(userId, link.sealedToken());
         return warning;
+    }
+
+    private void revokeQuietly(JellyfinServer server) {
+        try {
+            client.logout(server);
+        } catch (JellyfinException e) {
+            // the token was never stored; it lapses on the server like any unused device login
+        }
     }
 
     /** The server with the user's token, for calls made on their behalf. */
@@ -139,9 +147,14 @@ public final class JellyfinLogin {
         return link.authenticated() ? Optional.of(server(link)) : Optional.empty();
     }
 
-    public void markInvalid(long userId) {
-        JellyfinLink link = links.of(userId);
-        links.save(with(link, link.serverUrl(), link.jellyfinUserId(), link.jellyfinUserName(), link.sealedToken(), true));
+    /** Marks the stored login as refused by Jellyfin, unless it was replaced by a newer one since {@code sealedToken} was read. */
+    public void markInvalid(long userId, String sealedToken) {
+        links.markInvalid(userId, sealedToken);
+    }
+
+    /** The server with the token of this (authenticated) link. */
+    public JellyfinServer serverOf(JellyfinLink link) {
+        return server(link);
     }
 
     private JellyfinServer server(JellyfinLink link) {
@@ -155,9 +168,4 @@ public final class JellyfinLogin {
         return URI.create(link.serverUrl());
     }
 
-    private static JellyfinLink with(JellyfinLink link, String serverUrl, String jellyfinUserId, String jellyfinUserName,
-            String sealedToken, boolean loginInvalid) {
-        return new JellyfinLink(link.userId(), link.webhookId(), link.scrobbleEnabled(), serverUrl, jellyfinUserId,
-                jellyfinUserName, sealedToken, loginInvalid, link.syncEnabled());
-    }
 }

@@ -5,6 +5,7 @@ import app.pathary.web.Caller;
 import app.pathary.web.Flash;
 import app.pathary.web.Pages;
 import app.pathary.web.Role;
+import app.pathary.web.SecurityHeaders;
 import app.pathary.web.WebRoutes;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -92,6 +93,9 @@ public final class JellyfinSettingsPages implements WebRoutes {
         model.put("device", device);
         String tested = ctx.queryParam("serverUrl");
         model.put("serverUrl", tested != null && !tested.isBlank() ? tested : link.serverUrl() == null ? "" : link.serverUrl());
+        if (link.webhookId() != null) {
+            SecurityHeaders.noStore(ctx); // the webhook URL is a secret: whoever has it can add plays
+        }
         pages.render(ctx, "jellyfin/link/settings.jte", "Jellyfin", model);
     }
 

@@ -22,16 +22,12 @@ public final class WebhookUrls {
 
     public String regenerate(long userId) {
         String id = UUID.randomUUID().toString();
-        JellyfinLink link = links.of(userId);
-        links.save(new JellyfinLink(userId, id, link.scrobbleEnabled(), link.serverUrl(), link.jellyfinUserId(),
-                link.jellyfinUserName(), link.sealedToken(), link.loginInvalid(), link.syncEnabled()));
+        links.setWebhookId(userId, id);
         return id;
     }
 
     public void delete(long userId) {
-        JellyfinLink link = links.of(userId);
-        links.save(new JellyfinLink(userId, null, link.scrobbleEnabled(), link.serverUrl(), link.jellyfinUserId(),
-                link.jellyfinUserName(), link.sealedToken(), link.loginInvalid(), link.syncEnabled()));
+        links.setWebhookId(userId, null);
     }
 
     public boolean hasApplicationUrl() {

@@ -19,19 +19,24 @@ final class JellyfinAccess {
         this.login = login;
     }
 
-    public record Session(JellyfinServer server, String jellyfinUserId) {
+    /** The server with the user's token, their Jellyfin user id, and the stored (sealed) token the server was made from. */
+    public record Session(long userId, JellyfinServer server, String jellyfinUserId, String sealedToken) {
     }
 
     public Session of(long userId) {
         JellyfinLink link = links.of(userId);
-        JellyfinServer server = login.serverOf(userId).orElseThrow(() ->
-                new JobFailure("This user has no Jellyfin login; authenticate on the Jellyfin settings page first."));
-        return new Session(server, link.jellyfinUserId());
+        if (!link.authenticated()) {
+            throw new JobFailure("This user has no Jellyfin login; authenticate on the Jellyfin settings page first.");
+        }
+        return new Session(userId, login.serverOf(link), link.jellyfinUserId(), link.sealedToken());
     }
 
-    /** Marks the login as revoked (the settings page then asks to renew it) and returns the failure to throw. */
-    public JobFailure revoked(long userId) {
-        login.markInvalid(userId);
+    /**
+     * Marks the login the session used as revoked (the settings page then asks to renew it) and returns the failure to
+     * throw. A login made since, with another token, is left valid.
+     */
+    public JobFailure revoked(Session session) {
+        login.markInvalid(session.userId(), session.sealedToken());
         return new JobFailure("Jellyfin no longer accepts this user's login (it was revoked on the server); "
                 + "authenticate again on the Jellyfin settings page.");
     }

@@ -67,7 +67,7 @@ public final class JellyfinExport {
         try {
             movies = library.movies(session.server(), session.jellyfinUserId(), JobContext.NONE);
         } catch (JellyfinException.Unauthorized e) {
-            throw access.revoked(userId);
+            throw access.revoked(session);
         }
         index.replace(userId, movies);
         List<Write> writes = new ArrayList<>();
@@ -122,7 +122,7 @@ public final class JellyfinExport {
                 } catch (ExecutionException e) {
                     futures.forEach(f -> f.cancel(true));
                     if (e.getCause() instanceof JellyfinException.Unauthorized) {
-                        throw access.revoked(userId);
+                        throw access.revoked(session);
                     }
                     throw e.getCause() instanceof Exception cause ? cause : e;
                 }

@@ -48,7 +48,7 @@ public final class JellyfinImport {
         try {
             movies = library.movies(session.server(), session.jellyfinUserId(), progress);
         } catch (JellyfinException.Unauthorized e) {
-            throw access.revoked(userId);
+            throw access.revoked(session);
         }
         Map<Integer, LibraryMovie> latestPlayed = new LinkedHashMap<>();
         Map<Integer, String> imdbIds = new java.util.HashMap<>();

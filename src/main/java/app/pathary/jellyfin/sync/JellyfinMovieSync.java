@@ -66,7 +66,7 @@ final class JellyfinMovieSync {
             return items.isEmpty() ? movie.title() + " is not in Jellyfin."
                     : "Updated " + written + " of " + items.size() + " Jellyfin copies of " + movie.title() + ".";
         } catch (JellyfinException.Unauthorized e) {
-            throw access.revoked(userId);
+            throw access.revoked(session);
         }
     }
 

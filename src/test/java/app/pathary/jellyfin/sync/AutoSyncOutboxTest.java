@@ -10,7 +10,6 @@ import app.pathary.history.HistoryCommand.AddPlays;
 import app.pathary.history.HistoryQueries;
 import app.pathary.history.MovieRef;
 import app.pathary.history.WatchHistory;
-import app.pathary.jellyfin.link.JellyfinLink;
 import app.pathary.jellyfin.link.JellyfinLinkRepository;
 import app.pathary.job.Job;
 import app.pathary.job.JobQueue;
@@ -61,7 +60,10 @@ class AutoSyncOutboxTest {
         history.addTransactionListener(new JellyfinAutoSync(links, new HistoryQueries(database.reads()), queue));
         alice = new Accounts(new UserRepository(database.jdbi(), clock), new LoginFailures(database.jdbi(), clock))
                 .create("alice@example.org", "password1", "alice", false).id();
-        links.save(new JellyfinLink(alice, "hook-alice", true, "http://127.0.0.1:9", "jf-alice", "alice", "sealed", false, true));
+        links.setWebhookId(alice, "hook-alice");
+        links.setServerUrl(alice, "http://127.0.0.1:9");
+        links.saveLogin(alice, "http://127.0.0.1:9", "jf-alice", "alice", "sealed");
+        links.setSync(alice, true);
     }
 
     @AfterEach

@@ -139,6 +139,26 @@ public final class Browser implements AutoCloseable {
         return ((JavascriptExecutor) driver).executeScript(javascript);
     }
 
+    /**
+     * Runs {@code javascript} in every page this browser opens from now on, before the page's own scripts (Chromium's
+     * {@code Page.addScriptToEvaluateOnNewDocument}; the page's Content-Security-Policy does not apply to it).
+     */
+    public void onEveryPage(String javascript) {
+        driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", java.util.Map.of("source", javascript));
+    }
+
+    /** Waits for the page's confirm() dialog, returns its text and answers it (OK or Cancel). */
+    public String answerConfirm(boolean ok) {
+        var alert = waiter().until(ExpectedConditions.alertIsPresent());
+        String text = alert.getText();
+        if (ok) {
+            alert.accept();
+        } else {
+            alert.dismiss();
+        }
+        return text;
+    }
+
     public WebDriverWait waiter() {
         return new WebDriverWait(driver, WAIT);
     }

@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 /**
@@ -21,7 +23,7 @@ import java.util.stream.Collectors;
  * {@code GET|POST /UserItems/{id}/UserData}. Anything else is 404.
  *
  * <p>Test hooks: seed users, API keys, libraries, movies, series and episodes; read and set UserData; a
- * request log; added latency; queued faults; a webhook emitter ({@link #webhooks()}).
+ * request log; added latency; logins held until released; queued faults; a webhook emitter ({@link #webhooks()}).
  */
 public final class FakeJellyfin implements AutoCloseable {
 
@@ -231,6 +233,35 @@ public final class FakeJellyfin implements AutoCloseable {
     /** Delay added before every answer. */
     public void setLatency(Duration latency) {
         http.latency = latency;
+    }
+
+    /**
+     * From now on every {@code POST /Users/AuthenticateByName} is held before it is answered, until {@link #releaseLogins}:
+     * a Jellyfin whose login takes as long as the test needs, without a sleep. {@link #awaitHeldLogin} waits for one.
+     */
+    public void holdLogins() {
+        http.loginGate = new CountDownLatch(1);
+    }
+
+    /** Waits (up to 30 s) until a login request is being held; fails the test otherwise. */
+    public void awaitHeldLogin() {
+        try {
+            if (!http.loginsHeld.tryAcquire(30, TimeUnit.SECONDS)) {
+                throw new AssertionError("no login reached the fake Jellyfin");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    /** Lets the held logins (and all later ones) be answered. */
+    public void releaseLogins() {
+        CountDownLatch gate = http.loginGate;
+        http.loginGate = null;
+        if (gate != null) {
+            gate.countDown();
+        }
     }
 
     /** The next {@code count} requests suffer {@code fault}, whatever their route. */

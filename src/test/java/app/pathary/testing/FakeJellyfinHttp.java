@@ -36,6 +36,10 @@ final class FakeJellyfinHttp implements AutoCloseable {
     final List<FakeRequest> log = new CopyOnWriteArrayList<>();
     final ConcurrentLinkedQueue<FakeJellyfin.Fault> faults = new ConcurrentLinkedQueue<>();
     volatile Duration latency = Duration.ZERO;
+    /** While set, every {@code POST /Users/AuthenticateByName} waits for it to open (a login that takes its time). */
+    volatile CountDownLatch loginGate;
+    /** One permit per login that arrived at the gate. */
+    final java.util.concurrent.Semaphore loginsHeld = new java.util.concurrent.Semaphore(0);
 
     FakeJellyfinHttp(FakeJellyfinState state, FakeJellyfinRoutes routes, String basePath) throws IOException {
         this.state = state;
@@ -55,6 +59,7 @@ final class FakeJellyfinHttp implements AutoCloseable {
         log.add(record(http));
         try {
             pause(latency);
+            holdIfLogin(http);
             FakeJellyfin.Fault fault = faults.poll();
             if (fault != null) {
                 injure(http, fault);
@@ -82,6 +87,21 @@ final class FakeJellyfinHttp implements AutoCloseable {
             http.sendResponseHeaders(500, -1);
         } finally {
             http.close();
+        }
+    }
+
+    private void holdIfLogin(HttpExchange http) {
+        CountDownLatch gate = loginGate;
+        if (gate == null || !http.getRequestURI().getPath().toLowerCase(Locale.ROOT).endsWith("/users/authenticatebyname")) {
+            return;
+        }
+        loginsHeld.release();
+        try {
+            while (!gate.await(50, TimeUnit.MILLISECONDS) && closed.getCount() > 0) {
+                // held until the test opens the gate or closes the fake
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -32,13 +32,19 @@ public final class TestApp implements AutoCloseable {
     }
 
     public static TestApp start(DatabaseSettings database, Clock clock, Map<String, String> extraEnvironment) {
+        return start(database, clock, extraEnvironment, java.time.Duration.ofSeconds(2));
+    }
+
+    /** With the time Pathary waits for each Jellyfin answer (e.g. longer, for a fake that holds its answers on purpose). */
+    public static TestApp start(DatabaseSettings database, Clock clock, Map<String, String> extraEnvironment,
+            java.time.Duration jellyfinTimeout) {
         Path dataDir = tempDir();
         Map<String, String> env = new HashMap<>(extraEnvironment);
         env.put("DATA_DIR", dataDir.toString());
         env.put("HTTP_PORT", "0");
         AppConfig config = AppConfig.from(new Environment(env)).withDatabase(database).withHttpPort(0);
         App app = App.open(config, App.Overrides.none().withClock(clock).withHttpHost("127.0.0.1")
-                .withJellyfinTimings(java.time.Duration.ofSeconds(2), java.time.Duration.ofMillis(20))
+                .withJellyfinTimings(jellyfinTimeout, java.time.Duration.ofMillis(20))
                 .withJobTimings(JobTimings.defaults().withPoll(java.time.Duration.ofMillis(100))
                         .withDrain(java.time.Duration.ofSeconds(2))));
         Javalin server = app.startServer();

@@ -78,6 +78,32 @@ class AccountsTest {
     }
 
     @Test
+    void an_unknown_name_is_locked_out_exactly_like_a_known_one_so_the_lockout_tells_nothing(Dialect dialect) {
+        open(dialect);
+        accounts.create("alice@example.org", "password1", "alice", false);
+        java.util.Map<String, java.util.List<String>> answers = new java.util.LinkedHashMap<>();
+        for (String login : java.util.List.of("alice", "nobody", "ALICE@example.org", "Nobody@Example.org")) {
+            var seen = new java.util.ArrayList<String>();
+            for (int i = 0; i < 7; i++) {
+                String address = "10.0.0." + login.length(); // one address per name, so the locks do not mix
+                try {
+                    accounts.logIn(login, "wrong-password", address);
+                    seen.add("logged in");
+                } catch (LoginRejectedException e) {
+                    seen.add(e.getMessage());
+                }
+            }
+            answers.put(login, seen);
+        }
+        assertThat(answers.get("alice")).endsWith("Too many failed logins from this address; try again in 15 minutes.")
+                .startsWith("Wrong name, email or password.");
+        assertThat(answers.get("nobody")).as("an account that does not exist").isEqualTo(answers.get("alice"));
+        assertThat(answers.get("Nobody@Example.org")).as("another spelling of nobody").isEqualTo(answers.get("ALICE@example.org"));
+        clock.advance(Accounts.LOCKOUT.plusSeconds(1));
+        assertThatThrownBy(() -> accounts.logIn("nobody", "wrong-password", "10.0.0.6")).hasMessage("Wrong name, email or password.");
+    }
+
+    @Test
     void the_last_admin_can_neither_be_deleted_nor_demoted(Dialect dialect) {
         open(dialect);
         User admin = accounts.create("admin@example.org", "password1", "admin", true);

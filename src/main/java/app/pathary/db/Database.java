@@ -101,10 +101,7 @@ public final class Database implements AutoCloseable {
             // SQLite has no DATE type: dates are stored as ISO text (yyyy-MM-dd), which sorts correctly.
             handle.registerArgument(new IsoDateArgument());
         }
-        handle.registerColumnMapper(LocalDate.class, (rs, column, ctx) -> {
-            String value = rs.getString(column);
-            return value == null ? null : LocalDate.parse(value.substring(0, 10));
-        });
+        handle.registerColumnMapper(LocalDate.class, (rs, column, ctx) -> StoredDates.read(rs, column, dialect));
         return handle;
     }
 

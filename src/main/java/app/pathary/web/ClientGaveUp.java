@@ -1,7 +1,11 @@
 package app.pathary.web;
 
+import java.io.EOFException;
 import java.io.IOException;
+import java.net.SocketException;
+import java.nio.channels.ClosedChannelException;
 import java.time.Clock;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,10 +26,15 @@ final class ClientGaveUp {
         this.clock = clock;
     }
 
-    /** Whether reading the request failed on I/O: the connection closed early, was reset, or timed out. */
+    /**
+     * Whether the request failed on its connection: it closed early (Jetty's EofException is an EOFException), was
+     * reset, or stalled past the idle timeout. Other I/O failures (a file the server cannot read) stay server faults.
+     */
     static boolean isCause(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof IOException || t instanceof java.util.concurrent.TimeoutException) {
+        int depth = 0;
+        for (Throwable t = e; t != null && depth++ < 20; t = t.getCause()) {
+            if (t instanceof EOFException || t instanceof SocketException || t instanceof ClosedChannelException
+                    || t instanceof TimeoutException || (t instanceof IOException && t.getClass().getName().startsWith("org.eclipse.jetty."))) {
                 return true;
             }
         }

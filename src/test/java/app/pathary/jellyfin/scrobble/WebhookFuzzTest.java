@@ -29,6 +29,7 @@ import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
+import net.jqwik.api.From;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
@@ -125,12 +126,12 @@ class WebhookFuzzTest {
     }
 
     @Property(tries = 60)
-    void a_mutated_delivery_never_gets_a_5xx_on_sqlite(@ForAll("edits") @Size(max = 4) List<Edit> edits, @ForAll("cuts") int cut) {
+    void a_mutated_delivery_never_gets_a_5xx_on_sqlite(@ForAll @Size(max = 4) List<@From("edits") Edit> edits, @ForAll("cuts") int cut) {
         aMutatedDeliveryNeverBreaksAnything(Dialect.SQLITE, edits, cut);
     }
 
     @Property(tries = 60)
-    void a_mutated_delivery_never_gets_a_5xx_on_postgresql(@ForAll("edits") @Size(max = 4) List<Edit> edits, @ForAll("cuts") int cut) {
+    void a_mutated_delivery_never_gets_a_5xx_on_postgresql(@ForAll @Size(max = 4) List<@From("edits") Edit> edits, @ForAll("cuts") int cut) {
         aMutatedDeliveryNeverBreaksAnything(Dialect.POSTGRESQL, edits, cut);
     }
 
@@ -200,13 +201,13 @@ class WebhookFuzzTest {
     }
 
     @Property(tries = 60)
-    void a_mutated_history_api_body_never_gets_a_5xx_on_sqlite(@ForAll("edits") @Size(max = 4) List<Edit> edits,
+    void a_mutated_history_api_body_never_gets_a_5xx_on_sqlite(@ForAll @Size(max = 4) List<@From("edits") Edit> edits,
             @ForAll("methods") String method, @ForAll("cuts") int cut) {
         aMutatedApiBodyNeverBreaksAnything(Dialect.SQLITE, edits, method, cut);
     }
 
     @Property(tries = 60)
-    void a_mutated_history_api_body_never_gets_a_5xx_on_postgresql(@ForAll("edits") @Size(max = 4) List<Edit> edits,
+    void a_mutated_history_api_body_never_gets_a_5xx_on_postgresql(@ForAll @Size(max = 4) List<@From("edits") Edit> edits,
             @ForAll("methods") String method, @ForAll("cuts") int cut) {
         aMutatedApiBodyNeverBreaksAnything(Dialect.POSTGRESQL, edits, method, cut);
     }

@@ -137,9 +137,22 @@ class WebhookHttpTest {
     }
 
     @Test
+    void a_nul_character_in_any_text_is_stored_as_a_replacement_character_on_both_dialects() throws Exception {
+        start(dialect, "UTC");
+        String stop = jellyfin.webhooks().playbackStop(alice, matrix, 0, true);
+        JsonNode ignored = json(send(with(stop, "NotificationType", "Playback\u0000Start")));
+        assertThat(ignored.get("result").asText()).isEqualTo("ignored");
+        JsonNode recorded = json(send(with(stop, "Name", "The\u0000Matrix")));
+        assertThat(recorded.get("result").asText()).isEqualTo("recorded");
+        assertThat(app.app.movies.queries().byTmdbId(603).orElseThrow().title()).isEqualTo("The\uFFFDMatrix");
+        assertThat(app.app.scrobble.deliveries().latest(userId, 2)).extracting(d -> d.result()).containsExactly("recorded", "ignored");
+    }
+
+    @Test
     void one_play_written_in_canonical_forms_is_one_delivery_even_lacking_item_user_or_timestamp() throws Exception {
         start(dialect, "UTC");
-        String payload = with(jellyfin.webhooks().playbackStop(alice, matrix, 0, true), "UtcTimestamp", "2026-01-03T10:00:00.12Z");
+        String payload = with(with(jellyfin.webhooks().playbackStop(alice, matrix, 0, true), "UtcTimestamp", "2026-01-03T10:00:00.12Z"),
+                "Timestamp", "2026-01-03T11:00:00.1200000+01:00");
         assertThat(json(send(payload)).get("result").asText()).isEqualTo("recorded");
         for (String same : List.of("2026-01-03T10:00:00.12+00:00", "2026-01-03T10:00:00.1200000Z", "2026-01-03T15:30:00.120+05:30",
                 "2026-01-03t10:00:00.120000000z", " 2026-01-03T10:00:00.12Z ")) {

@@ -56,7 +56,7 @@ public final class WatchDateWindow {
         try {
             return LocalDate.parse(text);
         } catch (DateTimeParseException e) {
-            throw new InvalidInputException(field + " must be a real calendar date, not '" + text + "'.");
+            throw new InvalidInputException(field + " must be a date as yyyy-MM-dd (a real calendar date), not '" + text + "'.");
         }
     }
 

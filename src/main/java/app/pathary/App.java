@@ -118,7 +118,7 @@ public final class App implements AutoCloseable {
         HttpClient arrHttp = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         this.users = UserFacade.wire(database.jdbi(), clock);
         this.movies = MovieFacade.wire(database.reads(), clock);
-        this.history = HistoryFacade.wire(database, movies, clock);
+        this.history = HistoryFacade.wire(database, movies, clock, config.timezone());
         this.jobs = JobFacade.wire(database, clock, overrides.jobTimings());
         this.jellyfinLink = JellyfinLinkFacade.wire(new JellyfinLinkFacade.Wiring(database.jdbi(), database.reads(), clock, jellyfinClient,
                 secrets, config.applicationUrl()));

@@ -101,10 +101,10 @@ public final class Database implements AutoCloseable {
             // SQLite has no DATE type: dates are stored as ISO text (yyyy-MM-dd), which sorts correctly.
             handle.registerArgument(new IsoDateArgument());
         }
-        handle.registerColumnMapper(LocalDate.class, (rs, column, ctx) -> {
-            String value = rs.getString(column);
-            return value == null ? null : LocalDate.parse(value.substring(0, 10));
-        });
+        // PostgreSQL text cannot hold U+0000 (the statement fails); no text Pathary stores means anything by it, so on
+        // both dialects it is stored as U+FFFD, the replacement character, instead of failing the request.
+        handle.registerArgument(new TextArgument());
+        handle.registerColumnMapper(LocalDate.class, (rs, column, ctx) -> StoredDates.read(rs, column, dialect));
         return handle;
     }
 
@@ -168,6 +168,18 @@ public final class Database implements AutoCloseable {
             reader.close();
         }
         writer.close();
+    }
+
+    private static final class TextArgument extends AbstractArgumentFactory<String> {
+        TextArgument() {
+            super(Types.VARCHAR);
+        }
+
+        @Override
+        protected Argument build(String value, ConfigRegistry config) {
+            String stored = value.indexOf('\u0000') < 0 ? value : value.replace('\u0000', '\uFFFD');
+            return (position, statement, ctx) -> statement.setString(position, stored);
+        }
     }
 
     private static final class IsoDateArgument extends AbstractArgumentFactory<LocalDate> {

@@ -15,11 +15,14 @@ import org.slf4j.LoggerFactory;
 /**
  * Turns exceptions into answers: JSON {@code {"error": "..."}} under /api, an HTML page elsewhere. A user never sees
  * a stack trace: a remote system that could not be read is a 502 with its sentence (the trace at DEBUG), and anything
- * unexpected is a 500 with a generic sentence, logged with its trace.
+ * unexpected is a 500 with a generic sentence, logged with its trace. A client that closes or stalls before its body
+ * is complete gets a 400 and costs the log one line a minute at most ({@link ClientGaveUp}). Logs name the route
+ * template, never the path, which may hold a secret (the webhook id).
  */
 public final class ErrorMapping {
     private static final Logger LOG = LoggerFactory.getLogger(ErrorMapping.class);
     private final Pages pages;
+    private final ClientGaveUp gaveUp = new ClientGaveUp(java.time.Clock.systemUTC());
 
     public ErrorMapping(Pages pages) {
         this.pages = pages;
@@ -32,12 +35,17 @@ public final class ErrorMapping {
         routes.exception(NotFoundException.class, (e, ctx) -> answer(ctx, 404, e.getMessage()));
         routes.exception(HttpResponseException.class, (e, ctx) -> answer(ctx, e.getStatus(), e.getMessage()));
         routes.exception(RemoteReadException.class, (e, ctx) -> {
-            LOG.warn("Request {} {} failed: {}", ctx.method(), ctx.path(), e.getMessage());
-            LOG.debug("Request {} {} failed", ctx.method(), ctx.path(), e);
+            LOG.warn("Request {} {} failed: {}", ctx.method(), route(ctx), e.getMessage());
+            LOG.debug("Request {} {} failed", ctx.method(), route(ctx), e);
             answer(ctx, 502, e.getMessage());
         });
         routes.exception(Exception.class, (e, ctx) -> {
-            LOG.error("Request {} {} failed", ctx.method(), ctx.path(), e);
+            if (ClientGaveUp.isCause(e)) {
+                gaveUp.note(ctx.method() + " " + route(ctx));
+                answer(ctx, 400, "The request could not be read to its end: the connection closed or stalled before the body was complete.");
+                return;
+            }
+            LOG.error("Request {} {} failed", ctx.method(), route(ctx), e);
             answer(ctx, 500, "Something went wrong on the server; the details are in its log.");
         });
         routes.error(404, ctx -> {
@@ -59,6 +67,15 @@ public final class ErrorMapping {
             LOG.error("The error page could not be rendered", renderFailure);
             ctx.result(message);
         }
+    }
+
+    /**
+     * The route template ({@code /api/webhook/jellyfin/{id}}) rather than the path: a path can carry a secret (the
+     * webhook id), and logs must not.
+     */
+    static String route(Context ctx) {
+        var matched = ctx.endpoints().matchedHttpEndpoint();
+        return matched == null ? "(no route)" : matched.path;
     }
 
     private static boolean wantsJson(Context ctx) {

@@ -42,6 +42,8 @@ class DatabaseTestsRunOnBothDialectsTest {
             entry("app.pathary.cleanup.apply.CleanupApplyPropertiesTest",
                     "jqwik properties (class templates are Jupiter's): each property is written once per dialect"),
             entry("app.pathary.cleanup.apply.CleanupIdempotenceTest",
+                    "jqwik properties (class templates are Jupiter's): each property is written once per dialect"),
+            entry("app.pathary.jellyfin.scrobble.WebhookFuzzTest",
                     "jqwik properties (class templates are Jupiter's): each property is written once per dialect"));
     private static final Set<String> OPENERS = Set.of(TestDatabases.class.getName(), TestApp.class.getName(), CliRunner.class.getName());
     private static final Set<String> TEST_ANNOTATIONS = Set.of("org.junit.jupiter.api.Test", "org.junit.jupiter.api.RepeatedTest",

@@ -55,6 +55,9 @@ final class WebhookApi implements WebRoutes {
         if (outcome.movie() != null) {
             json.put("movie", MovieJson.of(outcome.movie()));
             json.put("watchedAt", outcome.watchedAt().toString());
+            if (outcome.reason() != null) {
+                json.put("note", outcome.reason());
+            }
         } else if (outcome.reason() != null && !outcome.result().equals("duplicate")) {
             json.put("reason", outcome.reason());
         }

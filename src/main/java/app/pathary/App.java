@@ -137,6 +137,7 @@ public final class App implements AutoCloseable {
 
     /** Connects to the database and migrates it; the returned app is ready for CLI commands or {@link #startServer}. */
     public static App open(AppConfig config, Overrides overrides) {
+        Database.refuseLostDatabase(config.database(), config.dataDir().resolve(SecretKey.FILE_NAME));
         Database database = Database.open(config.database());
         try {
             database.migrate();
@@ -156,7 +157,7 @@ public final class App implements AutoCloseable {
         new ProcessorMetrics().bindTo(meters);
         Pages pages = new Pages();
         List<WebRoutes> routes = new ArrayList<>();
-        routes.add(new OpsRoutes(database::isUp, database::isMigrated, meters));
+        routes.add(new OpsRoutes(database::health, database::isMigrated, meters));
         routes.addAll(users.routes(pages));
         routes.addAll(history.routes(pages, name -> users.accounts().byName(name).id(), this::today));
         routes.addAll(scrobble.routes(jellyfinLink.links()));

@@ -90,7 +90,7 @@ public final class Database implements AutoCloseable {
         if (file.isEmpty() || settings.allowNewDatabase() || Files.exists(file.get()) || !Files.exists(marker)) {
             return;
         }
-        throw new DatabaseUnavailableException("The SQLite database " + file.get() + " is missing, but " + marker
+        throw new DatabaseUnavailableException("Pathary will not start over with an empty database: " + file.get() + " is missing, but " + marker
                 + " shows that Pathary ran here before; restore the database from a backup, or set "
                 + DatabaseSettings.ALLOW_NEW + "=true to start over with an empty database (and a new first-run setup).");
     }
@@ -103,7 +103,8 @@ public final class Database implements AutoCloseable {
         settings.password().ifPresent(config::setPassword);
         config.setMaximumPoolSize(size);
         config.setMinimumIdle(Math.min(size, 2));
-        config.setConnectionTimeout(10_000);
+        // a request waits at most 5 s for a connection, then answers 503 with the reason (see DatabaseFaults)
+        config.setConnectionTimeout(5_000);
         config.setInitializationFailTimeout(-1);
         if (Dialect.of(settings.jdbcUrl()) == Dialect.SQLITE) {
             // sqlite-jdbc cannot switch a connection to read-only once open, so readers are read-only by use:
@@ -164,12 +165,13 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * Whether the database takes a write now (a probe row rewritten at most every few seconds, answered within two
-     * seconds), and on SQLite whether its file is still the one opened; down with the reason otherwise.
+     * Whether the database answers a read now and takes a write (a probe row rewritten at most every few seconds,
+     * answered within two seconds), and on SQLite whether its file is still the one opened; down with the reason otherwise.
      */
     public DatabaseHealth health() {
-        if (!migrated) {
-            return isUp() ? DatabaseHealth.UP : DatabaseHealth.down("the database does not answer");
+        DatabaseHealth read = readable();
+        if (!read.up() || !migrated) {
+            return read;
         }
         return probe.check();
     }
@@ -186,20 +188,26 @@ public final class Database implements AutoCloseable {
 
     /** Whether the database answers within two seconds (a health check must not hang on the pool's wait). */
     public boolean isUp() {
+        return readable().up();
+    }
+
+    /** A read connection that answers within two seconds; down with the reason otherwise. */
+    private DatabaseHealth readable() {
         var check = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
             try (Connection connection = reader.getConnection()) {
-                return connection.isValid(2);
+                return connection.isValid(2) ? DatabaseHealth.UP : DatabaseHealth.down("the database does not answer");
             } catch (SQLException e) {
-                return false;
+                return DatabaseHealth.down(DatabaseFaults.reason(e, file.map(SqliteFile::path).orElse(null))
+                        .orElse("the database does not answer"));
             }
         }, command -> Thread.ofVirtual().start(command));
         try {
             return check.get(2, java.util.concurrent.TimeUnit.SECONDS);
         } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
-            return false;
+            return DatabaseHealth.down("the database does not answer within 2 seconds");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return false;
+            return DatabaseHealth.down("the health check was interrupted");
         }
     }
 

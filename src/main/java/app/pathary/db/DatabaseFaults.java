@@ -16,6 +16,8 @@ import java.util.Optional;
  */
 public final class DatabaseFaults {
     private static final long NEARLY_FULL = 64 * 1024;
+    private static final String NO_CONNECTION = "no database connection became free in time (the database is busy or does not answer)";
+    private static final String READ_ONLY = "the database is read-only (a read-only file, folder or disk)";
 
     private DatabaseFaults() {
     }
@@ -30,19 +32,22 @@ public final class DatabaseFaults {
      * named a full disk (SQLite reports a full disk that way when it cannot create its journal files).
      */
     public static Optional<String> reason(Throwable failure, Path sqliteFile) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
+        String generic = null;
+        int depth = 0;
+        for (Throwable t = failure; t != null && depth < 20; t = t.getCause(), depth++) {
             if (t instanceof DatabaseUnavailableException unavailable) {
                 return Optional.of(unavailable.getMessage());
             }
             String named = named(t, sqliteFile);
-            if (named != null) {
+            if (named == null) {
+                continue;
+            }
+            if (!(t instanceof SQLTransientConnectionException) || named.equals(NO_CONNECTION) == false) {
                 return Optional.of(named);
             }
-            if (t.getCause() == t) {
-                break;
-            }
+            generic = named; // the pool's timeout: its cause, when it has one, says why
         }
-        return Optional.empty();
+        return Optional.ofNullable(generic);
     }
 
     private static String named(Throwable t, Path sqliteFile) {
@@ -54,8 +59,7 @@ public final class DatabaseFaults {
             return "the disk is full (no space left on device)";
         }
         if (lower.contains("sqlite_readonly") || lower.contains("readonly database") || state.equals("25006")) {
-            return diskFull(sqliteFile) ? "the disk is full (no space left on device)"
-                    : "the database is read-only (a read-only file, folder or disk)";
+            return diskFull(sqliteFile) ? "the disk is full (no space left on device)" : READ_ONLY;
         }
         if (lower.contains("sqlite_busy") || lower.contains("sqlite_locked") || lower.contains("database is locked")) {
             return "the database is locked by another program";
@@ -67,10 +71,12 @@ public final class DatabaseFaults {
             return "the database file is damaged";
         }
         if (lower.contains("sqlite_cantopen") || lower.contains("unable to open database")) {
-            return "the database file cannot be opened (a missing folder, or no permission)";
+            return diskFull(sqliteFile) ? "the disk is full (no space left on device)" : readOnlyDisk(sqliteFile) ? READ_ONLY
+                    : "the database file cannot be opened (a missing folder, or no permission)";
         }
         if (lower.contains("sqlite_ioerr") || lower.contains("disk i/o error")) {
-            return diskFull(sqliteFile) ? "the disk is full (no space left on device)" : "the disk reports an I/O error";
+            return diskFull(sqliteFile) ? "the disk is full (no space left on device)" : readOnlyDisk(sqliteFile) ? READ_ONLY
+                    : "the disk reports an I/O error";
         }
         if (state.equals("53300") || lower.contains("too many clients") || lower.contains("remaining connection slots")) {
             return "the database server has no free connection (its connection limit is reached)";
@@ -91,9 +97,30 @@ public final class DatabaseFaults {
             return "the database server cannot be reached";
         }
         if (t instanceof SQLTransientConnectionException) {
-            return "no database connection became free in time (the database is busy or does not answer)";
+            return NO_CONNECTION;
         }
         return null;
+    }
+
+    /** Whether the disk that holds {@code file} is mounted read-only. */
+    static boolean readOnlyDisk(Path file) {
+        try {
+            Path existing = existing(file);
+            return existing != null && Files.getFileStore(existing).isReadOnly();
+        } catch (IOException | SecurityException e) {
+            return false;
+        }
+    }
+
+    private static Path existing(Path file) {
+        if (file == null) {
+            return null;
+        }
+        Path existing = file.toAbsolutePath();
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        return existing;
     }
 
     /** Whether the disk that holds {@code file} (or its folder) has (nearly) no space left. */

@@ -36,6 +36,23 @@ final class FakeJellyfinHttp implements AutoCloseable {
     final List<FakeRequest> log = new CopyOnWriteArrayList<>();
     final ConcurrentLinkedQueue<FakeJellyfin.Fault> faults = new ConcurrentLinkedQueue<>();
     volatile Duration latency = Duration.ZERO;
+    /** Faults drawn at random for every request: the share of 500s, the share of dropped connections, and the draw. */
+    volatile RandomFaults random;
+
+    record RandomFaults(double serverErrors, double resets, java.util.Random draw, java.util.concurrent.atomic.AtomicLong injected) {
+        FakeJellyfin.Fault next() {
+            double roll;
+            synchronized (draw) {
+                roll = draw.nextDouble();
+            }
+            FakeJellyfin.Fault fault = roll < serverErrors ? FakeJellyfin.Fault.SERVER_ERROR
+                    : roll < serverErrors + resets ? FakeJellyfin.Fault.DROP_CONNECTION : null;
+            if (fault != null) {
+                injected.incrementAndGet();
+            }
+            return fault;
+        }
+    }
 
     FakeJellyfinHttp(FakeJellyfinState state, FakeJellyfinRoutes routes, String basePath) throws IOException {
         this.state = state;
@@ -56,6 +73,10 @@ final class FakeJellyfinHttp implements AutoCloseable {
         try {
             pause(latency);
             FakeJellyfin.Fault fault = faults.poll();
+            RandomFaults chance = random;
+            if (fault == null && chance != null) {
+                fault = chance.next();
+            }
             if (fault != null) {
                 injure(http, fault);
                 return;

@@ -33,7 +33,8 @@ public record AppConfig(
     public static AppConfig from(Environment env) {
         Path dataDir = path("DATA_DIR", env.get("DATA_DIR").orElse("./data"));
         DatabaseSettings database = DatabaseSettings.parse(
-                env.get("DATABASE_URL"), env.get("DATABASE_USER"), env.get("DATABASE_PASSWORD"), dataDir);
+                env.get("DATABASE_URL"), env.get("DATABASE_USER"), env.get("DATABASE_PASSWORD"), dataDir)
+                .allowingNewDatabase(OptionRules.bool(DatabaseSettings.ALLOW_NEW, env.get(DatabaseSettings.ALLOW_NEW).orElse("false")));
         int port = port(env.get("HTTP_PORT").orElse("8080"));
         Optional<URI> applicationUrl = env.get("APPLICATION_URL").map(AppConfig::applicationUrl);
         ZoneId zone = zone(env.get("TIMEZONE").orElse("UTC"));

@@ -121,7 +121,7 @@ public final class App implements AutoCloseable {
         this.history = HistoryFacade.wire(database, movies, clock);
         this.jobs = JobFacade.wire(database, clock, overrides.jobTimings());
         this.jellyfinLink = JellyfinLinkFacade.wire(new JellyfinLinkFacade.Wiring(database.jdbi(), database.reads(), clock, jellyfinClient,
-                secrets, config.applicationUrl()));
+                secrets, config.applicationUrl(), config.web().basePath()));
         this.scrobble = ScrobbleFacade.wire(database, history.history(), clock, config.timezone());
         this.jellyfinSync = new JellyfinSyncFacade(new JellyfinSyncFacade.Wiring(jellyfinLink.links(), jellyfinLink.login(), jellyfinClient,
                 new JellyfinItemIndex(database.jdbi()), new Retries(overrides.jellyfinRetryWait()),
@@ -166,7 +166,8 @@ public final class App implements AutoCloseable {
         routes.addAll(jobs.routes(pages));
         routes.addAll(watched.routes(pages, jobs.queue()));
         routes.addAll(cleanup.routes(pages, jobs.queue(), watched, jellyfinClient));
-        var web = new WebServer(json, users.accessFilter(MetricsAccess.from(config.metrics()))::handle, new ErrorMapping(pages), meters, routes);
+        var web = new WebServer(json, users.accessFilter(MetricsAccess.from(config.metrics()))::handle, new ErrorMapping(pages), meters, routes,
+                config.web());
         server = web.start(overrides.httpHost(), config.httpPort());
         startWorkers();
         return server;

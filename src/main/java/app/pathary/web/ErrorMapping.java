@@ -32,24 +32,24 @@ public final class ErrorMapping {
         routes.exception(NotFoundException.class, (e, ctx) -> answer(ctx, 404, e.getMessage()));
         routes.exception(HttpResponseException.class, (e, ctx) -> answer(ctx, e.getStatus(), e.getMessage()));
         routes.exception(RemoteReadException.class, (e, ctx) -> {
-            LOG.warn("Request {} {} failed: {}", ctx.method(), ctx.path(), e.getMessage());
-            LOG.debug("Request {} {} failed", ctx.method(), ctx.path(), e);
+            LOG.warn("Request {} {} failed: {}", ctx.method(), AppPath.route(ctx), e.getMessage());
+            LOG.debug("Request {} {} failed", ctx.method(), AppPath.route(ctx), e);
             answer(ctx, 502, e.getMessage());
         });
         routes.exception(Exception.class, (e, ctx) -> {
-            LOG.error("Request {} {} failed", ctx.method(), ctx.path(), e);
+            LOG.error("Request {} {} failed", ctx.method(), AppPath.route(ctx), e);
             answer(ctx, 500, "Something went wrong on the server; the details are in its log.");
         });
         routes.error(404, ctx -> {
             if (ctx.result() == null || ctx.result().isEmpty()) {
-                answer(ctx, 404, "There is nothing at " + ctx.path() + ".");
+                answer(ctx, 404, "There is nothing at " + AppPath.of(ctx) + ".");
             }
         });
     }
 
     private void answer(Context ctx, int status, String message) {
         ctx.status(status);
-        if (ctx.path().startsWith("/api/") || ctx.path().equals("/health") || wantsJson(ctx)) {
+        if (AppPath.of(ctx).startsWith("/api/") || AppPath.of(ctx).equals("/health") || wantsJson(ctx)) {
             ctx.json(Map.of("error", message == null ? "error" : message));
             return;
         }

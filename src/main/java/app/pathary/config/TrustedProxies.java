@@ -104,7 +104,8 @@ public record TrustedProxies(List<Block> blocks) {
     private static Block block(String part) {
         int slash = part.indexOf('/');
         String address = slash < 0 ? part : part.substring(0, slash);
-        boolean plain = address.matches("[0-9.]+") || address.contains(":") && address.matches("[0-9A-Fa-f:.]+");
+        boolean plain = address.matches("[0-9.]+")
+                || address.contains(":") && address.matches("[0-9A-Fa-f:.]+") && !address.matches("[0-9.]+:\\d+");
         byte[] bytes = (plain ? literal(address) : Optional.<byte[]>empty()).orElseThrow(() -> invalid(part));
         int bits = bytes.length * 8;
         int prefix = bits;

@@ -12,6 +12,8 @@ import jakarta.servlet.DispatcherType;
 import java.util.EnumSet;
 import java.util.List;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Builds the Javalin server: JSON, static files, the access filter, error mapping, metrics and every feature's routes.
@@ -19,6 +21,7 @@ import org.eclipse.jetty.ee10.servlet.FilterHolder;
  * matches stays a 404. A route without a role stops the server before it listens.
  */
 public final class WebServer {
+    private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
     private static final String STARTED = "pathary.started";
     private final ObjectMapper json;
     private final Handler accessFilter;
@@ -66,9 +69,12 @@ public final class WebServer {
                 Long started = ctx.attribute(STARTED);
                 if (started != null) {
                     String route = AppPath.route(ctx);
+                    long took = System.nanoTime() - started;
                     Timer.builder("http.server.requests").tag("method", ctx.method().name()).tag("route", route)
                             .tag("status", Integer.toString(ctx.statusCode())).register(meters)
-                            .record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
+                            .record(took, java.util.concurrent.TimeUnit.NANOSECONDS);
+                    // The route as declared, never the path: a webhook's secret id stays out of the log.
+                    LOG.debug("{} {} -> {} in {} ms", ctx.method(), route, ctx.statusCode(), took / 1_000_000);
                 }
             });
             errors.register(config.routes);

@@ -3,6 +3,8 @@ package app.pathary;
 import app.pathary.arr.radarr.HttpRadarrClient;
 import app.pathary.arr.sonarr.HttpSonarrClient;
 import app.pathary.cleanup.apply.CleanupFacade;
+import app.pathary.cleanup.apply.CleanupMetrics;
+import app.pathary.common.RemoteFailures;
 import app.pathary.common.RetryPolicy;
 import app.pathary.common.SecretBox;
 import app.pathary.config.AppConfig;
@@ -113,8 +115,11 @@ public final class App implements AutoCloseable {
         Clock clock = overrides.clock();
         this.secrets = new SecretBox(SecretKey.load(config.appSecret(), config.dataDir()));
         RetryPolicy reads = RetryPolicy.threeAttempts(overrides.jellyfinRetryWait());
+        RemoteFailures remoteFailures = (system, reason) ->
+                meters.counter("pathary.remote.request.errors", "system", system, "reason", reason).increment();
         this.jellyfinClient = new HttpJellyfinClient(
-                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(), jellyfinIdentity, overrides.jellyfinTimeout(), reads);
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(), jellyfinIdentity, overrides.jellyfinTimeout(), reads,
+                remoteFailures);
         HttpClient arrHttp = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         this.users = UserFacade.wire(database.jdbi(), clock);
         this.movies = MovieFacade.wire(database.reads(), clock);
@@ -130,9 +135,10 @@ public final class App implements AutoCloseable {
         this.watched = WatchedFacade.wire(new WatchedFacade.Wiring(database.jdbi(), config.watched(), secrets, jellyfinClient, clock,
                 config.timezone()));
         this.configFile = new ReloadableConfigFile(config.configFile());
-        this.cleanup = CleanupFacade.wire(new CleanupFacade.Wiring(database.jdbi(), config, configFile, secrets, clock),
-                new CleanupFacade.Remotes(new HttpRadarrClient(arrHttp, overrides.jellyfinTimeout(), reads),
-                        new HttpSonarrClient(arrHttp, overrides.jellyfinTimeout(), reads), watched));
+        this.cleanup = CleanupFacade.wire(new CleanupFacade.Wiring(database.jdbi(), config, configFile, secrets, clock,
+                        new CleanupMetrics(meters)),
+                new CleanupFacade.Remotes(new HttpRadarrClient(arrHttp, overrides.jellyfinTimeout(), reads, remoteFailures),
+                        new HttpSonarrClient(arrHttp, overrides.jellyfinTimeout(), reads, remoteFailures), watched));
     }
 
     /** Connects to the database and migrates it; the returned app is ready for CLI commands or {@link #startServer}. */
@@ -156,10 +162,10 @@ public final class App implements AutoCloseable {
         new ProcessorMetrics().bindTo(meters);
         Pages pages = new Pages();
         List<WebRoutes> routes = new ArrayList<>();
-        routes.add(new OpsRoutes(database::isUp, database::isMigrated, meters));
+        routes.add(new OpsRoutes(database::isUp, database::isMigrated, meters, List.of(jobs.gauges().bindTo(meters))));
         routes.addAll(users.routes(pages));
         routes.addAll(history.routes(pages, name -> users.accounts().byName(name).id(), this::today));
-        routes.addAll(scrobble.routes(jellyfinLink.links()));
+        routes.addAll(scrobble.routes(jellyfinLink.links(), meters));
         routes.addAll(jellyfinLink.routes(pages, scrobble.deliveries(),
                 new JellyfinSettingsPages.DeviceSummary(jellyfinIdentity.deviceId(), config.jellyfinDeviceId().isPresent())));
         routes.addAll(jellyfinSync.routes(pages, jobs.repository()));

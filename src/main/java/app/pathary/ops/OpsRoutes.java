@@ -7,9 +7,12 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Probes and metrics: {@code GET /health} (200, or 503 when the database does not take a write, with the reason),
@@ -18,14 +21,19 @@ import java.util.function.Supplier;
  * probe runs at most every few seconds, so probes may call these as often as they like.
  */
 public final class OpsRoutes implements WebRoutes {
+    private static final Logger LOG = LoggerFactory.getLogger(OpsRoutes.class);
     private final Supplier<DatabaseHealth> database;
     private final BooleanSupplier migrated;
     private final PrometheusMeterRegistry registry;
+    private final List<Runnable> beforeScrape;
 
-    public OpsRoutes(Supplier<DatabaseHealth> database, BooleanSupplier migrated, PrometheusMeterRegistry registry) {
+    /** @param beforeScrape gauges computed from the database when read (the job queue's), refreshed before each scrape */
+    public OpsRoutes(Supplier<DatabaseHealth> database, BooleanSupplier migrated, PrometheusMeterRegistry registry,
+            List<Runnable> beforeScrape) {
         this.database = database;
         this.migrated = migrated;
         this.registry = registry;
+        this.beforeScrape = List.copyOf(beforeScrape);
     }
 
     @Override
@@ -33,7 +41,17 @@ public final class OpsRoutes implements WebRoutes {
         routes.get("/health", ctx -> answer(ctx, database.get(), null), Role.MACHINE);
         routes.get("/health/live", ctx -> ctx.json(Map.of("status", "UP")), Role.MACHINE);
         routes.get("/health/ready", ctx -> answer(ctx, database.get(), migrated.getAsBoolean()), Role.MACHINE);
-        routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(registry.scrape()), Role.SCRAPER);
+        routes.get("/metrics", ctx -> {
+            for (Runnable refresh : beforeScrape) {
+                try {
+                    refresh.run();
+                } catch (RuntimeException e) {
+                    // The database is down: the JVM's and the counters' metrics are still worth answering.
+                    LOG.warn("A gauge could not be computed for /metrics: {}", e.getMessage());
+                }
+            }
+            ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(registry.scrape());
+        }, Role.SCRAPER);
     }
 
     private static void answer(Context ctx, DatabaseHealth health, Boolean migrated) {

@@ -37,13 +37,13 @@ public final class ErrorMapping {
         routes.exception(NotFoundException.class, (e, ctx) -> answer(ctx, 404, e.getMessage()));
         routes.exception(HttpResponseException.class, (e, ctx) -> answer(ctx, e.getStatus(), e.getMessage()));
         routes.exception(RemoteReadException.class, (e, ctx) -> {
-            LOG.warn("Request {} {} failed: {}", ctx.method(), route(ctx), e.getMessage());
-            LOG.debug("Request {} {} failed", ctx.method(), route(ctx), e);
+            LOG.warn("Request {} {} failed: {}", ctx.method(), AppPath.route(ctx), e.getMessage());
+            LOG.debug("Request {} {} failed", ctx.method(), AppPath.route(ctx), e);
             answer(ctx, 502, e.getMessage());
         });
         routes.exception(Exception.class, (e, ctx) -> {
             if (ClientGaveUp.isCause(e)) {
-                gaveUp.note(ctx.method() + " " + route(ctx));
+                gaveUp.note(ctx.method() + " " + AppPath.route(ctx));
                 answer(ctx, 400, "The request could not be read to its end: the connection closed or stalled before the body was complete.");
                 return;
             }
@@ -52,20 +52,20 @@ public final class ErrorMapping {
                 unavailable(ctx, databaseFault.get(), e);
                 return;
             }
-            LOG.error("Request {} {} failed", ctx.method(), route(ctx), e);
+            LOG.error("Request {} {} failed", ctx.method(), AppPath.route(ctx), e);
             answer(ctx, 500, "Something went wrong on the server; the details are in its log.");
         });
         routes.error(404, ctx -> {
             if (ctx.result() == null || ctx.result().isEmpty()) {
-                answer(ctx, 404, "There is nothing at " + ctx.path() + ".");
+                answer(ctx, 404, "There is nothing at " + AppPath.of(ctx) + ".");
             }
         });
     }
 
     /** The database cannot be used (full disk, read-only, locked, gone): 503 with the reason, the trace at DEBUG. */
     private void unavailable(Context ctx, String reason, Exception e) {
-        LOG.warn("Request {} {} failed: the database cannot be used: {}", ctx.method(), route(ctx), reason);
-        LOG.debug("Request {} {} failed", ctx.method(), route(ctx), e);
+        LOG.warn("Request {} {} failed: the database cannot be used: {}", ctx.method(), AppPath.route(ctx), reason);
+        LOG.debug("Request {} {} failed", ctx.method(), AppPath.route(ctx), e);
         ctx.header("Retry-After", "30");
         String sentence = reason.startsWith("The ") || reason.startsWith("Pathary ") ? reason
                 : "The database cannot be used right now: " + reason + ". Nothing was changed; try again once it is fixed.";
@@ -74,7 +74,7 @@ public final class ErrorMapping {
 
     private void answer(Context ctx, int status, String message) {
         ctx.status(status);
-        if (ctx.path().startsWith("/api/") || ctx.path().equals("/health") || wantsJson(ctx)) {
+        if (AppPath.of(ctx).startsWith("/api/") || AppPath.of(ctx).equals("/health") || wantsJson(ctx)) {
             ctx.json(Map.of("error", message == null ? "error" : message));
             return;
         }
@@ -85,16 +85,6 @@ public final class ErrorMapping {
             ctx.result(message);
         }
     }
-
-    /**
-     * The route template ({@code /api/webhook/jellyfin/{id}}) rather than the path: a path can carry a secret (the
-     * webhook id), and logs must not.
-     */
-    static String route(Context ctx) {
-        var matched = ctx.endpoints().matchedHttpEndpoint();
-        return matched == null ? "(no route)" : matched.path;
-    }
-
     private static boolean wantsJson(Context ctx) {
         String accept = ctx.header("Accept");
         return accept != null && accept.contains("application/json") && !accept.contains("text/html");

@@ -31,7 +31,7 @@ class ErrorMappingHttpTest {
                 routes.get("/page/bug", ctx -> {
                     throw new IllegalStateException("com.fasterxml.jackson.core.io.JsonEOFException: Unexpected end-of-input");
                 }, Role.ANONYMOUS);
-            })).start("127.0.0.1", 0);
+            }), app.pathary.config.WebOptions.defaults()).start("127.0.0.1", 0);
     private final HttpClient http = HttpClient.newHttpClient();
 
     @AfterEach

@@ -25,6 +25,7 @@ import app.pathary.job.JobSpec;
 import app.pathary.job.JobTimings;
 import app.pathary.job.JobWorkers;
 import app.pathary.movie.MovieFacade;
+import app.pathary.ops.ApiContract;
 import app.pathary.ops.OpsRoutes;
 import app.pathary.user.MetricsAccess;
 import app.pathary.user.UserFacade;
@@ -157,6 +158,7 @@ public final class App implements AutoCloseable {
         Pages pages = new Pages();
         List<WebRoutes> routes = new ArrayList<>();
         routes.add(new OpsRoutes(database::isUp, database::isMigrated, meters));
+        routes.add(ApiContract.load(json, pages));
         routes.addAll(users.routes(pages));
         routes.addAll(history.routes(pages, name -> users.accounts().byName(name).id(), this::today));
         routes.addAll(scrobble.routes(jellyfinLink.links()));

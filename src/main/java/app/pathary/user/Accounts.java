@@ -77,7 +77,7 @@ public final class Accounts {
         Duration locked = failures.lockedFor(userId, clientAddress);
         if (!locked.isZero()) {
             throw new LoginRejectedException("Too many failed logins from this address; try again in "
-                    + Math.max(1, locked.toMinutes()) + " minutes.");
+                    + Math.max(1, locked.toMinutes()) + " minutes.", locked);
         }
         if (!Passwords.matches(password, users.passwordHash(userId).orElseThrow())) {
             failures.record(userId, clientAddress);

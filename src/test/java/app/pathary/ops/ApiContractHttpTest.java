@@ -300,13 +300,11 @@ class ApiContractHttpTest {
         refusedValid(call("DELETE", "/api/auth/token", session(rootSession, false)), 403, "expired");
         refusedValid(call("DELETE", "/api/auth/token", session(rootSession, true)), 400, "Give ?id=");
         refusedValid(call("DELETE", "/api/auth/token?id=999999", session(rootSession, true)), 404, "999999");
-        long id = app.app.users.tokens().list(app.app.users.accounts().byName("root").id()).getFirst().id();
         String spare = app.app.users.tokens().create(app.app.users.accounts().byName("root").id(), "spare");
         long spareId = app.app.users.tokens().list(app.app.users.accounts().byName("root").id()).stream()
                 .filter(t -> t.name().equals("spare")).findFirst().orElseThrow().id();
         conforms(call("DELETE", "/api/auth/token?id=" + spareId, session(rootSession, true)), 204);
         refusedValid(call("GET", "/api/auth/token", bearer(spare)), 401, "not valid");
-        assertThat(id).isPositive();
     }
 
     @Test

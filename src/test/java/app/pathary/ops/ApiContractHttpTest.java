@@ -3,7 +3,15 @@ package app.pathary.ops;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.pathary.db.Dialect;
+import static app.pathary.testing.ContractExchanges.bearer;
+import static app.pathary.testing.ContractExchanges.conforms;
+import static app.pathary.testing.ContractExchanges.refused;
+import static app.pathary.testing.ContractExchanges.refusedValid;
+import static app.pathary.testing.ContractExchanges.session;
+
 import app.pathary.testing.BothDialects;
+import app.pathary.testing.ContractExchanges;
+import app.pathary.testing.ContractExchanges.Exchange;
 import app.pathary.testing.FakeItem;
 import app.pathary.testing.FakeJellyfin;
 import app.pathary.testing.FakeRadarr;
@@ -17,12 +25,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.HandlerType;
 import io.javalin.security.RouteRole;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -47,30 +49,17 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ApiContractHttpTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static final Set<String> ANSWERED = new TreeSet<>();
     private static FakeJellyfin jellyfin;
     private static FakeRadarr radarr;
     private static TestApp app;
     private static OpenApiContract contract;
+    private static ContractExchanges api;
     private static WebClient rootSession;
     private static String rootToken;
     private static String bobToken;
     private static String webhookId;
     private static FakeUser alice;
     private static FakeItem heat;
-
-    /** One call and its answer, with how each departs from the contract. */
-    record Exchange(String call, int status, String body, Map<String, List<String>> headers, List<String> requestProblems,
-            List<String> answerProblems) {
-        JsonNode json() {
-            try {
-                return JSON.readTree(body);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-    }
 
     private static Dialect running;
 
@@ -88,7 +77,6 @@ class ApiContractHttpTest {
     }
 
     private static void start(Dialect dialect) throws Exception {
-        ANSWERED.clear();
         jellyfin = FakeJellyfin.start();
         radarr = FakeRadarr.start();
         jellyfin.useClock(Clock.fixed(Instant.parse("2025-01-01T00:00:00Z"), ZoneOffset.UTC));
@@ -110,6 +98,7 @@ class ApiContractHttpTest {
         bobToken = app.app.users.tokens().create(bobId, "contract");
         webhookId = app.app.jellyfinLink.webhookUrls().regenerate(bobId);
         contract = new OpenApiContract(JSON.readTree(app.client().get("/api/openapi.json").body()));
+        api = new ContractExchanges(app.baseUrl(), contract);
     }
 
     @AfterAll
@@ -121,75 +110,6 @@ class ApiContractHttpTest {
             app = null;
             running = null;
         }
-    }
-
-    // --- calling the API --------------------------------------------------------------------------------------------
-
-    private static Map<String, String> bearer(String token) {
-        return Map.of("Authorization", "Bearer " + token);
-    }
-
-    private static Map<String, String> session(WebClient client, boolean withCsrf) {
-        Map<String, String> headers = new HashMap<>(Map.of("Cookie", "pathary_session=" + client.cookie("pathary_session").getValue()));
-        if (withCsrf) {
-            headers.put("X-CSRF-Token", WebClient.csrfFrom(client.get("/account").body()));
-        }
-        return headers;
-    }
-
-    private static Exchange call(String method, String pathAndQuery, Map<String, String> headers) {
-        return call(method, pathAndQuery, headers, null, null);
-    }
-
-    private static Exchange call(String method, String pathAndQuery, Map<String, String> headers, String contentType, String body) {
-        URI uri = URI.create(app.baseUrl() + pathAndQuery);
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).method(method,
-                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        headers.forEach(request::header);
-        if (contentType != null) {
-            request.header("Content-Type", contentType);
-        }
-        HttpResponse<String> answer;
-        try {
-            answer = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-        contract.operation(method, uri.getRawPath()).ifPresent(op -> ANSWERED.add(op.key() + " " + answer.statusCode()));
-        return new Exchange(method + " " + pathAndQuery, answer.statusCode(), answer.body(), answer.headers().map(),
-                contract.requestProblems(method, uri, contentType, body),
-                contract.responseProblems(method, uri.getRawPath(), answer.statusCode(), answer.headers().map(), answer.body()));
-    }
-
-    private static Exchange json(String method, String path, Map<String, String> headers, String body) {
-        return call(method, path, headers, "application/json", body);
-    }
-
-    /** A request the document allows, answered {@code status} as the document describes. */
-    private static Exchange conforms(Exchange exchange, int status) {
-        assertThat(exchange.status()).as(exchange.call() + " answered " + exchange.body()).isEqualTo(status);
-        assertThat(exchange.requestProblems()).as("the request of " + exchange.call()).isEmpty();
-        assertThat(exchange.answerProblems()).as("the answer to " + exchange.call()).isEmpty();
-        return exchange;
-    }
-
-    /** A request the document already forbids, refused with {@code status} and an answer the document describes. */
-    private static Exchange refused(Exchange exchange, int status, String sentence) {
-        assertThat(exchange.status()).as(exchange.call() + " answered " + exchange.body()).isEqualTo(status);
-        assertThat(exchange.requestProblems()).as("the document forbids " + exchange.call()).isNotEmpty();
-        assertThat(exchange.answerProblems()).as("the answer to " + exchange.call()).isEmpty();
-        assertThat(exchange.json().path("error").asText()).contains(sentence);
-        return exchange;
-    }
-
-    /** A request the document allows but the server refuses for what it names (unknown, not allowed, conflicting). */
-    private static Exchange refusedValid(Exchange exchange, int status, String sentence) {
-        conforms(exchange, status);
-        assertThat(exchange.json().path("error").asText()).contains(sentence);
-        return exchange;
     }
 
     private static void awaitJob(String type) throws InterruptedException {
@@ -208,7 +128,7 @@ class ApiContractHttpTest {
     @Test
     @Order(1)
     void the_served_document_is_valid_openapi_3_1_and_its_server_is_this_one() throws Exception {
-        Exchange served = conforms(call("GET", "/api/openapi.json", Map.of()), 200);
+        Exchange served = conforms(api.call("GET", "/api/openapi.json", Map.of()), 200);
         assertThat(served.headers().get("content-type")).anySatisfy(type -> assertThat(type).startsWith("application/json"));
         JsonNode document = served.json();
         assertThat(document.path("openapi").asText()).isEqualTo("3.1.0");
@@ -281,39 +201,39 @@ class ApiContractHttpTest {
     @Test
     @Order(10)
     void tokens_are_exchanged_for_a_password_shown_and_revoked() {
-        Exchange byName = conforms(json("POST", "/api/auth/token", Map.of(), "{\"name\":\"bob\",\"password\":\"password1\",\"tokenName\":\"phone\"}"), 200);
+        Exchange byName = conforms(api.json("POST", "/api/auth/token", Map.of(), "{\"name\":\"bob\",\"password\":\"password1\",\"tokenName\":\"phone\"}"), 200);
         assertThat(byName.json().at("/user/name").asText()).isEqualTo("bob");
         String token = byName.json().path("token").asText();
-        conforms(json("POST", "/api/auth/token", Map.of(), "{\"email\":\"bob@example.org\",\"password\":\"password1\"}"), 200);
-        refused(json("POST", "/api/auth/token", Map.of(), "{\"name\":\"bob\"}"), 400, "password");
-        refused(json("POST", "/api/auth/token", Map.of(), "{\"name\":"), 400, "not valid JSON");
-        refusedValid(json("POST", "/api/auth/token", Map.of(), "{\"name\":\"bob\",\"password\":\"wrong-one\"}"), 401, "Wrong name");
+        conforms(api.json("POST", "/api/auth/token", Map.of(), "{\"email\":\"bob@example.org\",\"password\":\"password1\"}"), 200);
+        refused(api.json("POST", "/api/auth/token", Map.of(), "{\"name\":\"bob\"}"), 400, "password");
+        refused(api.json("POST", "/api/auth/token", Map.of(), "{\"name\":"), 400, "not valid JSON");
+        refusedValid(api.json("POST", "/api/auth/token", Map.of(), "{\"name\":\"bob\",\"password\":\"wrong-one\"}"), 401, "Wrong name");
 
-        Exchange me = conforms(call("GET", "/api/auth/token", bearer(token)), 200);
+        Exchange me = conforms(api.call("GET", "/api/auth/token", bearer(token)), 200);
         assertThat(me.json().at("/user/isAdmin").asBoolean()).isFalse();
-        refusedValid(call("GET", "/api/auth/token", bearer("not-a-token")), 401, "not valid");
-        refusedValid(call("GET", "/api/auth/token", Map.of()), 401, "Log in first");
+        refusedValid(api.call("GET", "/api/auth/token", bearer("not-a-token")), 401, "not valid");
+        refusedValid(api.call("GET", "/api/auth/token", Map.of()), 401, "Log in first");
 
-        conforms(call("DELETE", "/api/auth/token", bearer(token)), 204);
-        refusedValid(call("GET", "/api/auth/token", bearer(token)), 401, "not valid");
-        refusedValid(call("DELETE", "/api/auth/token", Map.of()), 401, "Log in first");
-        refusedValid(call("DELETE", "/api/auth/token", session(rootSession, false)), 403, "expired");
-        refusedValid(call("DELETE", "/api/auth/token", session(rootSession, true)), 400, "Give ?id=");
-        refusedValid(call("DELETE", "/api/auth/token?id=999999", session(rootSession, true)), 404, "999999");
+        conforms(api.call("DELETE", "/api/auth/token", bearer(token)), 204);
+        refusedValid(api.call("GET", "/api/auth/token", bearer(token)), 401, "not valid");
+        refusedValid(api.call("DELETE", "/api/auth/token", Map.of()), 401, "Log in first");
+        refusedValid(api.call("DELETE", "/api/auth/token", session(rootSession, false)), 403, "expired");
+        refusedValid(api.call("DELETE", "/api/auth/token", session(rootSession, true)), 400, "Give ?id=");
+        refusedValid(api.call("DELETE", "/api/auth/token?id=999999", session(rootSession, true)), 404, "999999");
         String spare = app.app.users.tokens().create(app.app.users.accounts().byName("root").id(), "spare");
         long spareId = app.app.users.tokens().list(app.app.users.accounts().byName("root").id()).stream()
                 .filter(t -> t.name().equals("spare")).findFirst().orElseThrow().id();
-        conforms(call("DELETE", "/api/auth/token?id=" + spareId, session(rootSession, true)), 204);
-        refusedValid(call("GET", "/api/auth/token", bearer(spare)), 401, "not valid");
+        conforms(api.call("DELETE", "/api/auth/token?id=" + spareId, session(rootSession, true)), 204);
+        refusedValid(api.call("GET", "/api/auth/token", bearer(spare)), 401, "not valid");
     }
 
     @Test
     @Order(11)
     void a_locked_out_login_is_429_with_retry_after_even_with_the_right_password() {
         for (int i = 0; i < 5; i++) {
-            refusedValid(json("POST", "/api/auth/token", Map.of(), "{\"name\":\"carol\",\"password\":\"guess-" + i + "\"}"), 401, "Wrong name");
+            refusedValid(api.json("POST", "/api/auth/token", Map.of(), "{\"name\":\"carol\",\"password\":\"guess-" + i + "\"}"), 401, "Wrong name");
         }
-        Exchange locked = refusedValid(json("POST", "/api/auth/token", Map.of(), "{\"name\":\"carol\",\"password\":\"password1\"}"), 429,
+        Exchange locked = refusedValid(api.json("POST", "/api/auth/token", Map.of(), "{\"name\":\"carol\",\"password\":\"password1\"}"), 429,
                 "Too many failed logins");
         assertThat(Long.parseLong(locked.headers().get("retry-after").getFirst())).isPositive();
     }
@@ -324,36 +244,36 @@ class ApiContractHttpTest {
     @Order(20)
     void a_history_is_written_read_and_deleted_as_documented() {
         String bobs = "/api/users/bob/history/movies";
-        conforms(json("POST", bobs, bearer(bobToken), """
+        conforms(api.json("POST", bobs, bearer(bobToken), """
                 [{"tmdbId":603,"title":"The Matrix","year":1999,"imdbId":"tt0133093","watchedAt":"2026-01-04","plays":2,"comment":"with Carol"},
                  {"tmdbId":603,"watchedAt":null}]"""), 204);
-        long matrixId = call("GET", bobs, bearer(bobToken)).json().at("/history/0/movie/id").asLong();
-        conforms(json("PUT", bobs, bearer(bobToken), "[{\"movieId\":" + matrixId + ",\"watchedAt\":\"2026-01-02\",\"plays\":1}]"), 204);
+        long matrixId = api.call("GET", bobs, bearer(bobToken)).json().at("/history/0/movie/id").asLong();
+        conforms(api.json("PUT", bobs, bearer(bobToken), "[{\"movieId\":" + matrixId + ",\"watchedAt\":\"2026-01-02\",\"plays\":1}]"), 204);
 
-        Exchange page = conforms(call("GET", bobs + "?page=1&limit=2&sortOrder=asc&search=matrix", bearer(bobToken)), 200);
+        Exchange page = conforms(api.call("GET", bobs + "?page=1&limit=2&sortOrder=asc&search=matrix", bearer(bobToken)), 200);
         assertThat(page.json().path("history")).hasSize(2);
-        Exchange played = conforms(call("GET", "/api/users/bob/played/movies?limit=5", bearer(bobToken)), 200);
+        Exchange played = conforms(api.call("GET", "/api/users/bob/played/movies?limit=5", bearer(bobToken)), 200);
         assertThat(played.json().at("/played/0/watchDates")).hasSize(3);
-        conforms(call("GET", bobs, bearer(rootToken)), 200);
-        conforms(call("GET", bobs, session(rootSession, false)), 200);
+        conforms(api.call("GET", bobs, bearer(rootToken)), 200);
+        conforms(api.call("GET", bobs, session(rootSession, false)), 200);
 
-        conforms(json("DELETE", bobs, bearer(bobToken), "[{\"tmdbId\":603,\"watchedAt\":\"2026-01-02\"}]"), 204);
-        assertThat(call("GET", bobs, bearer(bobToken)).json().path("history")).hasSize(2);
-        conforms(json("DELETE", bobs, bearer(bobToken), "[{\"movieId\":" + matrixId + "}]"), 204);
-        assertThat(call("GET", bobs, bearer(bobToken)).json().path("history")).isEmpty();
+        conforms(api.json("DELETE", bobs, bearer(bobToken), "[{\"tmdbId\":603,\"watchedAt\":\"2026-01-02\"}]"), 204);
+        assertThat(api.call("GET", bobs, bearer(bobToken)).json().path("history")).hasSize(2);
+        conforms(api.json("DELETE", bobs, bearer(bobToken), "[{\"movieId\":" + matrixId + "}]"), 204);
+        assertThat(api.call("GET", bobs, bearer(bobToken)).json().path("history")).isEmpty();
     }
 
     @Test
     @Order(21)
     void history_reads_refuse_what_the_document_says_they_refuse() {
         for (String path : List.of("/api/users/bob/history/movies", "/api/users/bob/played/movies")) {
-            refused(call("GET", path + "?limit=0", bearer(bobToken)), 400, "limit");
-            refused(call("GET", path + "?page=first", bearer(bobToken)), 400, "page");
-            refusedValid(call("GET", path, Map.of()), 401, "Log in first");
-            refusedValid(call("GET", path.replace("bob", "root"), bearer(bobToken)), 403, "Only the user and admins");
-            refusedValid(call("GET", path.replace("bob", "nobody"), bearer(bobToken)), 404, "nobody");
+            refused(api.call("GET", path + "?limit=0", bearer(bobToken)), 400, "limit");
+            refused(api.call("GET", path + "?page=first", bearer(bobToken)), 400, "page");
+            refusedValid(api.call("GET", path, Map.of()), 401, "Log in first");
+            refusedValid(api.call("GET", path.replace("bob", "root"), bearer(bobToken)), 403, "Only the user and admins");
+            refusedValid(api.call("GET", path.replace("bob", "nobody"), bearer(bobToken)), 404, "nobody");
         }
-        refused(call("GET", "/api/users/bob/history/movies?sortOrder=sideways", bearer(bobToken)), 400, "sortOrder");
+        refused(api.call("GET", "/api/users/bob/history/movies?sortOrder=sideways", bearer(bobToken)), 400, "sortOrder");
     }
 
     @Test
@@ -361,17 +281,17 @@ class ApiContractHttpTest {
     void history_writes_refuse_what_the_document_says_they_refuse() {
         for (String method : List.of("POST", "PUT", "DELETE")) {
             String bobs = "/api/users/bob/history/movies";
-            refused(json(method, bobs, bearer(bobToken), "[{\"tmdbId\":603,\"watchedAt\":\"yesterday\"}]"), 400, "item 0: watchedAt");
-            refused(json(method, bobs, bearer(bobToken), "{\"tmdbId\":603}"), 400, "JSON array");
-            refused(json(method, bobs, bearer(bobToken), "[{\"tmdbId\":603,\"movieId\":1,\"watchedAt\":null}]"), 400, "exactly one");
-            refusedValid(json(method, bobs, bearer(bobToken), "[{\"movieId\":999999,\"watchedAt\":null}]"), 400, "999999");
-            refusedValid(json(method, bobs, Map.of(), "[{\"tmdbId\":603,\"watchedAt\":null}]"), 401, "Log in first");
-            refusedValid(json(method, bobs.replace("bob", "root"), bearer(bobToken), "[{\"tmdbId\":603,\"watchedAt\":null}]"), 403,
+            refused(api.json(method, bobs, bearer(bobToken), "[{\"tmdbId\":603,\"watchedAt\":\"yesterday\"}]"), 400, "item 0: watchedAt");
+            refused(api.json(method, bobs, bearer(bobToken), "{\"tmdbId\":603}"), 400, "JSON array");
+            refused(api.json(method, bobs, bearer(bobToken), "[{\"tmdbId\":603,\"movieId\":1,\"watchedAt\":null}]"), 400, "exactly one");
+            refusedValid(api.json(method, bobs, bearer(bobToken), "[{\"movieId\":999999,\"watchedAt\":null}]"), 400, "999999");
+            refusedValid(api.json(method, bobs, Map.of(), "[{\"tmdbId\":603,\"watchedAt\":null}]"), 401, "Log in first");
+            refusedValid(api.json(method, bobs.replace("bob", "root"), bearer(bobToken), "[{\"tmdbId\":603,\"watchedAt\":null}]"), 403,
                     "only change your own");
-            refusedValid(json(method, bobs.replace("bob", "nobody"), bearer(bobToken), "[{\"tmdbId\":603,\"watchedAt\":null}]"), 404,
+            refusedValid(api.json(method, bobs.replace("bob", "nobody"), bearer(bobToken), "[{\"tmdbId\":603,\"watchedAt\":null}]"), 404,
                     "nobody");
         }
-        refused(json("POST", "/api/users/bob/history/movies", bearer(bobToken), "[{\"tmdbId\":603}]"), 400, "watchedAt is missing");
+        refused(api.json("POST", "/api/users/bob/history/movies", bearer(bobToken), "[{\"tmdbId\":603}]"), 400, "watchedAt is missing");
     }
 
     // --- webhook ---------------------------------------------------------------------------------------------------
@@ -382,18 +302,18 @@ class ApiContractHttpTest {
         String url = "/api/webhook/jellyfin/" + webhookId;
         FakeItem matrix = jellyfin.addMovie("The Matrix", 1999).tmdb("603").imdb("tt0133093").overview("A hacker learns.");
         String stop = jellyfin.webhooks().playbackStop(alice, matrix, 0, true);
-        Exchange recorded = conforms(call("POST", url, Map.of(), "text/plain", stop), 200);
+        Exchange recorded = conforms(api.call("POST", url, Map.of(), "text/plain", stop), 200);
         assertThat(recorded.json().path("result").asText()).isEqualTo("recorded");
-        assertThat(conforms(call("POST", url, Map.of(), "text/plain", stop), 200).json().path("result").asText()).isEqualTo("duplicate");
-        Exchange ignored = conforms(call("POST", url, Map.of(), "application/json", jellyfin.webhooks().playbackStart(alice, matrix)), 200);
+        assertThat(conforms(api.call("POST", url, Map.of(), "text/plain", stop), 200).json().path("result").asText()).isEqualTo("duplicate");
+        Exchange ignored = conforms(api.call("POST", url, Map.of(), "application/json", jellyfin.webhooks().playbackStart(alice, matrix)), 200);
         assertThat(ignored.json().path("reason").asText()).contains("PlaybackStart is not counted");
 
-        refused(call("POST", url, Map.of(), "text/plain", "{\"ItemType\":\"Movie\"}"), 400, "NotificationType");
-        refused(call("POST", url, Map.of(), "text/plain", "not json"), 400, "JSON");
-        refusedValid(call("POST", "/api/webhook/jellyfin/" + java.util.UUID.randomUUID(), Map.of(), "text/plain", stop), 404, "no webhook");
-        refused(call("POST", "/api/webhook/jellyfin/not-a-secret", Map.of(), "text/plain", stop), 404, "no webhook");
+        refused(api.call("POST", url, Map.of(), "text/plain", "{\"ItemType\":\"Movie\"}"), 400, "NotificationType");
+        refused(api.call("POST", url, Map.of(), "text/plain", "not json"), 400, "JSON");
+        refusedValid(api.call("POST", "/api/webhook/jellyfin/" + java.util.UUID.randomUUID(), Map.of(), "text/plain", stop), 404, "no webhook");
+        refused(api.call("POST", "/api/webhook/jellyfin/not-a-secret", Map.of(), "text/plain", stop), 404, "no webhook");
         String huge = stop.replace("\"Name\":", "\"Padding\":\"" + "x".repeat(1024 * 1024) + "\",\"Name\":");
-        Exchange tooLarge = call("POST", url, Map.of(), "text/plain", huge);
+        Exchange tooLarge = api.call("POST", url, Map.of(), "text/plain", huge);
         assertThat(tooLarge.status()).isEqualTo(413);
         assertThat(tooLarge.answerProblems()).isEmpty();
     }
@@ -404,41 +324,41 @@ class ApiContractHttpTest {
     @Order(40)
     void cleanup_reads_and_execution_answer_as_documented() throws Exception {
         for (String path : List.of("/api/cleanup/watched", "/api/cleanup/plan")) {
-            refusedValid(call("GET", path, bearer(rootToken)), 404, "yet");
-            refusedValid(call("GET", path, Map.of()), 401, "Log in first");
-            refusedValid(call("GET", path, bearer(bobToken)), 403, "Only admins");
+            refusedValid(api.call("GET", path, bearer(rootToken)), 404, "yet");
+            refusedValid(api.call("GET", path, Map.of()), 401, "Log in first");
+            refusedValid(api.call("GET", path, bearer(bobToken)), 403, "Only admins");
         }
         rootSession.submit("/admin/cleanup/watched", "/admin/cleanup/watched/refresh", Map.of());
         awaitJob("watched_report");
         rootSession.submit("/admin/cleanup", "/admin/cleanup/plan", Map.of());
         awaitJob("cleanup_plan");
 
-        Exchange report = conforms(call("GET", "/api/cleanup/watched", bearer(rootToken)), 200);
+        Exchange report = conforms(api.call("GET", "/api/cleanup/watched", bearer(rootToken)), 200);
         assertThat(report.json().path("entries")).anySatisfy(e -> assertThat(e.path("name").asText()).isEqualTo("Heat"));
-        JsonNode plan = conforms(call("GET", "/api/cleanup/plan", bearer(rootToken)), 200).json();
+        JsonNode plan = conforms(api.call("GET", "/api/cleanup/plan", bearer(rootToken)), 200).json();
         assertThat(plan.path("entries")).anySatisfy(e -> assertThat(e.path("action").asText()).isEqualTo("delete-movie"));
         String id = plan.path("id").asText();
-        conforms(call("GET", "/api/cleanup/plans/" + id, session(rootSession, false)), 200);
-        refused(call("GET", "/api/cleanup/plans/latest", bearer(rootToken)), 400, "id must be");
-        refusedValid(call("GET", "/api/cleanup/plans/999999", bearer(rootToken)), 404, "999999");
-        refusedValid(call("GET", "/api/cleanup/plans/" + id, Map.of()), 401, "Log in first");
-        refusedValid(call("GET", "/api/cleanup/plans/" + id, bearer(bobToken)), 403, "Only admins");
+        conforms(api.call("GET", "/api/cleanup/plans/" + id, session(rootSession, false)), 200);
+        refused(api.call("GET", "/api/cleanup/plans/latest", bearer(rootToken)), 400, "id must be");
+        refusedValid(api.call("GET", "/api/cleanup/plans/999999", bearer(rootToken)), 404, "999999");
+        refusedValid(api.call("GET", "/api/cleanup/plans/" + id, Map.of()), 401, "Log in first");
+        refusedValid(api.call("GET", "/api/cleanup/plans/" + id, bearer(bobToken)), 403, "Only admins");
 
         String execute = "/api/cleanup/plans/" + id + "/execute";
         String digest = "{\"digest\":\"" + plan.path("digest").asText() + "\"}";
-        refusedValid(json("POST", execute, bearer(rootToken), digest), 409, "CLEANUP_EXECUTE is off");
+        refusedValid(api.json("POST", execute, bearer(rootToken), digest), 409, "CLEANUP_EXECUTE is off");
         rootSession.submit("/settings/server/cleanup", "/settings/server/cleanup/actions", Map.of("CLEANUP_EXECUTE", "true"));
-        refused(json("POST", execute, bearer(rootToken), "{}"), 400, "digest is required");
-        refused(json("POST", execute, bearer(rootToken), "[]"), 400, "JSON object");
-        refusedValid(json("POST", execute, bearer(rootToken), "{\"digest\":\"0000\"}"), 409, "not the plan that was confirmed");
-        refusedValid(json("POST", "/api/cleanup/plans/999999/execute", bearer(rootToken), digest), 404, "999999");
-        refusedValid(json("POST", execute, Map.of(), digest), 401, "Log in first");
-        refusedValid(json("POST", execute, bearer(bobToken), digest), 403, "Only admins");
-        refusedValid(json("POST", execute, session(rootSession, false), digest), 403, "expired");
-        Exchange accepted = conforms(json("POST", execute, session(rootSession, true), digest), 202);
+        refused(api.json("POST", execute, bearer(rootToken), "{}"), 400, "digest is required");
+        refused(api.json("POST", execute, bearer(rootToken), "[]"), 400, "JSON object");
+        refusedValid(api.json("POST", execute, bearer(rootToken), "{\"digest\":\"0000\"}"), 409, "not the plan that was confirmed");
+        refusedValid(api.json("POST", "/api/cleanup/plans/999999/execute", bearer(rootToken), digest), 404, "999999");
+        refusedValid(api.json("POST", execute, Map.of(), digest), 401, "Log in first");
+        refusedValid(api.json("POST", execute, bearer(bobToken), digest), 403, "Only admins");
+        refusedValid(api.json("POST", execute, session(rootSession, false), digest), 403, "expired");
+        Exchange accepted = conforms(api.json("POST", execute, session(rootSession, true), digest), 202);
         assertThat(accepted.json().path("planId").asText()).isEqualTo(id);
         awaitJob("cleanup_execute");
-        refusedValid(json("POST", execute, bearer(rootToken), digest), 409, "already executed");
+        refusedValid(api.json("POST", execute, bearer(rootToken), digest), 409, "already executed");
     }
 
     // --- coverage --------------------------------------------------------------------------------------------------
@@ -448,7 +368,7 @@ class ApiContractHttpTest {
     void every_documented_answer_of_every_operation_was_driven() {
         Set<String> documented = new TreeSet<>();
         contract.operations().forEach(op -> contract.statuses(op).forEach(status -> documented.add(op.key() + " " + status)));
-        assertThat(ANSWERED).as("answers given that the document lacks").isSubsetOf(documented);
-        assertThat(documented).as("documented answers no test drove").isSubsetOf(ANSWERED);
+        assertThat(api.answered()).as("answers given that the document lacks").isSubsetOf(documented);
+        assertThat(documented).as("documented answers no test drove").isSubsetOf(api.answered());
     }
 }

@@ -28,6 +28,7 @@ import app.pathary.job.JobSpec;
 import app.pathary.job.JobTimings;
 import app.pathary.job.JobWorkers;
 import app.pathary.movie.MovieFacade;
+import app.pathary.ops.ApiContract;
 import app.pathary.ops.OpsRoutes;
 import app.pathary.user.MetricsAccess;
 import app.pathary.user.UserFacade;
@@ -171,6 +172,7 @@ public final class App implements AutoCloseable {
         Pages pages = new Pages();
         List<WebRoutes> routes = new ArrayList<>();
         routes.add(new OpsRoutes(database::health, database::isMigrated, meters, List.of(jobs.gauges().bindTo(meters))));
+        routes.add(ApiContract.load(json, pages));
         routes.addAll(users.routes(pages));
         routes.addAll(history.routes(pages, name -> users.accounts().byName(name).id(), this::today));
         routes.addAll(scrobble.routes(jellyfinLink.links(), meters));

@@ -76,7 +76,7 @@ public final class Accounts {
         if (!locked.isZero()) {
             Passwords.spendDecoyTime(password);
             throw new LoginRejectedException("Too many failed logins from this address; try again in "
-                    + Math.max(1, locked.toMinutes()) + " minutes.");
+                    + Math.max(1, locked.toMinutes()) + " minutes.", locked);
         }
         boolean matches = user.isPresent()
                 ? Passwords.matches(password, users.passwordHash(user.get().id()).orElseThrow())

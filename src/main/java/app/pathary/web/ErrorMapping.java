@@ -1,5 +1,6 @@
 package app.pathary.web;
 
+import app.pathary.common.ConflictException;
 import app.pathary.common.ForbiddenException;
 import app.pathary.db.DatabaseFaults;
 import app.pathary.common.InvalidInputException;
@@ -14,7 +15,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Turns exceptions into answers: JSON {@code {"error": "..."}} under /api, an HTML page elsewhere. A user never sees
+ * Turns exceptions into answers: JSON {@code {"error": "..."}} under /api, an HTML page elsewhere. Bad input is 400,
+ * a request the present state refuses 409 ({@link ConflictException}), a login lockout 429 with {@code Retry-After}. A user never sees
  * a stack trace: a remote system that could not be read is a 502 with its sentence (the trace at DEBUG), a database
  * that cannot be used (full disk, read-only, locked, deleted file, server down) a 503 with the reason, and anything
  * unexpected is a 500 with a generic sentence, logged with its trace. A client that closes or stalls before its body
@@ -32,7 +34,15 @@ public final class ErrorMapping {
 
     public void register(RoutesConfig routes) {
         routes.exception(InvalidInputException.class, (e, ctx) -> answer(ctx, 400, e.getMessage()));
-        routes.exception(LoginRejectedException.class, (e, ctx) -> answer(ctx, 401, e.getMessage()));
+        routes.exception(ConflictException.class, (e, ctx) -> answer(ctx, 409, e.getMessage()));
+        routes.exception(LoginRejectedException.class, (e, ctx) -> {
+            if (e.lockedFor().isPresent()) {
+                ctx.header("Retry-After", Long.toString(Math.max(1, e.lockedFor().get().toSeconds())));
+                answer(ctx, 429, e.getMessage());
+            } else {
+                answer(ctx, 401, e.getMessage());
+            }
+        });
         routes.exception(ForbiddenException.class, (e, ctx) -> answer(ctx, 403, e.getMessage()));
         routes.exception(NotFoundException.class, (e, ctx) -> answer(ctx, 404, e.getMessage()));
         routes.exception(HttpResponseException.class, (e, ctx) -> answer(ctx, e.getStatus(), e.getMessage()));

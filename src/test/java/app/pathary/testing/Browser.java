@@ -159,6 +159,11 @@ public final class Browser implements AutoCloseable {
         return text;
     }
 
+    /** Runs JavaScript in the page and returns its result (e.g. what the page loaded, from the Performance API). */
+    public Object script(String javascript, Object... arguments) {
+        return ((JavascriptExecutor) driver).executeScript(javascript, arguments);
+    }
+
     public WebDriverWait waiter() {
         return new WebDriverWait(driver, WAIT);
     }

@@ -70,7 +70,7 @@ class ContentSecurityPolicyBrowserTest {
     @Test
     void no_page_raises_a_violation_and_htmx_still_swaps_in_place() {
         for (String page : List.of("/history", "/add", "/account", "/settings/integrations/jellyfin", "/admin/users", "/admin/jobs",
-                "/admin/cleanup", "/admin/cleanup/watched", "/settings/server/cleanup", "/no/such/page")) {
+                "/admin/cleanup", "/admin/cleanup/watched", "/settings/server/cleanup", "/docs/api", "/no/such/page")) {
             browser.open(page);
             browser.waitUntil(page + " loaded", () -> "complete".equals(browser.script("return document.readyState")));
             if (page.equals("/settings/integrations/jellyfin")) {

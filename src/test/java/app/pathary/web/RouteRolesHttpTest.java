@@ -107,11 +107,12 @@ class RouteRolesHttpTest {
     }
 
     @Test
-    void the_routes_open_without_a_login_are_exactly_the_login_the_first_run_the_token_exchange_and_the_machine_endpoints() {
+    void the_routes_open_without_a_login_are_exactly_the_login_the_first_run_the_token_exchange_the_api_contract_and_the_machine_endpoints() {
         assertThat(routes()).filteredOn(route -> route.role() != Role.USER && route.role() != Role.ADMIN)
                 .extracting(route -> route + " " + route.role())
                 .containsExactlyInAnyOrder("GET /setup ANONYMOUS", "POST /setup ANONYMOUS", "GET /login ANONYMOUS",
-                        "POST /login ANONYMOUS", "POST /api/auth/token ANONYMOUS", "GET /health MACHINE",
+                        "POST /login ANONYMOUS", "POST /api/auth/token ANONYMOUS", "GET /api/openapi.json ANONYMOUS",
+                        "GET /docs/api ANONYMOUS", "GET /health MACHINE",
                         "GET /health/live MACHINE", "GET /health/ready MACHINE",
                         "POST /api/webhook/jellyfin/{id} MACHINE", "GET /metrics SCRAPER");
     }

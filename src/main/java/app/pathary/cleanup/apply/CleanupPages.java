@@ -1,6 +1,7 @@
 package app.pathary.cleanup.apply;
 
 import app.pathary.cleanup.plan.CleanupPlan;
+import app.pathary.common.ConflictException;
 import app.pathary.common.InvalidInputException;
 import app.pathary.common.NotFoundException;
 import app.pathary.job.JobQueue;
@@ -84,6 +85,9 @@ final class CleanupPages implements WebRoutes {
                         .orElseThrow(() -> new NotFoundException("There is no plan " + ctx.pathParam("id") + ".")))), Role.ADMIN);
         routes.post("/api/cleanup/plans/{id}/execute", ctx -> {
             long planId = PathIds.parse(ctx.pathParam("id"), "id");
+            if (records.plans().plan(planId).isEmpty()) {
+                throw new NotFoundException("There is no plan " + planId + " (only the latest " + CleanupPlans.PLANS_KEPT + " are kept).");
+            }
             JsonNode body = ctx.body().isBlank() ? JsonBody.parse("{}") : JsonBody.object(JsonBody.parse(ctx.body()), "The body");
             String digest = JsonBody.text(body, "digest", "The body");
             if (digest == null) {
@@ -98,7 +102,7 @@ final class CleanupPages implements WebRoutes {
     private long enqueueExecution(Context ctx, long planId, String digest, boolean override) {
         CleanupPlan plan = runs.executable(planId, digest == null ? "" : digest);
         if (!plan.stops().isEmpty() && !override) {
-            throw new InvalidInputException("Plan " + planId + " needs an override: " + String.join(" ", plan.stops()));
+            throw new ConflictException("Plan " + planId + " needs an override: " + String.join(" ", plan.stops()));
         }
         String by = Caller.require(ctx).name().replaceAll("[^A-Za-z0-9._@-]", "");
         return jobs.enqueue(new JobSpec.CleanupExecute(planId, by, override));

@@ -7,6 +7,7 @@ import app.pathary.cleanup.plan.BlastRadius;
 import app.pathary.cleanup.plan.CleanupPlan;
 import app.pathary.cleanup.plan.CleanupPlanner;
 import app.pathary.cleanup.plan.PlanEntry;
+import app.pathary.common.ConflictException;
 import app.pathary.common.InvalidInputException;
 import app.pathary.job.JobFailure;
 import app.pathary.job.JobSpec;
@@ -93,27 +94,27 @@ public final class CleanupRuns {
      */
     public CleanupPlan executable(long planId, String digest) {
         if (!settings.actions().execute()) {
-            throw new InvalidInputException("CLEANUP_EXECUTE is off, so plans are only made; switch it on to delete.");
+            throw new ConflictException("CLEANUP_EXECUTE is off, so plans are only made; switch it on to delete.");
         }
         CleanupPlans.StoredPlan stored = records.plans().plan(planId).orElseThrow(() -> new InvalidInputException(
                 "There is no plan " + planId + " (only the latest " + CleanupPlans.PLANS_KEPT + " are kept); make a new plan."));
         CleanupPlan plan = stored.plan();
         if (stored.executed()) {
-            throw new InvalidInputException("Plan " + planId + " was already executed on " + minute(stored.executedAt()) + " by "
+            throw new ConflictException("Plan " + planId + " was already executed on " + minute(stored.executedAt()) + " by "
                     + stored.executedBy() + "; make a new plan.");
         }
         Optional<CleanupPlan> latest = records.plans().latestPlan();
         if (latest.isPresent() && latest.get().id() != planId) {
-            throw new InvalidInputException("Plan " + planId + " was superseded by plan " + latest.get().id() + ", made on "
+            throw new ConflictException("Plan " + planId + " was superseded by plan " + latest.get().id() + ", made on "
                     + minute(latest.get().createdAt()) + "; look at the new plan and confirm it.");
         }
         Duration age = Duration.between(plan.createdAt(), clock.instant());
         if (age.compareTo(limits.planMaxAge()) > 0) {
-            throw new InvalidInputException("Plan " + planId + " was made on " + minute(plan.createdAt()) + ", more than "
+            throw new ConflictException("Plan " + planId + " was made on " + minute(plan.createdAt()) + ", more than "
                     + limits.planMaxAge().toHours() + " hours ago (" + CleanupLimits.MAX_AGE + "); make a new plan.");
         }
         if (digest != null && !digest.equals(plan.digest())) {
-            throw new InvalidInputException("Plan " + planId + " is not the plan that was confirmed (its deletions differ); look at it again.");
+            throw new ConflictException("Plan " + planId + " is not the plan that was confirmed (its deletions differ); look at it again.");
         }
         return plan;
     }

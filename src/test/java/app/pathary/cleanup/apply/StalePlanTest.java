@@ -320,7 +320,7 @@ class StalePlanTest {
         assertThat(noDigest.body()).contains("digest is required");
         assertThat(api.json("POST", path, "{\"digest\":\"" + plan.get("digest").asText() + "\"}").body()).contains("needs an override");
         var wrong = api.json("POST", path, "{\"digest\":\"0000\",\"overrideLimits\":true}");
-        assertThat(wrong.statusCode()).isEqualTo(400);
+        assertThat(wrong.statusCode()).as("a plan that is not the one confirmed conflicts with the request").isEqualTo(409);
         assertThat(wrong.body()).contains("is not the plan that was confirmed");
         var accepted = api.json("POST", path, "{\"digest\":\"" + plan.get("digest").asText() + "\",\"overrideLimits\":true}");
         assertThat(accepted.statusCode()).isEqualTo(202);

@@ -13,7 +13,7 @@ public final class AppPath {
     public static String of(Context ctx) {
         String path = ctx.path();
         String base = ctx.contextPath();
-        if (base != null && !base.isEmpty() && path.startsWith(base)) {
+        if (base != null && !base.isEmpty() && !base.equals("/") && path.startsWith(base)) {
             String rest = path.substring(base.length());
             return rest.isEmpty() ? "/" : rest;
         }

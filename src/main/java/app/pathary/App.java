@@ -3,6 +3,9 @@ package app.pathary;
 import app.pathary.arr.radarr.HttpRadarrClient;
 import app.pathary.arr.sonarr.HttpSonarrClient;
 import app.pathary.cleanup.apply.CleanupFacade;
+import app.pathary.cleanup.instances.InstanceCheck;
+import app.pathary.cleanup.apply.CleanupMetrics;
+import app.pathary.common.RemoteFailures;
 import app.pathary.common.RetryPolicy;
 import app.pathary.common.SecretBox;
 import app.pathary.config.AppConfig;
@@ -113,30 +116,41 @@ public final class App implements AutoCloseable {
         Clock clock = overrides.clock();
         this.secrets = new SecretBox(SecretKey.load(config.appSecret(), config.dataDir()));
         RetryPolicy reads = RetryPolicy.threeAttempts(overrides.jellyfinRetryWait());
-        this.jellyfinClient = new HttpJellyfinClient(
-                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(), jellyfinIdentity, overrides.jellyfinTimeout(), reads);
+        RemoteFailures remoteFailures = (system, reason) ->
+                meters.counter("pathary.remote.request.errors", "system", system, "reason", reason).increment();
+        HttpClient jellyfinHttp = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        this.jellyfinClient = new HttpJellyfinClient(jellyfinHttp, jellyfinIdentity, overrides.jellyfinTimeout(), reads, remoteFailures);
+        // Background work (sync, watched sweep, cleanup) waits out a flaky network: its reads are retried patiently, per
+        // request, instead of failing a run of thousands of requests because one was unlucky three times.
+        RetryPolicy patientReads = RetryPolicy.patient(overrides.jellyfinRetryWait());
+        JellyfinClient backgroundJellyfin = new HttpJellyfinClient(jellyfinHttp, jellyfinIdentity, overrides.jellyfinTimeout(), patientReads,
+                remoteFailures);
         HttpClient arrHttp = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         this.users = UserFacade.wire(database.jdbi(), clock);
         this.movies = MovieFacade.wire(database.reads(), clock);
-        this.history = HistoryFacade.wire(database, movies, clock);
+        this.history = HistoryFacade.wire(database, movies, clock, config.timezone());
         this.jobs = JobFacade.wire(database, clock, overrides.jobTimings());
         this.jellyfinLink = JellyfinLinkFacade.wire(new JellyfinLinkFacade.Wiring(database.jdbi(), database.reads(), clock, jellyfinClient,
-                secrets, config.applicationUrl()));
+                secrets, config.applicationUrl(), config.web().basePath()));
         this.scrobble = ScrobbleFacade.wire(database, history.history(), clock, config.timezone());
-        this.jellyfinSync = new JellyfinSyncFacade(new JellyfinSyncFacade.Wiring(jellyfinLink.links(), jellyfinLink.login(), jellyfinClient,
+        this.jellyfinSync = new JellyfinSyncFacade(new JellyfinSyncFacade.Wiring(jellyfinLink.links(), jellyfinLink.login(), backgroundJellyfin,
                 new JellyfinItemIndex(database.jdbi()), new Retries(overrides.jellyfinRetryWait()),
                 new JellyfinSyncFacade.Collaborators(history.history(), history.queries(), movies.queries()), jobs.queue(), config.timezone()));
         history.history().addTransactionListener(jellyfinSync.autoSync());
-        this.watched = WatchedFacade.wire(new WatchedFacade.Wiring(database.jdbi(), config.watched(), secrets, jellyfinClient, clock,
+        this.watched = WatchedFacade.wire(new WatchedFacade.Wiring(database.jdbi(), config.watched(), secrets, backgroundJellyfin, clock,
                 config.timezone()));
         this.configFile = new ReloadableConfigFile(config.configFile());
-        this.cleanup = CleanupFacade.wire(new CleanupFacade.Wiring(database.jdbi(), config, configFile, secrets, clock),
-                new CleanupFacade.Remotes(new HttpRadarrClient(arrHttp, overrides.jellyfinTimeout(), reads),
-                        new HttpSonarrClient(arrHttp, overrides.jellyfinTimeout(), reads), watched));
+        this.cleanup = CleanupFacade.wire(new CleanupFacade.Wiring(database.jdbi(), config, configFile, secrets, clock,
+                        new CleanupMetrics(meters)),
+                new CleanupFacade.Remotes(new HttpRadarrClient(arrHttp, overrides.jellyfinTimeout(), patientReads, remoteFailures),
+                        new HttpSonarrClient(arrHttp, overrides.jellyfinTimeout(), patientReads, remoteFailures),
+                        new InstanceCheck(new HttpRadarrClient(arrHttp, overrides.jellyfinTimeout(), reads, remoteFailures),
+                                new HttpSonarrClient(arrHttp, overrides.jellyfinTimeout(), reads, remoteFailures)), watched));
     }
 
     /** Connects to the database and migrates it; the returned app is ready for CLI commands or {@link #startServer}. */
     public static App open(AppConfig config, Overrides overrides) {
+        Database.refuseLostDatabase(config.database(), config.dataDir().resolve(SecretKey.FILE_NAME));
         Database database = Database.open(config.database());
         try {
             database.migrate();
@@ -156,17 +170,18 @@ public final class App implements AutoCloseable {
         new ProcessorMetrics().bindTo(meters);
         Pages pages = new Pages();
         List<WebRoutes> routes = new ArrayList<>();
-        routes.add(new OpsRoutes(database::isUp, database::isMigrated, meters));
+        routes.add(new OpsRoutes(database::health, database::isMigrated, meters, List.of(jobs.gauges().bindTo(meters))));
         routes.addAll(users.routes(pages));
         routes.addAll(history.routes(pages, name -> users.accounts().byName(name).id(), this::today));
-        routes.addAll(scrobble.routes(jellyfinLink.links()));
+        routes.addAll(scrobble.routes(jellyfinLink.links(), meters));
         routes.addAll(jellyfinLink.routes(pages, scrobble.deliveries(),
                 new JellyfinSettingsPages.DeviceSummary(jellyfinIdentity.deviceId(), config.jellyfinDeviceId().isPresent())));
         routes.addAll(jellyfinSync.routes(pages, jobs.repository()));
         routes.addAll(jobs.routes(pages));
         routes.addAll(watched.routes(pages, jobs.queue()));
         routes.addAll(cleanup.routes(pages, jobs.queue(), watched, jellyfinClient));
-        var web = new WebServer(json, users.accessFilter(MetricsAccess.from(config.metrics()))::handle, new ErrorMapping(pages), meters, routes);
+        var web = new WebServer(json, users.accessFilter(MetricsAccess.from(config.metrics()))::handle, new ErrorMapping(pages), meters, routes,
+                config.web());
         server = web.start(overrides.httpHost(), config.httpPort());
         startWorkers();
         return server;

@@ -2,6 +2,7 @@ package app.pathary.arr;
 
 import app.pathary.common.AnswerDeadline;
 import app.pathary.common.JsonBody;
+import app.pathary.common.RemoteFailures;
 import app.pathary.common.RetryPolicy;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -37,6 +38,7 @@ public final class ArrTransport {
     private final Duration requestTimeout;
     private final RetryPolicy reads;
     private final ObjectMapper json = JsonMapper.builder().build();
+    private final RemoteFailures failures;
 
     /**
      * @param product        {@code Radarr} or {@code Sonarr}, for messages
@@ -46,6 +48,12 @@ public final class ArrTransport {
      * @param reads          how GETs that failed for a passing reason are tried again
      */
     public ArrTransport(String product, HttpClient http, Duration requestTimeout, RetryPolicy reads) {
+        this(product, http, requestTimeout, reads, RemoteFailures.IGNORED);
+    }
+
+    /** As above, telling {@code failures} of each request that failed (system {@code radarr} or {@code sonarr}). */
+    public ArrTransport(String product, HttpClient http, Duration requestTimeout, RetryPolicy reads, RemoteFailures failures) {
+        this.failures = Objects.requireNonNull(failures);
         this.product = Objects.requireNonNull(product);
         this.http = Objects.requireNonNull(http);
         this.requestTimeout = Objects.requireNonNull(requestTimeout);
@@ -77,6 +85,28 @@ public final class ArrTransport {
     }
 
     private ArrAnswer sendOnce(ArrInstance instance, ArrCall call, String request) {
+        try {
+            return attempt(instance, call, request);
+        } catch (ArrException e) {
+            failures.failed(product.toLowerCase(java.util.Locale.ROOT), reason(e));
+            throw e;
+        }
+    }
+
+    /** A short fixed reason for {@code /metrics}. */
+    static String reason(ArrException failure) {
+        return switch (failure) {
+            case ArrException.Unauthorized u -> "unauthorized";
+            case ArrException.NotFound n -> "not_found";
+            case ArrException.Conflict c -> "conflict";
+            case ArrException.StartingUp s -> "starting_up";
+            case ArrException.Unreachable u -> u.reason().name().toLowerCase(java.util.Locale.ROOT);
+            case ArrException.NotArr n -> n.problem().name().toLowerCase(java.util.Locale.ROOT);
+            case ArrException.UnexpectedStatus s -> RemoteFailures.status(s.status());
+        };
+    }
+
+    private ArrAnswer attempt(ArrInstance instance, ArrCall call, String request) {
         HttpRequest httpRequest = ArrRequests.build(instance, call, requestTimeout);
         long started = System.nanoTime();
         HttpResponse<String> response;

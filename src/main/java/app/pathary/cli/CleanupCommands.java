@@ -6,8 +6,8 @@ import app.pathary.cleanup.apply.CleanupPlans;
 import app.pathary.cleanup.plan.CleanupPlan;
 import app.pathary.cleanup.plan.PlanEntry;
 import app.pathary.common.InvalidInputException;
+import app.pathary.history.WatchDateWindow;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine;
@@ -18,11 +18,7 @@ final class CleanupCommands {
     }
 
     static LocalDate day(App app, String now) {
-        try {
-            return now == null ? app.today() : LocalDate.parse(now);
-        } catch (DateTimeParseException e) {
-            throw new InvalidInputException("--now must be a date as yyyy-MM-dd, not '" + now + "'.");
-        }
+        return now == null ? app.today() : WatchDateWindow.parseStrictly(now.strip(), "--now");
     }
 
     static void print(CleanupPlan plan) {

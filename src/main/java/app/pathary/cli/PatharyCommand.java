@@ -68,8 +68,13 @@ public final class PatharyCommand implements Runnable {
     /** The one sentence a failure prints: its own message when it is written for people, else a pointer to the log. */
     static String sentence(Exception e) {
         if (e instanceof ConfigException || e instanceof InvalidInputException || e instanceof NotFoundException
-                || e instanceof ForbiddenException || e instanceof RemoteReadException) {
+                || e instanceof ForbiddenException || e instanceof RemoteReadException
+                || e instanceof app.pathary.common.DatabaseUnavailableException) {
             return e.getMessage();
+        }
+        var databaseFault = app.pathary.db.DatabaseFaults.reason(e);
+        if (databaseFault.isPresent()) {
+            return "The database cannot be used: " + databaseFault.get() + ".";
         }
         String message = e.getMessage();
         boolean oneLine = message != null && !message.isBlank() && message.length() <= 200 && !message.contains("\n");

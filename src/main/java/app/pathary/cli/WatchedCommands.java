@@ -8,8 +8,8 @@ import app.pathary.watched.Verdict;
 import app.pathary.watched.WatchedReport;
 import app.pathary.watched.WatchedReportRepository;
 import app.pathary.watched.WatchedSettings;
+import app.pathary.history.WatchDateWindow;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -31,12 +31,7 @@ final class WatchedCommands extends AppCommand {
             throw new InvalidInputException("--grace-days must be from 0 to 9999.");
         }
         Strategy chosen = strategy == null ? null : Strategy.parse(strategy, "--strategy");
-        LocalDate today;
-        try {
-            today = now == null ? app.today() : LocalDate.parse(now);
-        } catch (DateTimeParseException e) {
-            throw new InvalidInputException("--now must be a date as yyyy-MM-dd, not '" + now + "'.");
-        }
+        LocalDate today = now == null ? app.today() : WatchDateWindow.parseStrictly(now.strip(), "--now");
         WatchedReport report = app.watched.reports().compute(s -> new WatchedSettings(s.jellyfinUrl(), s.apiKey(),
                 chosen == null ? s.strategy() : chosen, s.primaryUser(), s.users(), graceDays == null ? s.graceDaysMovies() : graceDays,
                 graceDays == null ? s.graceDaysEpisodes() : graceDays, s.keepFavorites(), s.locked()), today);

@@ -22,10 +22,19 @@ public final class RetryPolicy {
     /** One attempt: nothing is tried again. */
     public static final RetryPolicy ONCE = new RetryPolicy(1, Duration.ZERO);
 
+    /** The longest wait between two attempts of a {@link #patient} policy, in multiples of its first wait. */
+    static final int PATIENT_CAP = 30;
+
     private final int attempts;
     private final Duration firstWait;
+    private final Duration maxWait;
 
     public RetryPolicy(int attempts, Duration firstWait) {
+        this(attempts, firstWait, null);
+    }
+
+    /** As {@link #RetryPolicy(int, Duration)}, with no wait longer than {@code maxWait} (null: no cap). */
+    public RetryPolicy(int attempts, Duration firstWait, Duration maxWait) {
         if (attempts < 1) {
             throw new IllegalArgumentException("attempts must be at least 1, was " + attempts);
         }
@@ -34,11 +43,21 @@ public final class RetryPolicy {
         }
         this.attempts = attempts;
         this.firstWait = firstWait;
+        this.maxWait = maxWait;
     }
 
     /** Three attempts, the way every read of a remote system is retried. */
     public static RetryPolicy threeAttempts(Duration firstWait) {
         return new RetryPolicy(3, firstWait);
+    }
+
+    /**
+     * Eight attempts, the waits doubling from {@code firstWait} up to 30 times it (1 s, 2 s, 4 s ... 30 s: about a minute
+     * and a half in all before the jitter): for background jobs, which may wait out a flaky network instead of failing
+     * a whole run (and starting it over) because one request of thousands was unlucky three times.
+     */
+    public static RetryPolicy patient(Duration firstWait) {
+        return new RetryPolicy(8, firstWait, firstWait.multipliedBy(PATIENT_CAP));
     }
 
     public int attempts() {
@@ -76,6 +95,9 @@ public final class RetryPolicy {
      */
     Duration waitBefore(int attempt, double random) {
         long nominal = firstWait.toMillis() << Math.min(attempt - 2, 20);
+        if (maxWait != null) {
+            nominal = Math.min(nominal, maxWait.toMillis());
+        }
         return Duration.ofMillis(Math.round(nominal * (0.5 + random / 2)));
     }
 
@@ -94,6 +116,6 @@ public final class RetryPolicy {
 
     @Override
     public String toString() {
-        return "RetryPolicy[attempts=" + attempts + ", firstWait=" + firstWait + "]";
+        return "RetryPolicy[attempts=" + attempts + ", firstWait=" + firstWait + (maxWait == null ? "" : ", maxWait=" + maxWait) + "]";
     }
 }

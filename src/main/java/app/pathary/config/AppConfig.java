@@ -28,14 +28,17 @@ public record AppConfig(
         ArrOptions arr,
         CleanupOptions cleanup,
         ConfigFile configFile,
-        MetricsOptions metrics) {
+        MetricsOptions metrics,
+        WebOptions web) {
 
     public static AppConfig from(Environment env) {
         Path dataDir = path("DATA_DIR", env.get("DATA_DIR").orElse("./data"));
         DatabaseSettings database = DatabaseSettings.parse(
-                env.get("DATABASE_URL"), env.get("DATABASE_USER"), env.get("DATABASE_PASSWORD"), dataDir);
+                env.get("DATABASE_URL"), env.get("DATABASE_USER"), env.get("DATABASE_PASSWORD"), dataDir)
+                .allowingNewDatabase(OptionRules.bool(DatabaseSettings.ALLOW_NEW, env.get(DatabaseSettings.ALLOW_NEW).orElse("false")));
         int port = port(env.get("HTTP_PORT").orElse("8080"));
-        Optional<URI> applicationUrl = env.get("APPLICATION_URL").map(AppConfig::applicationUrl);
+        WebOptions web = WebOptions.parse(env);
+        Optional<URI> applicationUrl = env.get("APPLICATION_URL").map(AppConfig::applicationUrl).map(url -> underBasePath(url, web.basePath()));
         ZoneId zone = zone(env.get("TIMEZONE").orElse("UTC"));
         String logLevel = OptionRules.oneOf("LOG_LEVEL", env.get("LOG_LEVEL").orElse("INFO"),
                 List.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR", "OFF")).toUpperCase(Locale.ROOT);
@@ -49,17 +52,17 @@ public record AppConfig(
         }
         return new AppConfig(dataDir, database, port, applicationUrl, zone, env.get("APP_SECRET"), env.get("JELLYFIN_DEVICE_ID"),
                 env.get("JELLYFIN_APP_NAME").orElse("Pathary"), logLevel, WatchedOptions.parse(OptionLayer.of(env)), arr,
-                CleanupOptions.parse(env), file, MetricsOptions.parse(env));
+                CleanupOptions.parse(env), file, MetricsOptions.parse(env), web);
     }
 
     public AppConfig withHttpPort(int port) {
         return new AppConfig(dataDir, database, port, applicationUrl, timezone, appSecret, jellyfinDeviceId, jellyfinAppName, logLevel,
-                watched, arr, cleanup, configFile, metrics);
+                watched, arr, cleanup, configFile, metrics, web);
     }
 
     public AppConfig withDatabase(DatabaseSettings other) {
         return new AppConfig(dataDir, other, httpPort, applicationUrl, timezone, appSecret, jellyfinDeviceId, jellyfinAppName, logLevel,
-                watched, arr, cleanup, configFile, metrics);
+                watched, arr, cleanup, configFile, metrics, web);
     }
 
     public static int port(String value) {
@@ -93,6 +96,22 @@ public record AppConfig(
             // falls through to the sentence below
         }
         throw new ConfigException("APPLICATION_URL must be an http(s) URL without a query, such as https://pathary.example.org.");
+    }
+
+    /**
+     * APPLICATION_URL is the address people and Jellyfin reach Pathary at, BASE_PATH included: without a path it gets
+     * BASE_PATH; with one, that path must be BASE_PATH when BASE_PATH is set (the proxy forwards the path unchanged).
+     */
+    private static URI underBasePath(URI url, String basePath) {
+        String path = url.getRawPath() == null ? "" : url.getRawPath();
+        if (path.isEmpty() || path.equals("/")) {
+            return URI.create(url.getScheme() + "://" + url.getRawAuthority() + basePath);
+        }
+        if (!basePath.isEmpty() && !path.equals(basePath)) {
+            throw new ConfigException("APPLICATION_URL ends in the path " + path + ", but BASE_PATH is " + basePath
+                    + "; give both the same path (the proxy forwards it unchanged).");
+        }
+        return url;
     }
 
     private static ZoneId zone(String value) {

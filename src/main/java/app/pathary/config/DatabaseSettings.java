@@ -6,8 +6,21 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Optional;
 
-/** Where the database is: a SQLite file or a PostgreSQL server, as a JDBC URL plus optional credentials. */
-public record DatabaseSettings(String jdbcUrl, Optional<String> user, Optional<String> password) {
+/**
+ * Where the database is: a SQLite file or a PostgreSQL server, as a JDBC URL plus optional credentials; and whether
+ * an empty new SQLite database may be created in a DATA_DIR that held one before ({@code ALLOW_NEW_DATABASE=true}).
+ */
+public record DatabaseSettings(String jdbcUrl, Optional<String> user, Optional<String> password, boolean allowNewDatabase) {
+    public static final String ALLOW_NEW = "ALLOW_NEW_DATABASE";
+
+    public DatabaseSettings(String jdbcUrl, Optional<String> user, Optional<String> password) {
+        this(jdbcUrl, user, password, false);
+    }
+
+    /** The same settings, allowing (or not) a new database where one was before. */
+    public DatabaseSettings allowingNewDatabase(boolean allow) {
+        return new DatabaseSettings(jdbcUrl, user, password, allow);
+    }
 
     public boolean isPostgres() {
         return jdbcUrl.startsWith("jdbc:postgresql:");

@@ -16,7 +16,7 @@ import java.util.Optional;
  * {@code DATA_DIR/secret.key}, which is generated (32 random bytes, owner-only) on first start.
  */
 public final class SecretKey {
-    static final String FILE_NAME = "secret.key";
+    public static final String FILE_NAME = "secret.key";
 
     private SecretKey() {
     }

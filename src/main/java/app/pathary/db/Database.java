@@ -1,5 +1,6 @@
 package app.pathary.db;
 
+import app.pathary.common.DatabaseUnavailableException;
 import app.pathary.config.DatabaseSettings;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
@@ -10,6 +11,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.LocalDate;
+import java.util.Optional;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.argument.AbstractArgumentFactory;
@@ -31,32 +33,66 @@ public final class Database implements AutoCloseable {
     private final Jdbi reads;
     private final GroupCommit groupCommit;
     private final WriteTransactions writes;
+    private final DatabaseSettings settings;
+    private final Optional<SqliteFile> file;
+    private final WriteProbe probe;
     private volatile boolean migrated;
 
-    private Database(Dialect dialect, HikariDataSource writer, HikariDataSource reader) {
-        this.dialect = dialect;
+    private Database(DatabaseSettings settings, HikariDataSource writer, HikariDataSource reader) {
+        this.settings = settings;
+        this.dialect = Dialect.of(settings.jdbcUrl());
         this.writer = writer;
         this.reader = reader;
-        this.jdbi = configure(Jdbi.create(writer));
+        this.file = SqliteFile.of(settings.jdbcUrl());
+        // every write transaction first checks that the SQLite file is still the one opened (one stat)
+        this.jdbi = configure(file.isEmpty() ? Jdbi.create(writer) : Jdbi.create(() -> {
+            file.get().check();
+            return writer.getConnection();
+        }));
         if (dialect == Dialect.SQLITE) {
             jdbi.setStatementBuilderFactory(ReusedStatements.FACTORY);
         }
         this.reads = reader == writer ? jdbi : configure(Jdbi.create(reader));
         this.groupCommit = dialect == Dialect.SQLITE ? new GroupCommit(jdbi) : null;
         this.writes = groupCommit != null ? groupCommit : jdbi::inTransaction;
+        this.probe = new WriteProbe(jdbi, file, PROBE_INTERVAL);
     }
 
-    /** Opens the pools (this connects). */
+    /** How often at most the health check writes its probe row. */
+    static final java.time.Duration PROBE_INTERVAL = java.time.Duration.ofSeconds(3);
+
+    /**
+     * Tries the database once directly, then opens the pools. A database that cannot be used fails here at once with
+     * one sentence ({@link DatabaseUnavailableException}: read-only, full disk, not a database, cannot be opened).
+     */
     public static Database open(DatabaseSettings settings) {
         Dialect dialect = Dialect.of(settings.jdbcUrl());
         if (dialect == Dialect.SQLITE) {
             createParentFolder(settings.jdbcUrl());
+        }
+        StartupCheck.run(settings);
+        if (dialect == Dialect.SQLITE) {
             HikariDataSource writer = pool(settings, "pathary-sqlite-writer", 1, false);
             HikariDataSource reader = pool(settings, "pathary-sqlite-reader", 4, true);
-            return new Database(dialect, writer, reader);
+            return new Database(settings, writer, reader);
         }
         HikariDataSource pool = pool(settings, "pathary-postgresql", 10, false);
-        return new Database(dialect, pool, pool);
+        return new Database(settings, pool, pool);
+    }
+
+    /**
+     * Refuses to create an empty SQLite database in a data directory that held one before (its {@code marker}, such as
+     * the secret key written on the first start, is there but the database file is not): a deleted file would otherwise
+     * silently give a fresh database whose first-run setup is open to anyone. {@code ALLOW_NEW_DATABASE=true} allows it.
+     */
+    public static void refuseLostDatabase(DatabaseSettings settings, Path marker) {
+        var file = SqliteFile.path(settings.jdbcUrl());
+        if (file.isEmpty() || settings.allowNewDatabase() || Files.exists(file.get()) || !Files.exists(marker)) {
+            return;
+        }
+        throw new DatabaseUnavailableException("Pathary will not start over with an empty database: " + file.get() + " is missing, but " + marker
+                + " shows that Pathary ran here before; restore the database from a backup, or set "
+                + DatabaseSettings.ALLOW_NEW + "=true to start over with an empty database (and a new first-run setup).");
     }
 
     private static HikariDataSource pool(DatabaseSettings settings, String name, int size, boolean readOnly) {
@@ -67,7 +103,8 @@ public final class Database implements AutoCloseable {
         settings.password().ifPresent(config::setPassword);
         config.setMaximumPoolSize(size);
         config.setMinimumIdle(Math.min(size, 2));
-        config.setConnectionTimeout(10_000);
+        // a request waits at most 5 s for a connection, then answers 503 with the reason (see DatabaseFaults)
+        config.setConnectionTimeout(5_000);
         config.setInitializationFailTimeout(-1);
         if (Dialect.of(settings.jdbcUrl()) == Dialect.SQLITE) {
             // sqlite-jdbc cannot switch a connection to read-only once open, so readers are read-only by use:
@@ -92,7 +129,8 @@ public final class Database implements AutoCloseable {
             Path parent = Path.of(file).toAbsolutePath().getParent();
             Files.createDirectories(parent);
         } catch (java.io.IOException e) {
-            throw new IllegalStateException("cannot create the folder of the SQLite database " + file, e);
+            throw new DatabaseUnavailableException("Pathary cannot use the SQLite database " + file
+                    + ": its folder cannot be created (" + e.getMessage() + ").", e);
         }
     }
 
@@ -101,21 +139,46 @@ public final class Database implements AutoCloseable {
             // SQLite has no DATE type: dates are stored as ISO text (yyyy-MM-dd), which sorts correctly.
             handle.registerArgument(new IsoDateArgument());
         }
-        handle.registerColumnMapper(LocalDate.class, (rs, column, ctx) -> {
-            String value = rs.getString(column);
-            return value == null ? null : LocalDate.parse(value.substring(0, 10));
-        });
+        // PostgreSQL text cannot hold U+0000 (the statement fails); no text Pathary stores means anything by it, so on
+        // both dialects it is stored as U+FFFD, the replacement character, instead of failing the request.
+        handle.registerArgument(new TextArgument());
+        handle.registerColumnMapper(LocalDate.class, (rs, column, ctx) -> StoredDates.read(rs, column, dialect));
         return handle;
     }
 
     /** Runs the migrations of this dialect's folder. */
     public void migrate() {
-        Flyway.configure()
-                .dataSource(writer)
-                .locations("classpath:" + dialect.migrationFolder())
-                .load()
-                .migrate();
+        try {
+            Flyway.configure()
+                    .dataSource(writer)
+                    .locations("classpath:" + dialect.migrationFolder())
+                    .load()
+                    .migrate();
+        } catch (RuntimeException e) {
+            if (DatabaseFaults.reason(e, file.map(SqliteFile::path).orElse(null)).isPresent()) {
+                throw StartupCheck.failure(settings, e);
+            }
+            throw e;
+        }
+        file.ifPresent(SqliteFile::remember);
         migrated = true;
+    }
+
+    /**
+     * Whether the database answers a read now and takes a write (a probe row rewritten at most every few seconds,
+     * answered within two seconds), and on SQLite whether its file is still the one opened; down with the reason otherwise.
+     */
+    public DatabaseHealth health() {
+        DatabaseHealth read = readable();
+        if (!read.up() || !migrated) {
+            return read;
+        }
+        return probe.check();
+    }
+
+    /** The SQLite file this database writes, when it is one. */
+    public Optional<SqliteFile> sqliteFile() {
+        return file;
     }
 
     /** Whether this process has brought the schema up to date (readiness waits for it). */
@@ -125,20 +188,26 @@ public final class Database implements AutoCloseable {
 
     /** Whether the database answers within two seconds (a health check must not hang on the pool's wait). */
     public boolean isUp() {
+        return readable().up();
+    }
+
+    /** A read connection that answers within two seconds; down with the reason otherwise. */
+    private DatabaseHealth readable() {
         var check = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
             try (Connection connection = reader.getConnection()) {
-                return connection.isValid(2);
+                return connection.isValid(2) ? DatabaseHealth.UP : DatabaseHealth.down("the database does not answer");
             } catch (SQLException e) {
-                return false;
+                return DatabaseHealth.down(DatabaseFaults.reason(e, file.map(SqliteFile::path).orElse(null))
+                        .orElse("the database does not answer"));
             }
         }, command -> Thread.ofVirtual().start(command));
         try {
             return check.get(2, java.util.concurrent.TimeUnit.SECONDS);
         } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
-            return false;
+            return DatabaseHealth.down("the database does not answer within 2 seconds");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return false;
+            return DatabaseHealth.down("the health check was interrupted");
         }
     }
 
@@ -168,6 +237,18 @@ public final class Database implements AutoCloseable {
             reader.close();
         }
         writer.close();
+    }
+
+    private static final class TextArgument extends AbstractArgumentFactory<String> {
+        TextArgument() {
+            super(Types.VARCHAR);
+        }
+
+        @Override
+        protected Argument build(String value, ConfigRegistry config) {
+            String stored = value.indexOf('\u0000') < 0 ? value : value.replace('\u0000', '\uFFFD');
+            return (position, statement, ctx) -> statement.setString(position, stored);
+        }
     }
 
     private static final class IsoDateArgument extends AbstractArgumentFactory<LocalDate> {

@@ -72,7 +72,7 @@ final class HistoryApi implements WebRoutes {
         if (userId != caller.id()) {
             throw new ForbiddenException("You may only change your own history.");
         }
-        List<HistoryCommand> commands = HistoryApiItems.parse(ctx.body(), verb);
+        List<HistoryCommand> commands = HistoryApiItems.parse(ctx.body(), verb, history.window());
         try {
             history.apply(userId, commands, Source.API);
         } catch (NotFoundException e) {

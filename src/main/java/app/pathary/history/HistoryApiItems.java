@@ -20,7 +20,7 @@ final class HistoryApiItems {
     private HistoryApiItems() {
     }
 
-    static List<HistoryCommand> parse(String body, Verb verb) {
+    static List<HistoryCommand> parse(String body, Verb verb, WatchDateWindow window) {
         JsonNode root = JsonBody.parse(body);
         if (!root.isArray()) {
             throw new InvalidInputException("The body must be a JSON array of items.");
@@ -33,7 +33,7 @@ final class HistoryApiItems {
             String where = "item " + i + ": ";
             JsonNode item = JsonBody.object(root.get(i), "item " + i);
             try {
-                commands.add(command(item, verb, where));
+                commands.add(command(item, verb, where, window));
             } catch (InvalidInputException e) {
                 String message = e.getMessage();
                 throw new InvalidInputException(message.startsWith(where) ? message : where + message);
@@ -42,14 +42,14 @@ final class HistoryApiItems {
         return commands;
     }
 
-    private static HistoryCommand command(JsonNode item, Verb verb, String where) {
+    private static HistoryCommand command(JsonNode item, Verb verb, String where, WatchDateWindow window) {
         MovieRef movie = movieRef(item, where);
         if (verb == Verb.DELETE) {
             return item.has("watchedAt")
                     ? new HistoryCommand.DeleteDate(movie, JsonBody.date(item, "watchedAt", where))
                     : new HistoryCommand.DeleteMovie(movie);
         }
-        LocalDate date = JsonBody.date(item, "watchedAt", where);
+        LocalDate date = window.check(JsonBody.date(item, "watchedAt", where), where + "watchedAt");
         Integer plays = JsonBody.integer(item, "plays", where);
         String comment = JsonBody.text(item, "comment", where);
         int count = plays == null ? 1 : plays;

@@ -9,7 +9,6 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
@@ -57,7 +56,7 @@ public final class HistoryCsv {
     }
 
     public ImportResult importFrom(long userId, Reader in, Source source) {
-        List<HistoryCommand> commands = parse(in);
+        List<HistoryCommand> commands = parse(in, history.window());
         try {
             return new ImportResult(commands.size(), history.apply(userId, commands, source).size());
         } catch (NotFoundException e) {
@@ -65,7 +64,7 @@ public final class HistoryCsv {
         }
     }
 
-    static List<HistoryCommand> parse(Reader in) {
+    static List<HistoryCommand> parse(Reader in, WatchDateWindow window) {
         CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true).get();
         List<HistoryCommand> commands = new ArrayList<>();
         try (CSVParser parser = format.parse(in)) {
@@ -75,7 +74,7 @@ public final class HistoryCsv {
             for (CSVRecord record : parser) {
                 long line = record.getRecordNumber() + 1;
                 try {
-                    commands.add(row(record));
+                    commands.add(row(record, window));
                 } catch (InvalidInputException e) {
                     throw new InvalidInputException("Line " + line + ": " + e.getMessage() + " Nothing from the file was imported.");
                 }
@@ -89,7 +88,7 @@ public final class HistoryCsv {
         return commands;
     }
 
-    private static HistoryCommand row(CSVRecord record) {
+    private static HistoryCommand row(CSVRecord record, WatchDateWindow window) {
         int tmdbId = number(value(record, "tmdbId"), "tmdbId");
         String title = value(record, "title");
         String yearText = value(record, "year");
@@ -97,12 +96,7 @@ public final class HistoryCsv {
         Integer year = yearText.isEmpty() ? null : number(yearText, "year");
         int plays = playsText.isEmpty() ? 1 : number(playsText, "plays");
         String watched = value(record, "watchedAt");
-        LocalDate date;
-        try {
-            date = watched.isEmpty() ? null : LocalDate.parse(watched);
-        } catch (DateTimeParseException e) {
-            throw new InvalidInputException("watchedAt must be a date as yyyy-MM-dd or empty, not '" + watched + "'.");
-        }
+        LocalDate date = window.parse(watched, "watchedAt");
         String comment = value(record, "comment");
         MovieRef movie = title.isEmpty() ? new MovieRef.ByTmdbId(tmdbId)
                 : new MovieRef.CreateIfMissing(new NewMovie(tmdbId, value(record, "imdbId"), title, year, null));

@@ -23,8 +23,10 @@ public final class HistoryFacade {
         this.movies = movies;
     }
 
-    public static HistoryFacade wire(Database database, MovieFacade movies, Clock clock) {
-        return new HistoryFacade(new WatchHistory(database.writes(), movies.repository(), clock), new HistoryQueries(database.reads()), movies);
+    /** @param zone {@code TIMEZONE}: the window of watch dates ends tomorrow there */
+    public static HistoryFacade wire(Database database, MovieFacade movies, Clock clock, java.time.ZoneId zone) {
+        return new HistoryFacade(new WatchHistory(database.writes(), movies.repository(), new WatchDateWindow(clock, zone), clock),
+                new HistoryQueries(database.reads()), movies);
     }
 
     /** Applies history commands (add, set, merge, delete) in one transaction and tells the listeners. */

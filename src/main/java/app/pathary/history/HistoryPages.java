@@ -16,7 +16,6 @@ import app.pathary.web.WebRoutes;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -47,11 +46,11 @@ final class HistoryPages implements WebRoutes {
         routes.post("/add", this::add, Role.USER);
         routes.get("/movies/{id}", this::movie, Role.USER);
         routes.post("/movies/{id}/dates", ctx -> change(ctx, movie -> new HistoryCommand.AddPlays(movie,
-                date(ctx), plays(ctx), ctx.formParam("comment")), "The watch was added."), Role.USER);
+                date(ctx, true), plays(ctx), ctx.formParam("comment")), "The watch was added."), Role.USER);
         routes.post("/movies/{id}/dates/set", ctx -> change(ctx, movie -> new HistoryCommand.SetDate(movie,
-                date(ctx), plays(ctx), ctx.formParam("comment")), "The watch date was saved."), Role.USER);
+                date(ctx, true), plays(ctx), ctx.formParam("comment")), "The watch date was saved."), Role.USER);
         routes.post("/movies/{id}/dates/delete", ctx -> change(ctx, movie -> new HistoryCommand.DeleteDate(movie,
-                date(ctx)), "The watch date was deleted."), Role.USER);
+                date(ctx, false)), "The watch date was deleted."), Role.USER);
         routes.post("/movies/{id}/delete-all", ctx -> change(ctx, HistoryCommand.DeleteMovie::new,
                 "All watch dates of the movie were deleted."), Role.USER);
     }
@@ -85,7 +84,7 @@ final class HistoryPages implements WebRoutes {
             }
             Integer year = yearText.isEmpty() ? null : Integer.valueOf(yearText);
             var movie = new MovieRef.CreateIfMissing(new NewMovie(Integer.parseInt(tmdb), null, ctx.formParam("title"), year, null));
-            history.apply(caller.id(), new HistoryCommand.AddPlays(movie, date(ctx), plays(ctx), ctx.formParam("comment")), Source.PAGE);
+            history.apply(caller.id(), new HistoryCommand.AddPlays(movie, date(ctx, true), plays(ctx), ctx.formParam("comment")), Source.PAGE);
             Movie saved = movies.byTmdbId(Integer.parseInt(tmdb)).orElseThrow();
             Flash.success(ctx, "Added a watch of " + saved.title() + ".");
             ctx.redirect("/movies/" + saved.id());
@@ -107,17 +106,17 @@ final class HistoryPages implements WebRoutes {
         ctx.redirect("/movies/" + movieId);
     }
 
-    /** An empty date field means "date unknown". */
-    private static LocalDate date(Context ctx) {
+    /**
+     * An empty date field means "date unknown". A date to store must lie in the window; a date to delete need only be
+     * a date.
+     */
+    private LocalDate date(Context ctx, boolean toStore) {
         String value = ctx.formParam("watchedAt");
         if (value == null || value.isBlank()) {
             return null;
         }
-        try {
-            return LocalDate.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            throw new InvalidInputException("The date must be given as yyyy-MM-dd.");
-        }
+        LocalDate date = WatchDateWindow.parseStrictly(value.strip(), "The date");
+        return toStore ? history.window().check(date, "The date") : date;
     }
 
     private static int plays(Context ctx) {

@@ -25,13 +25,25 @@ public final class WatchHistory {
     private final WriteTransactions transactions;
     private final MovieRepository movies;
     private final WatchDateRepository dates;
+    private final WatchDateWindow window;
     private final List<HistoryListener> listeners = new CopyOnWriteArrayList<>();
     private final List<HistoryListener.InTransaction> inTransaction = new CopyOnWriteArrayList<>();
 
+    /** Dates are checked against a window that ends tomorrow in the clock's zone. */
     public WatchHistory(WriteTransactions transactions, MovieRepository movies, Clock clock) {
+        this(transactions, movies, new WatchDateWindow(clock, clock.getZone()), clock);
+    }
+
+    public WatchHistory(WriteTransactions transactions, MovieRepository movies, WatchDateWindow window, Clock clock) {
         this.transactions = transactions;
         this.movies = movies;
+        this.window = window;
         this.dates = new WatchDateRepository(clock);
+    }
+
+    /** The window every new watch date must lie in. */
+    public WatchDateWindow window() {
+        return window;
     }
 
     public void addListener(HistoryListener listener) {
@@ -86,6 +98,13 @@ public final class WatchHistory {
     }
 
     private void applyOne(Handle h, long userId, HistoryCommand command, Source source, List<HistoryChange> made) {
+        switch (command) {
+            case HistoryCommand.AddPlays add -> window.check(add.date(), "watchedAt");
+            case HistoryCommand.SetDate set -> window.check(set.date(), "watchedAt");
+            case HistoryCommand.MergeDate merge -> window.check(merge.date(), "watchedAt");
+            case HistoryCommand.DeleteDate ignored -> { }
+            case HistoryCommand.DeleteMovie ignored -> { }
+        }
         Movie movie = resolve(h, command.movie());
         switch (command) {
             case HistoryCommand.AddPlays add -> {

@@ -11,16 +11,18 @@ public final class JobFacade {
     private final JobRepository repository;
     private final JobQueue queue;
     private final JobTimings timings;
+    private final JobGauges gauges;
 
-    private JobFacade(JobRepository repository, JobQueue queue, JobTimings timings) {
+    private JobFacade(JobRepository repository, JobQueue queue, JobTimings timings, JobGauges gauges) {
         this.repository = repository;
         this.queue = queue;
         this.timings = timings;
+        this.gauges = gauges;
     }
 
     public static JobFacade wire(Database database, Clock clock, JobTimings timings) {
         JobRepository repository = new JobRepository(database.jdbi(), database.dialect(), clock);
-        return new JobFacade(repository, new JobQueue(repository, timings.heartbeat()), timings);
+        return new JobFacade(repository, new JobQueue(repository, timings.heartbeat()), timings, new JobGauges(database.reads(), clock));
     }
 
     public JobQueue queue() {
@@ -37,6 +39,11 @@ public final class JobFacade {
         JobWorkers workers = new JobWorkers(repository, dispatch, name, 2, timings);
         queue.onEnqueue(workers::nudge);
         return workers;
+    }
+
+    /** The queue's gauges for {@code /metrics}, computed from the jobs table at each scrape. */
+    public JobGauges gauges() {
+        return gauges;
     }
 
     public List<WebRoutes> routes(Pages pages) {

@@ -2,6 +2,7 @@ package app.pathary.user;
 
 import app.pathary.common.ForbiddenException;
 import app.pathary.common.Tokens;
+import app.pathary.web.AppPath;
 import app.pathary.web.Caller;
 import app.pathary.web.Cookies;
 import app.pathary.web.Role;
@@ -51,7 +52,7 @@ public final class AccessFilter {
     }
 
     private void admit(Context ctx, Role role) {
-        boolean api = ctx.path().startsWith("/api/");
+        boolean api = AppPath.of(ctx).startsWith("/api/");
         identify(ctx, api);
         if (!api && !setupDone(ctx)) {
             return;
@@ -84,8 +85,7 @@ public final class AccessFilter {
         if (api) {
             throw new UnauthorizedResponse("Log in first: send Authorization: Bearer <token>.");
         }
-        String query = ctx.queryString() == null ? "" : "?" + ctx.queryString();
-        String next = ctx.method() == HandlerType.GET ? "?next=" + URLEncoder.encode(ctx.path() + query, StandardCharsets.UTF_8) : "";
+        String next = ctx.method() == HandlerType.GET ? "?next=" + URLEncoder.encode(AppPath.of(ctx), StandardCharsets.UTF_8) : "";
         ctx.redirect("/login" + next);
         ctx.skipRemainingHandlers();
     }
@@ -122,7 +122,7 @@ public final class AccessFilter {
         if (!setupDone.get() && accounts.anyUserExists()) {
             setupDone.set(true);
         }
-        boolean onSetup = ctx.path().equals("/setup");
+        boolean onSetup = AppPath.of(ctx).equals("/setup");
         if (!setupDone.get() && !onSetup) {
             ctx.redirect("/setup");
             ctx.skipRemainingHandlers();

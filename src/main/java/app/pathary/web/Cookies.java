@@ -4,7 +4,10 @@ import io.javalin.http.Context;
 import io.javalin.http.Cookie;
 import io.javalin.http.SameSite;
 
-/** Pathary's cookies: always HttpOnly and SameSite=Lax, Secure when the request came over https. */
+/**
+ * Pathary's cookies: always HttpOnly and SameSite=Lax, Secure when the request came over https (as the connection
+ * says, or a trusted proxy's X-Forwarded-Proto), for the paths under {@code BASE_PATH} only.
+ */
 public final class Cookies {
     public static final String SESSION = "pathary_session";
     public static final String CSRF = "pathary_csrf";
@@ -15,7 +18,7 @@ public final class Cookies {
 
     public static void set(Context ctx, String name, String value, int maxAgeSeconds) {
         Cookie cookie = new Cookie(name, value);
-        cookie.setPath("/");
+        cookie.setPath(ctx.contextPath() == null || ctx.contextPath().isEmpty() ? "/" : ctx.contextPath());
         cookie.setMaxAge(maxAgeSeconds);
         cookie.setHttpOnly(true);
         cookie.setSameSite(SameSite.LAX);
@@ -28,7 +31,6 @@ public final class Cookies {
     }
 
     public static boolean isHttps(Context ctx) {
-        String forwarded = ctx.header("X-Forwarded-Proto");
-        return "https".equalsIgnoreCase(ctx.scheme()) || (forwarded != null && forwarded.toLowerCase().startsWith("https"));
+        return "https".equalsIgnoreCase(ctx.scheme());
     }
 }

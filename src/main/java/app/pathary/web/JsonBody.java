@@ -1,7 +1,11 @@
 package app.pathary.web;
 
 import app.pathary.common.InvalidInputException;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.LocalDate;
@@ -9,20 +13,42 @@ import java.time.format.DateTimeParseException;
 
 /** Reads a JSON request body field by field; every mistake becomes a 400 whose message names the field. */
 public final class JsonBody {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** Request bodies are shallow: deeper nesting or a longer number is refused while reading, before it costs anything. */
+    public static final int MAX_DEPTH = 64;
+    public static final int MAX_NUMBER_DIGITS = 100;
+    private static final ObjectMapper MAPPER = mapper();
+    /** Exactly four year digits: ISO's signed and five-digit years ({@code +10000-01-01}) are not dates a person gives. */
+    private static final java.util.regex.Pattern ISO_DATE = java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
     private JsonBody() {
     }
+
+    /** A mapper for request bodies, with the limits above (Jackson's own are 1000 levels and 1000 digits). */
+    public static ObjectMapper mapper() {
+        return new ObjectMapper(JsonFactory.builder().streamReadConstraints(StreamReadConstraints.builder()
+                .maxNestingDepth(MAX_DEPTH).maxNumberLength(MAX_NUMBER_DIGITS).build()).build());
+    }
+
+    /** The sentence for a body beyond the limits, for every reader of request JSON. */
+    public static final String BEYOND_LIMITS = "The request body goes beyond Pathary's JSON limits (nesting at most " + MAX_DEPTH
+            + " deep, numbers of at most " + MAX_NUMBER_DIGITS + " digits).";
 
     public static JsonNode parse(String body) {
         if (body == null || body.isBlank()) {
             throw new InvalidInputException("The request body is empty; send JSON.");
         }
         try {
-            return MAPPER.readTree(body);
+            JsonNode root = MAPPER.readTree(body);
+            if (root == null || root.isMissingNode()) {
+                throw new InvalidInputException("The request body is empty; send JSON.");
+            }
+            return root;
+        } catch (StreamConstraintsException e) {
+            throw new InvalidInputException(BEYOND_LIMITS);
         } catch (JsonProcessingException e) {
-            throw new InvalidInputException("The request body is not valid JSON (line " + e.getLocation().getLineNr()
-                    + ", column " + e.getLocation().getColumnNr() + ").");
+            JsonLocation where = e.getLocation();
+            throw new InvalidInputException("The request body is not valid JSON"
+                    + (where == null ? "." : " (line " + where.getLineNr() + ", column " + where.getColumnNr() + ")."));
         }
     }
 
@@ -68,6 +94,9 @@ public final class JsonBody {
             return null;
         }
         try {
+            if (!ISO_DATE.matcher(text).matches()) {
+                throw new DateTimeParseException("not yyyy-MM-dd", text, 0);
+            }
             return LocalDate.parse(text);
         } catch (DateTimeParseException e) {
             throw new InvalidInputException(where + field + " must be a date as yyyy-MM-dd, not '" + text + "'.");

@@ -24,6 +24,7 @@ public final class Pages {
     }
 
     static PageContext pageContext(Context ctx, String title) {
-        return new PageContext(Caller.of(ctx).orElse(null), Caller.csrfToken(ctx), title, Flash.take(ctx), ctx.path());
+        return new PageContext(Caller.of(ctx).orElse(null), Caller.csrfToken(ctx), title, Flash.take(ctx), AppPath.of(ctx),
+                ctx.contextPath() == null ? "" : ctx.contextPath());
     }
 }

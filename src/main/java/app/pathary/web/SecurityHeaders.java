@@ -30,7 +30,7 @@ public final class SecurityHeaders {
         ctx.header("X-Frame-Options", "DENY");
         ctx.header("X-Content-Type-Options", "nosniff");
         ctx.header("Referrer-Policy", "same-origin");
-        String path = ctx.path();
+        String path = AppPath.of(ctx);
         if (!path.startsWith("/static/") && !path.startsWith("/webjars/")) {
             ctx.header("Cache-Control", "private, no-cache");
         }

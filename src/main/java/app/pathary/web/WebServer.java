@@ -1,5 +1,6 @@
 package app.pathary.web;
 
+import app.pathary.config.WebOptions;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.http.Handler;
@@ -7,7 +8,12 @@ import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import jakarta.servlet.DispatcherType;
+import java.util.EnumSet;
 import java.util.List;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Builds the Javalin server: JSON, static files, the access filter, error mapping, metrics and every feature's routes.
@@ -15,15 +21,19 @@ import java.util.List;
  * matches stays a 404. A route without a role stops the server before it listens.
  */
 public final class WebServer {
+    private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
     private static final String STARTED = "pathary.started";
     private final ObjectMapper json;
     private final Handler accessFilter;
     private final ErrorMapping errors;
     private final MeterRegistry meters;
     private final List<WebRoutes> features;
+    private final WebOptions options;
 
-    public WebServer(ObjectMapper json, Handler accessFilter, ErrorMapping errors, MeterRegistry meters, List<WebRoutes> features) {
+    public WebServer(ObjectMapper json, Handler accessFilter, ErrorMapping errors, MeterRegistry meters, List<WebRoutes> features,
+            WebOptions options) {
         this.json = json;
+        this.options = options;
         this.accessFilter = accessFilter;
         this.errors = errors;
         this.meters = meters;
@@ -44,17 +54,28 @@ public final class WebServer {
                 files.location = Location.CLASSPATH;
             });
             config.jetty.modifyServer(server -> server.setStopTimeout(10_000));
+            // BASE_PATH: the proxy forwards /pathary/... unchanged and Jetty answers only under it.
+            config.router.contextPath = options.basePath().isEmpty() ? "/" : options.basePath();
+            ForwardedHeaders forwarded = new ForwardedHeaders(options.trustedProxies());
+            config.contextResolver.ip = forwarded::clientAddress;
+            config.contextResolver.scheme = forwarded::scheme;
+            config.contextResolver.host = forwarded::host;
+            RequestScope scope = new RequestScope(forwarded, options.basePath());
+            config.jetty.modifyServletContextHandler(handler ->
+                    handler.addFilter(new FilterHolder(scope), "/*", EnumSet.of(DispatcherType.REQUEST)));
             config.routes.before(ctx -> ctx.attribute(STARTED, System.nanoTime()));
             config.routes.before(SecurityHeaders::apply);
             config.routes.beforeMatched(accessFilter);
             config.routes.after(ctx -> {
                 Long started = ctx.attribute(STARTED);
                 if (started != null) {
-                    var matched = ctx.endpoints().matchedHttpEndpoint();
-                    String route = matched == null ? "unmatched" : matched.path;
+                    String route = AppPath.route(ctx);
+                    long took = System.nanoTime() - started;
                     Timer.builder("http.server.requests").tag("method", ctx.method().name()).tag("route", route)
                             .tag("status", Integer.toString(ctx.statusCode())).register(meters)
-                            .record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
+                            .record(took, java.util.concurrent.TimeUnit.NANOSECONDS);
+                    // The route as declared, never the path: a webhook's secret id stays out of the log.
+                    LOG.debug("{} {} -> {} in {} ms", ctx.method(), route, ctx.statusCode(), took / 1_000_000);
                 }
             });
             errors.register(config.routes);

@@ -38,10 +38,18 @@ class DatabaseTestsRunOnBothDialectsTest {
             entry("app.pathary.cli.HangupReloadTest", "it proves SIGHUP re-reads CONFIG_FILE; the database plays no part"),
             entry("app.pathary.web.RouteRolesHttpTest", "one app for every route (PER_CLASS); the roles it checks live in code, "
                     + "and sessions and tokens on both dialects are covered by FirstRunAndSessionsHttpTest"),
+            entry("app.pathary.db.SqliteFaultsHttpTest", "the faults are a SQLite file's (a full or read-only tmpfs, a deleted, "
+                    + "replaced or locked file); PostgreSQL's own (server cut off, connection limit) are in PostgresFaultsHttpTest"),
+            entry("app.pathary.db.PostgresFaultsHttpTest", "the faults are a PostgreSQL server's (cut off, connection limit reached); "
+                    + "SQLite's own are in SqliteFaultsHttpTest"),
+            entry("app.pathary.cli.DatabaseStartupCliTest", "each startup fault belongs to one dialect (a SQLite file that is read-only, "
+                    + "on a full disk, not a database, missing; a PostgreSQL server cut off or at its connection limit)"),
             entry("app.pathary.web.HealthHttpTest", "it cuts the PostgreSQL server off; a SQLite file has no server to lose"),
             entry("app.pathary.cleanup.apply.CleanupApplyPropertiesTest",
                     "jqwik properties (class templates are Jupiter's): each property is written once per dialect"),
             entry("app.pathary.cleanup.apply.CleanupIdempotenceTest",
+                    "jqwik properties (class templates are Jupiter's): each property is written once per dialect"),
+            entry("app.pathary.jellyfin.scrobble.WebhookFuzzTest",
                     "jqwik properties (class templates are Jupiter's): each property is written once per dialect"));
     private static final Set<String> OPENERS = Set.of(TestDatabases.class.getName(), TestApp.class.getName(), CliRunner.class.getName());
     private static final Set<String> TEST_ANNOTATIONS = Set.of("org.junit.jupiter.api.Test", "org.junit.jupiter.api.RepeatedTest",

@@ -136,6 +136,11 @@ public abstract sealed class FakeArr implements AutoCloseable permits FakeRadarr
     }
 
     /** The next {@code count} requests suffer {@code fault}, whatever their route. */
+    /** The next request with {@code method} (e.g. DELETE) is neither carried out nor answered until the fake is closed. */
+    public void holdNext(String method) {
+        http.holdNext.set(method);
+    }
+
     public void failNext(int count, FakeArrFault fault) {
         for (int i = 0; i < count; i++) {
             http.faults.add(fault);

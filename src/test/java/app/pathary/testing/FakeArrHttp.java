@@ -35,6 +35,8 @@ final class FakeArrHttp implements AutoCloseable {
     private final CountDownLatch closed = new CountDownLatch(1);
     final List<FakeArrRequest> log = new CopyOnWriteArrayList<>();
     final ConcurrentLinkedQueue<FakeArrFault> faults = new ConcurrentLinkedQueue<>();
+    /** The method whose next request gets no answer until the fake is closed (null: none). */
+    final java.util.concurrent.atomic.AtomicReference<String> holdNext = new java.util.concurrent.atomic.AtomicReference<>();
     volatile Duration latency = Duration.ZERO;
 
     FakeArrHttp(FakeArrSettings settings, FakeArrRoutes routes) throws IOException {
@@ -55,6 +57,12 @@ final class FakeArrHttp implements AutoCloseable {
         log.add(record(http, body));
         try {
             pause(latency);
+            String method = http.getRequestMethod();
+            String held = holdNext.get();
+            if (method.equals(held) && holdNext.compareAndSet(held, null)) {
+                injure(http, FakeArrFault.HANG);
+                return;
+            }
             FakeArrFault fault = faults.poll();
             if (fault != null) {
                 injure(http, fault);

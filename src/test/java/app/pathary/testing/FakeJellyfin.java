@@ -271,6 +271,21 @@ public final class FakeJellyfin implements AutoCloseable {
         }
     }
 
+    /**
+     * From now on every request fails at random: a share {@code serverErrors} with a 500, a share {@code resets} with a
+     * dropped connection (0 and 0 stop it). The draw is seeded, so a run can be repeated.
+     */
+    public void failRandomly(double serverErrors, double resets, long seed) {
+        http.random = serverErrors + resets <= 0 ? null
+                : new FakeJellyfinHttp.RandomFaults(serverErrors, resets, new java.util.Random(seed), new java.util.concurrent.atomic.AtomicLong());
+    }
+
+    /** How many requests {@link #failRandomly} has failed so far. */
+    public long randomFaultsInjected() {
+        FakeJellyfinHttp.RandomFaults chance = http.random;
+        return chance == null ? 0 : chance.injected().get();
+    }
+
     /** Drops the faults still queued by {@link #failNext}. */
     public void clearFaults() {
         http.faults.clear();

@@ -40,6 +40,23 @@ final class FakeJellyfinHttp implements AutoCloseable {
     volatile CountDownLatch loginGate;
     /** One permit per login that arrived at the gate. */
     final java.util.concurrent.Semaphore loginsHeld = new java.util.concurrent.Semaphore(0);
+    /** Faults drawn at random for every request: the share of 500s, the share of dropped connections, and the draw. */
+    volatile RandomFaults random;
+
+    record RandomFaults(double serverErrors, double resets, java.util.Random draw, java.util.concurrent.atomic.AtomicLong injected) {
+        FakeJellyfin.Fault next() {
+            double roll;
+            synchronized (draw) {
+                roll = draw.nextDouble();
+            }
+            FakeJellyfin.Fault fault = roll < serverErrors ? FakeJellyfin.Fault.SERVER_ERROR
+                    : roll < serverErrors + resets ? FakeJellyfin.Fault.DROP_CONNECTION : null;
+            if (fault != null) {
+                injected.incrementAndGet();
+            }
+            return fault;
+        }
+    }
 
     FakeJellyfinHttp(FakeJellyfinState state, FakeJellyfinRoutes routes, String basePath) throws IOException {
         this.state = state;
@@ -61,6 +78,10 @@ final class FakeJellyfinHttp implements AutoCloseable {
             pause(latency);
             holdIfLogin(http);
             FakeJellyfin.Fault fault = faults.poll();
+            RandomFaults chance = random;
+            if (fault == null && chance != null) {
+                fault = chance.next();
+            }
             if (fault != null) {
                 injure(http, fault);
                 return;

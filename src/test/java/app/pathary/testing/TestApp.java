@@ -51,7 +51,13 @@ public final class TestApp implements AutoCloseable {
         return new TestApp(app, dataDir, server);
     }
 
+    /** The server's address, {@code BASE_PATH} included: every path a test sends is taken under it. */
     public String baseUrl() {
+        return origin() + app.config.web().basePath();
+    }
+
+    /** The scheme, host and port only (for requests outside {@code BASE_PATH}). */
+    public String origin() {
         return "http://127.0.0.1:" + app.port();
     }
 

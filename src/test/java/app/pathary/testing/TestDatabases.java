@@ -80,6 +80,16 @@ public final class TestDatabases {
         }
     }
 
+    /** Undoes {@link #cutOff}: the database accepts connections again. */
+    public static synchronized void reconnect(DatabaseSettings settings) {
+        String name = settings.jdbcUrl().replaceAll(".*/([^/?]+).*", "$1");
+        try (Connection connection = postgres().getPostgresDatabase().getConnection()) {
+            connection.createStatement().execute("ALTER DATABASE " + name + " ALLOW_CONNECTIONS true");
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot reconnect the test database", e);
+        }
+    }
+
     /** The embedded server's port (for tests that pass DATABASE_URL as a postgresql:// URL). */
     public static synchronized int postgresPort() {
         return postgres().getPort();

@@ -65,11 +65,18 @@ public final class WebClient {
     }
 
     public HttpResponse<String> post(String path, Map<String, String> fields) {
+        return postWithHeaders(path, fields, Map.of());
+    }
+
+    /** Posts a form with extra headers (e.g. those a reverse proxy adds). */
+    public HttpResponse<String> postWithHeaders(String path, Map<String, String> fields, Map<String, String> headers) {
         String form = fields.entrySet().stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        return send(request(path).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)));
+        HttpRequest.Builder builder = request(path).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form));
+        headers.forEach(builder::header);
+        return send(builder);
     }
 
     public static String csrfFrom(String html) {

@@ -25,10 +25,13 @@ class ErrorMappingHttpTest {
                 routes.get("/api/bug", ctx -> {
                     throw new IllegalStateException("com.fasterxml.jackson.core.io.JsonEOFException: Unexpected end-of-input");
                 }, Role.ANONYMOUS);
+                routes.post("/api/webhook/jellyfin/{id}", ctx -> {
+                    throw new IllegalStateException("a bug behind a secret URL");
+                }, Role.MACHINE);
                 routes.get("/page/bug", ctx -> {
                     throw new IllegalStateException("com.fasterxml.jackson.core.io.JsonEOFException: Unexpected end-of-input");
                 }, Role.ANONYMOUS);
-            })).start("127.0.0.1", 0);
+            }), app.pathary.config.WebOptions.defaults()).start("127.0.0.1", 0);
     private final HttpClient http = HttpClient.newHttpClient();
 
     @AfterEach
@@ -39,6 +42,25 @@ class ErrorMappingHttpTest {
     private HttpResponse<String> get(String path) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path)).build(),
                 HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void aFailedRequestIsLoggedWithItsRouteTemplateNeverTheSecretInItsPath() throws Exception {
+        ch.qos.logback.classic.Logger logger = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(ErrorMapping.class);
+        var lines = new ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent>();
+        lines.start();
+        logger.addAppender(lines);
+        try {
+            String secret = "0b7c1f0e-8f5e-4b8a-9d55-2f3c9e4a7d21";
+            HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port()
+                    + "/api/webhook/jellyfin/" + secret)).POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+
+            assertThat(answer.statusCode()).isEqualTo(500);
+            assertThat(lines.list).extracting(e -> e.getFormattedMessage()).containsExactly("Request POST /api/webhook/jellyfin/{id} failed");
+            assertThat(lines.list.toString()).doesNotContain(secret);
+        } finally {
+            logger.detachAppender(lines);
+        }
     }
 
     @Test

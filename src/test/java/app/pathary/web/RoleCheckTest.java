@@ -13,7 +13,8 @@ class RoleCheckTest {
     private enum ForeignRole implements RouteRole { SOMEONE }
 
     private static WebServer serverWith(WebRoutes routes) {
-        return new WebServer(new ObjectMapper(), ctx -> { }, new ErrorMapping(new Pages()), new SimpleMeterRegistry(), List.of(routes));
+        return new WebServer(new ObjectMapper(), ctx -> { }, new ErrorMapping(new Pages()), new SimpleMeterRegistry(), List.of(routes),
+                app.pathary.config.WebOptions.defaults());
     }
 
     @Test

@@ -11,6 +11,7 @@ import app.pathary.arr.DiskSpace;
 import app.pathary.arr.MediaManagement;
 import app.pathary.arr.SystemStatus;
 import app.pathary.arr.Tag;
+import app.pathary.common.RemoteFailures;
 import app.pathary.common.RetryPolicy;
 import java.net.http.HttpClient;
 import java.time.Duration;
@@ -39,7 +40,12 @@ public final class HttpSonarrClient implements SonarrClient {
      *                       writes are always sent once
      */
     public HttpSonarrClient(HttpClient http, Duration requestTimeout, RetryPolicy reads) {
-        this.transport = new ArrTransport(PRODUCT, http, requestTimeout, reads);
+        this(http, requestTimeout, reads, RemoteFailures.IGNORED);
+    }
+
+    /** As above, telling {@code failures} of each request that failed (for {@code /metrics}). */
+    public HttpSonarrClient(HttpClient http, Duration requestTimeout, RetryPolicy reads, RemoteFailures failures) {
+        this.transport = new ArrTransport(PRODUCT, http, requestTimeout, reads, failures);
         this.shared = new ArrSharedEndpoints(transport);
     }
 

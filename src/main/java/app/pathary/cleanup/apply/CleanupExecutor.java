@@ -118,10 +118,14 @@ public final class CleanupExecutor {
                 skipped++;
                 continue;
             }
+            Audited audited = new Audited(plan.id(), runId, run.startedBy(), entry, records.audit().pending(plan.id(), entry).orElse(null));
             try {
                 var inputs = new FreshCheck.Inputs(base, run.watched(), records.exclusions().exclusionReasons(run.zone()), run.actions(), run.now());
-                Applied outcome = apply(check.check(entry, config, inputs), config, run);
-                records.audit().audit(plan.id(), runId, run.startedBy(), entry, outcome.text());
+                FreshCheck.Decision decision = check.check(entry, config, inputs);
+                Applied outcome = audited.crashed() != null && decision.gone()
+                        ? new Applied(Result.DELETED, "deleted (Pathary stopped during the call; the item was gone when the plan was resumed)")
+                        : apply(decision, config, run, audited);
+                audited.finish(outcome.text());
                 switch (outcome.result()) {
                     case DELETED -> {
                         deleted++;
@@ -133,26 +137,77 @@ public final class CleanupExecutor {
             } catch (ArrException.Conflict e) {
                 String why = config.kind().appName() + " " + config.name() + " refused to delete (" + e.userMessage()
                         + "); is a disk unmounted? The run stopped; nothing after this item was touched.";
-                records.audit().audit(plan.id(), runId, run.startedBy(), entry, "stopped: " + why);
-                return new Outcome(deleted, gone, skipped, failed + 1, bytes, why);
+                audited.finish("stopped: " + why);
+                return finished(plan, new Outcome(deleted, gone, skipped, failed + 1, bytes, why));
             } catch (JellyfinException | InvalidInputException | app.pathary.common.RemoteReadException e) {
                 String why = "Jellyfin could not be read to check " + entry.title() + " again ("
                         + (e instanceof JellyfinException jellyfin ? jellyfin.userMessage() : e.getMessage())
                         + "). The run stopped; nothing after this item was touched.";
-                records.audit().audit(plan.id(), runId, run.startedBy(), entry, "stopped: " + why);
-                return new Outcome(deleted, gone, skipped, failed, bytes, why);
+                audited.finish("stopped: " + why);
+                return finished(plan, new Outcome(deleted, gone, skipped, failed, bytes, why));
             } catch (ArrException e) {
                 if (unusable(e)) {
                     String why = config.kind().appName() + " " + config.name() + " cannot be used (" + e.userMessage()
                             + "); the run stopped; nothing after this item was touched.";
-                    records.audit().audit(plan.id(), runId, run.startedBy(), entry, "stopped: " + why);
-                    return new Outcome(deleted, gone, skipped, failed + 1, bytes, why);
+                    audited.finish("stopped: " + why);
+                    return finished(plan, new Outcome(deleted, gone, skipped, failed + 1, bytes, why));
                 }
-                records.audit().audit(plan.id(), runId, run.startedBy(), entry, "failed: " + e.userMessage());
+                audited.finish("failed: " + e.userMessage());
                 failed++;
             }
         }
-        return new Outcome(deleted, gone, skipped, failed, bytes, null);
+        return finished(plan, new Outcome(deleted, gone, skipped, failed, bytes, null));
+    }
+
+    /**
+     * One entry's audit row: the intent an earlier, crashed run left ({@code crashed}, completed by this run) and the
+     * intent this run writes right before its call to Radarr or Sonarr; {@link #finish} writes the outcome into it.
+     */
+    private final class Audited {
+        private final Long planId;
+        private final String runId;
+        private final String startedBy;
+        private final PlanEntry entry;
+        private final Long crashed;
+        private Long intent;
+
+        Audited(Long planId, String runId, String startedBy, PlanEntry entry, Long crashed) {
+            this.planId = planId;
+            this.runId = runId;
+            this.startedBy = startedBy;
+            this.entry = entry;
+            this.crashed = crashed;
+        }
+
+        Long crashed() {
+            return crashed;
+        }
+
+        /** Right before the call: the intent is committed, so a crash during the call leaves it behind. */
+        void beforeCall() {
+            if (crashed != null) {
+                records.audit().complete(crashed, "not done: Pathary stopped before the call went through; run " + runId + " made it again");
+            }
+            intent = records.audit().intent(planId, runId, startedBy, entry);
+        }
+
+        void finish(String result) {
+            if (intent != null) {
+                records.audit().complete(intent, result);
+            } else if (crashed != null) {
+                records.audit().complete(crashed, result.startsWith("deleted") ? result
+                        : "not done: Pathary stopped during this action; when the plan was resumed: " + result);
+            } else {
+                records.audit().audit(planId, runId, startedBy, entry, result);
+            }
+        }
+    }
+
+    /** Intents of earlier, crashed runs of this plan that this run did not reach stay visible, marked as unknown. */
+    private Outcome finished(CleanupPlan plan, Outcome outcome) {
+        records.audit().completeLeftovers(plan.id(), "unknown: Pathary stopped during this action, and the run that resumed "
+                + "the plan did not reach the item again; look at it in Radarr or Sonarr");
+        return outcome;
     }
 
     /**
@@ -191,7 +246,7 @@ public final class CleanupExecutor {
                 || e instanceof ArrException.UnexpectedStatus status && status.status() >= 500;
     }
 
-    private Applied apply(FreshCheck.Decision decision, ArrInstanceConfig config, Run run) {
+    private Applied apply(FreshCheck.Decision decision, ArrInstanceConfig config, Run run, Audited audited) {
         if (decision.gone()) {
             return new Applied(Result.GONE, decision.text());
         }
@@ -200,6 +255,7 @@ public final class CleanupExecutor {
             return new Applied(Result.SKIPPED, text);
         }
         PlanEntry entry = decision.fresh();
+        audited.beforeCall();
         return entry.action().equals(PlanEntry.DELETE_MOVIE) ? movie(config.instance(), entry, run.actions()) : episodes(config.instance(), entry);
     }
 

@@ -39,12 +39,18 @@ public final class CleanupFacade {
         this.zone = zone;
     }
 
-    /** The remote systems cleanup talks to. */
-    public record Remotes(RadarrClient radarr, SonarrClient sonarr, WatchedFacade watched) {
+    /**
+     * The remote systems cleanup talks to: the clients its runs use (reads retried patiently), the ones an admin's
+     * "check this instance" uses (answers at once), and the watched sweep.
+     */
+    public record Remotes(RadarrClient radarr, SonarrClient sonarr, InstanceCheck check, WatchedFacade watched) {
     }
 
-    /** What cleanup keeps and how it keeps time: the database, the parsed configuration and CONFIG_FILE, secrets, the clock. */
-    public record Wiring(Jdbi jdbi, AppConfig config, ReloadableConfigFile configFile, SecretBox secrets, Clock clock) {
+    /**
+     * What cleanup keeps and how it keeps time: the database, the parsed configuration and CONFIG_FILE, secrets, the clock,
+     * and where plans and deletions are counted.
+     */
+    public record Wiring(Jdbi jdbi, AppConfig config, ReloadableConfigFile configFile, SecretBox secrets, Clock clock, CleanupMetrics metrics) {
     }
 
     public static CleanupFacade wire(Wiring wiring, Remotes remotes) {
@@ -53,8 +59,9 @@ public final class CleanupFacade {
         ArrReader reader = new ArrReader(remotes.radarr(), remotes.sonarr());
         CleanupRuns runs = new CleanupRuns(remotes.watched().reports(), instances, reader,
                 new CleanupExecutor(remotes.radarr(), remotes.sonarr(), stores), stores,
-                new CleanupRuns.Setting(wiring.clock(), wiring.config().timezone(), CleanupLimits.from(wiring.config().cleanup())));
-        return new CleanupFacade(instances, stores, runs, new InstanceCheck(remotes.radarr(), remotes.sonarr()), wiring.config().timezone());
+                new CleanupRuns.Setting(wiring.clock(), wiring.config().timezone(), CleanupLimits.from(wiring.config().cleanup()),
+                        wiring.metrics()));
+        return new CleanupFacade(instances, stores, runs, remotes.check(), wiring.config().timezone());
     }
 
     /** Making, checking and executing plans. */

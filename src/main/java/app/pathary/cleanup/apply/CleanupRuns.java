@@ -39,9 +39,10 @@ public final class CleanupRuns {
     private final Clock clock;
     private final CleanupLimits limits;
     private final ZoneId zone;
+    private final CleanupMetrics metrics;
 
-    /** Where the runs keep time: the clock, the configured zone, and the limits. */
-    public record Setting(Clock clock, ZoneId zone, CleanupLimits limits) {
+    /** Where the runs keep time (the clock, the configured zone), the limits, and where plans and deletions are counted. */
+    public record Setting(Clock clock, ZoneId zone, CleanupLimits limits, CleanupMetrics metrics) {
     }
 
     public CleanupRuns(WatchedReportJob watched, ArrSettingsStore settings, ArrReader reader, CleanupExecutor executor,
@@ -54,6 +55,7 @@ public final class CleanupRuns {
         this.clock = setting.clock();
         this.zone = setting.zone();
         this.limits = setting.limits();
+        this.metrics = setting.metrics();
     }
 
     public CleanupLimits limits() {
@@ -62,6 +64,18 @@ public final class CleanupRuns {
 
     /** Sweeps Jellyfin, reads the *arr and plans for {@code today}; the plan is stored and returned with its id. */
     public CleanupPlan makePlan(LocalDate today) {
+        long started = System.nanoTime();
+        boolean made = false;
+        try {
+            CleanupPlan plan = plan(today);
+            made = true;
+            return plan;
+        } finally {
+            metrics.planned(System.nanoTime() - started, made);
+        }
+    }
+
+    private CleanupPlan plan(LocalDate today) {
         WatchedReport report = watched.compute(s -> s, today);
         var instances = settings.instances();
         if (instances.isEmpty()) {
@@ -121,6 +135,7 @@ public final class CleanupRuns {
         }
         CleanupExecutor.Outcome outcome = executor.execute(plan, new CleanupExecutor.Run(settings.instances(), settings.actions(), now, limits,
                 overrideLimits, startedBy, zone, clock.instant()));
+        metrics.executed(outcome);
         boolean untouched = outcome.stoppedBecause() != null
                 && outcome.deleted() + outcome.alreadyGone() + outcome.skipped() + outcome.failed() == 0;
         if (!untouched) {

@@ -2,6 +2,7 @@ package app.pathary.jellyfin.client;
 
 import static app.pathary.common.RequestUrl.segment;
 
+import app.pathary.common.RemoteFailures;
 import app.pathary.common.RetryPolicy;
 import app.pathary.jellyfin.client.dto.AuthenticationResult;
 import app.pathary.jellyfin.client.dto.BaseItemDto;
@@ -54,9 +55,14 @@ public final class HttpJellyfinClient implements JellyfinClient {
      *                       writes are always sent once
      */
     public HttpJellyfinClient(HttpClient http, ClientIdentity identity, Duration requestTimeout, RetryPolicy reads) {
+        this(http, identity, requestTimeout, reads, RemoteFailures.IGNORED);
+    }
+
+    /** As above, telling {@code failures} of each request that failed (for {@code /metrics}). */
+    public HttpJellyfinClient(HttpClient http, ClientIdentity identity, Duration requestTimeout, RetryPolicy reads, RemoteFailures failures) {
         this.json = JellyfinJson.create();
         this.transport = new JellyfinTransport(Objects.requireNonNull(http), Objects.requireNonNull(identity),
-                Objects.requireNonNull(requestTimeout), json, Objects.requireNonNull(reads));
+                Objects.requireNonNull(requestTimeout), json, Objects.requireNonNull(reads), Objects.requireNonNull(failures));
     }
 
     @Override

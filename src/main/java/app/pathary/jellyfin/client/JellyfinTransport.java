@@ -3,6 +3,7 @@ package app.pathary.jellyfin.client;
 import app.pathary.common.AnswerDeadline;
 import app.pathary.common.JsonBody;
 import app.pathary.common.JsonRequests;
+import app.pathary.common.RemoteFailures;
 import app.pathary.common.RequestUrl;
 import app.pathary.common.RetryPolicy;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -37,8 +38,11 @@ final class JellyfinTransport {
     private final Duration requestTimeout;
     private final ObjectMapper json;
     private final RetryPolicy reads;
+    private final RemoteFailures failures;
 
-    JellyfinTransport(HttpClient http, ClientIdentity identity, Duration requestTimeout, ObjectMapper json, RetryPolicy reads) {
+    JellyfinTransport(HttpClient http, ClientIdentity identity, Duration requestTimeout, ObjectMapper json, RetryPolicy reads,
+            RemoteFailures failures) {
+        this.failures = failures;
         this.http = http;
         this.identity = identity;
         this.requestTimeout = requestTimeout;
@@ -59,6 +63,27 @@ final class JellyfinTransport {
     }
 
     private JsonNode sendOnce(JellyfinServer server, JellyfinCall call) {
+        try {
+            return attempt(server, call);
+        } catch (JellyfinException e) {
+            failures.failed("jellyfin", reason(e));
+            throw e;
+        }
+    }
+
+    /** A short fixed reason for {@code /metrics}. */
+    static String reason(JellyfinException failure) {
+        return switch (failure) {
+            case JellyfinException.Unauthorized u -> "unauthorized";
+            case JellyfinException.Forbidden f -> "forbidden";
+            case JellyfinException.NotFound n -> "not_found";
+            case JellyfinException.Unreachable u -> u.reason().name().toLowerCase(java.util.Locale.ROOT);
+            case JellyfinException.NotJellyfin n -> n.problem().name().toLowerCase(java.util.Locale.ROOT);
+            case JellyfinException.UnexpectedStatus s -> RemoteFailures.status(s.status());
+        };
+    }
+
+    private JsonNode attempt(JellyfinServer server, JellyfinCall call) {
         HttpRequest request = request(server, call);
         long started = System.nanoTime();
         HttpResponse<String> response;

@@ -22,14 +22,16 @@ public final class JellyfinLinkFacade {
         this.webhookUrls = webhookUrls;
     }
 
-    /** What the link needs: the database (writes, reads), the clock, the Jellyfin client, the key for secrets, the public URL. */
-    public record Wiring(Jdbi jdbi, Jdbi reads, Clock clock, JellyfinClient client, SecretBox secrets, Optional<URI> applicationUrl) {
+    /** What the link needs: the database (writes, reads), the clock, the Jellyfin client, the key for secrets, the public URL
+     * and BASE_PATH. */
+    public record Wiring(Jdbi jdbi, Jdbi reads, Clock clock, JellyfinClient client, SecretBox secrets, Optional<URI> applicationUrl,
+            String basePath) {
     }
 
     public static JellyfinLinkFacade wire(Wiring wiring) {
         JellyfinLinkRepository links = new JellyfinLinkRepository(wiring.jdbi(), wiring.reads(), wiring.clock());
         return new JellyfinLinkFacade(links, new JellyfinLogin(links, wiring.client(), wiring.secrets()),
-                new WebhookUrls(links, wiring.applicationUrl()));
+                new WebhookUrls(links, wiring.applicationUrl(), wiring.basePath()));
     }
 
     public JellyfinLinkRepository links() {

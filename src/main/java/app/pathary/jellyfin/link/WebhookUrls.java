@@ -7,17 +7,20 @@ import java.util.UUID;
 
 /**
  * Each user's secret webhook URL: {@code <base>/api/webhook/jellyfin/<random UUID v4>}. Regenerating replaces the id
- * (the old URL stops working at once); deleting removes it. The base is {@code APPLICATION_URL}, else the request's
- * own address (honouring X-Forwarded-Proto and X-Forwarded-Host).
+ * (the old URL stops working at once); deleting removes it. The base is {@code APPLICATION_URL} (BASE_PATH included),
+ * else the request's own address and BASE_PATH (X-Forwarded-Proto and X-Forwarded-Host count when a trusted proxy sent
+ * them: the server resolves {@code ctx.scheme()} and {@code ctx.host()} so).
  */
 public final class WebhookUrls {
     public static final String PATH = "/api/webhook/jellyfin/";
     private final JellyfinLinkRepository links;
     private final Optional<URI> applicationUrl;
+    private final String basePath;
 
-    public WebhookUrls(JellyfinLinkRepository links, Optional<URI> applicationUrl) {
+    public WebhookUrls(JellyfinLinkRepository links, Optional<URI> applicationUrl, String basePath) {
         this.links = links;
         this.applicationUrl = applicationUrl;
+        this.basePath = basePath;
     }
 
     public String regenerate(long userId) {
@@ -41,21 +44,14 @@ public final class WebhookUrls {
 
     /** The full URL without a request (CLI): needs APPLICATION_URL, else a placeholder base is shown. */
     public String url(String webhookId) {
-        return applicationUrl.map(URI::toString).orElse("http://<pathary-address>") + PATH + webhookId;
+        return applicationUrl.map(URI::toString).orElse("http://<pathary-address>" + basePath) + PATH + webhookId;
     }
 
     private String base(Context ctx) {
         if (applicationUrl.isPresent()) {
             return applicationUrl.get().toString();
         }
-        String proto = first(ctx.header("X-Forwarded-Proto"));
-        String host = first(ctx.header("X-Forwarded-Host"));
-        String scheme = proto != null && proto.matches("https?") ? proto : ctx.scheme();
-        String authority = host != null && host.matches("[A-Za-z0-9.\\-\\[\\]:]+") ? host : ctx.host();
-        return scheme + "://" + authority;
-    }
-
-    private static String first(String header) {
-        return header == null ? null : header.split(",")[0].strip().toLowerCase(java.util.Locale.ROOT);
+        String basePath = ctx.contextPath() == null || ctx.contextPath().equals("/") ? "" : ctx.contextPath();
+        return ctx.scheme() + "://" + ctx.host() + basePath;
     }
 }

@@ -7,6 +7,7 @@ import app.pathary.jellyfin.link.RecentDeliveries;
 import app.pathary.web.WebRoutes;
 import java.time.Clock;
 import java.time.ZoneId;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 
 /** Plays from the Jellyfin Webhook plugin: the webhook endpoint, the payload rules and the delivery log. */
@@ -29,7 +30,8 @@ public final class ScrobbleFacade {
         return deliveries;
     }
 
-    public List<WebRoutes> routes(JellyfinLinkRepository links) {
-        return List.of(new WebhookApi(links, scrobbler));
+    /** The webhook endpoint; it counts deliveries by result in {@code meters}. */
+    public List<WebRoutes> routes(JellyfinLinkRepository links, MeterRegistry meters) {
+        return List.of(new WebhookApi(links, scrobbler, meters));
     }
 }

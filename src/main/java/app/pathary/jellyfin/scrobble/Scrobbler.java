@@ -10,7 +10,6 @@ import app.pathary.jellyfin.link.JellyfinLink;
 import app.pathary.movie.Movie;
 import app.pathary.movie.NewMovie;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -20,8 +19,8 @@ import org.jdbi.v3.core.Handle;
 
 /**
  * Turns a webhook delivery into a watch date: a completed PlaybackStop of a movie with a TMDb id adds one play on the
- * day it ended (in {@code TIMEZONE}). The same delivery twice (Jellyfin user, item, UtcTimestamp) counts once, because
- * its key is claimed in the same transaction as the play.
+ * day it ended (in {@code TIMEZONE}, see {@link PlayTime}). The same delivery twice counts once (see
+ * {@link #deliveryKey}), because its key is claimed in the same transaction as the play.
  */
 public final class Scrobbler {
     private static final Pattern IMDB_ID = Pattern.compile("tt\\d{5,10}");
@@ -100,36 +99,35 @@ public final class Scrobbler {
         NewMovie movie = new NewMovie(tmdbId, payload.text("Provider_imdb").filter(s -> IMDB_ID.matcher(s).matches()).orElse(null),
                 title == null ? "TMDb " + tmdbId : title, payload.integer("Year").filter(y -> y >= 1870 && y <= 2200).orElse(null),
                 payload.escapedText("Overview").orElse(null));
-        Optional<String> utc = payload.text("UtcTimestamp");
-        Instant ended = utc.flatMap(WebhookTimestamps::parse)
-                .or(() -> payload.text("Timestamp").flatMap(WebhookTimestamps::parse))
-                .orElse(clock.instant());
-        LocalDate date = ended.atZone(zone).toLocalDate();
-        String key = deliveryKey(payload, utc);
-        var command = new HistoryCommand.AddPlays(new MovieRef.CreateIfMissing(movie), date, 1, null);
+        PlayTime ended = PlayTime.of(payload, history.window(), clock, zone);
+        String key = deliveryKey(link, payload, tmdbId, ended);
+        var command = new HistoryCommand.AddPlays(new MovieRef.CreateIfMissing(movie), ended.date(), 1, null);
         Optional<List<HistoryChange>> changes = history.applyIf(link.userId(), List.of(command), Source.WEBHOOK,
-                h -> claim(h, link.userId(), key, title));
+                h -> claim(h, link.userId(), key, title, ended.note()));
         if (changes.isEmpty()) {
             return new Outcome("duplicate", "This delivery was already counted.", null, null);
         }
-        return new Outcome("recorded", null, changes.get().getFirst().movie(), date);
+        return new Outcome("recorded", ended.note(), changes.get().getFirst().movie(), ended.date());
     }
 
     /** Claims the delivery's key and logs the delivery, in the play's transaction; false when already claimed. */
-    private boolean claim(Handle h, long userId, String key, String title) {
-        boolean claimed = key == null || keys.claim(h, userId, key);
-        log.record(h, userId, title, claimed ? "recorded" : "duplicate", claimed ? null : "This delivery was already counted.");
+    private boolean claim(Handle h, long userId, String key, String title, String note) {
+        boolean claimed = keys.claim(h, userId, key);
+        log.record(h, userId, title, claimed ? "recorded" : "duplicate", claimed ? note : "This delivery was already counted.");
         return claimed;
     }
 
-    /** (Jellyfin user, item, UtcTimestamp): what makes two deliveries the same; null when the payload lacks them. */
-    private static String deliveryKey(WebhookPayload payload, Optional<String> utc) {
-        Optional<String> user = payload.text("UserId");
-        Optional<String> item = payload.text("ItemId");
-        if (user.isEmpty() || item.isEmpty() || utc.isEmpty()) {
-            return null;
-        }
-        return normalGuid(user.get()) + "/" + normalGuid(item.get()) + "/" + utc.get().strip();
+    /**
+     * What makes two deliveries the same play, in one canonical form: the Jellyfin user (the payload's UserId, else
+     * the linked Jellyfin user), the movie (its TMDb id, whichever Jellyfin item of it was played) and the instant the
+     * play ended (whatever its fraction digits or offset), or, for a delivery without a usable time, the day it was
+     * received. A delivery lacking some of these still de-duplicates on the rest.
+     */
+    static String deliveryKey(JellyfinLink link, WebhookPayload payload, int tmdbId, PlayTime ended) {
+        String user = payload.text("UserId").filter(s -> !s.isBlank()).map(Scrobbler::normalGuid)
+                .or(() -> Optional.ofNullable(link.jellyfinUserId()).map(Scrobbler::normalGuid)).orElse("-");
+        String time = ended.instant() != null ? ended.instant().toString() : "received " + ended.date();
+        return "v2/" + user + "/tmdb" + tmdbId + "/" + time;
     }
 
     private static Optional<Integer> tmdbId(WebhookPayload payload) {
@@ -149,7 +147,7 @@ public final class Scrobbler {
         return normalGuid(a).equals(normalGuid(b));
     }
 
-    private static String normalGuid(String guid) {
+    static String normalGuid(String guid) {
         return guid.replace("-", "").toLowerCase(java.util.Locale.ROOT);
     }
 }

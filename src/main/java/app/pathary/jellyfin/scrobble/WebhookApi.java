@@ -1,5 +1,6 @@
 package app.pathary.jellyfin.scrobble;
 
+import app.pathary.common.InvalidInputException;
 import app.pathary.common.NotFoundException;
 import app.pathary.jellyfin.link.JellyfinLink;
 import app.pathary.jellyfin.link.JellyfinLinkRepository;
@@ -9,6 +10,7 @@ import app.pathary.web.Role;
 import app.pathary.web.WebRoutes;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -22,21 +24,42 @@ final class WebhookApi implements WebRoutes {
     private static final Pattern WEBHOOK_ID = Pattern.compile("[0-9a-fA-F-]{36}");
     private final JellyfinLinkRepository links;
     private final Scrobbler scrobbler;
+    private final MeterRegistry meters;
 
-    public WebhookApi(JellyfinLinkRepository links, Scrobbler scrobbler) {
+    public WebhookApi(JellyfinLinkRepository links, Scrobbler scrobbler, MeterRegistry meters) {
         this.links = links;
         this.scrobbler = scrobbler;
+        this.meters = meters;
     }
 
     @Override
     public void register(RoutesConfig routes) {
-        routes.post(WebhookUrls.PATH + "{id}", this::deliver, Role.MACHINE);
+        routes.post(WebhookUrls.PATH + "{id}", this::counted, Role.MACHINE);
     }
 
-    private void deliver(Context ctx) {
+    /**
+     * {@code pathary_webhook_deliveries_total{result}}: recorded, duplicate, ignored (the scrobbler's outcomes),
+     * unknown_webhook (no such secret URL), invalid (a body that is not a webhook payload), too_large, error.
+     */
+    private void counted(Context ctx) {
+        String result = "error";
+        try {
+            result = deliver(ctx);
+        } catch (NotFoundException e) {
+            result = "unknown_webhook";
+            throw e;
+        } catch (InvalidInputException e) {
+            result = "invalid";
+            throw e;
+        } finally {
+            meters.counter("pathary.webhook.deliveries", "result", result).increment();
+        }
+    }
+
+    private String deliver(Context ctx) {
         if (ctx.contentLength() > MAX_BODY) {
             tooLarge(ctx);
-            return;
+            return "too_large";
         }
         String id = ctx.pathParam("id");
         if (!WEBHOOK_ID.matcher(id).matches()) {
@@ -47,7 +70,7 @@ final class WebhookApi implements WebRoutes {
         byte[] body = ctx.bodyAsBytes();
         if (body.length > MAX_BODY) {
             tooLarge(ctx);
-            return;
+            return "too_large";
         }
         Scrobbler.Outcome outcome = scrobbler.handle(link, body);
         Map<String, Object> json = new LinkedHashMap<>();
@@ -55,10 +78,14 @@ final class WebhookApi implements WebRoutes {
         if (outcome.movie() != null) {
             json.put("movie", MovieJson.of(outcome.movie()));
             json.put("watchedAt", outcome.watchedAt().toString());
+            if (outcome.reason() != null) {
+                json.put("note", outcome.reason());
+            }
         } else if (outcome.reason() != null && !outcome.result().equals("duplicate")) {
             json.put("reason", outcome.reason());
         }
         ctx.json(json);
+        return outcome.result();
     }
 
     private static void tooLarge(Context ctx) {

@@ -1,7 +1,9 @@
 package app.pathary.jellyfin.scrobble;
 
 import app.pathary.common.InvalidInputException;
+import app.pathary.web.JsonBody;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Locale;
@@ -13,7 +15,7 @@ import java.util.regex.Pattern;
  * errors; a wrong type is a 400, a missing optional key is empty.
  */
 final class WebhookPayload {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = JsonBody.mapper();
     private static final Pattern DIGITS = Pattern.compile("\\d{1,9}");
     private final JsonNode root;
 
@@ -28,6 +30,8 @@ final class WebhookPayload {
         JsonNode root;
         try {
             root = MAPPER.readTree(body);
+        } catch (StreamConstraintsException e) {
+            throw new InvalidInputException(JsonBody.BEYOND_LIMITS);
         } catch (JsonProcessingException e) {
             throw new InvalidInputException("The body is not JSON; set the webhook to \"Send All Properties (ignores template)\".");
         } catch (java.io.IOException e) {

@@ -104,9 +104,16 @@ public final class JellyfinExport {
         }
     }
 
+    /**
+     * Sends the writes, four at a time. One that still fails after its retries does not stop the others: the run
+     * finishes what it can and then fails with the count, so that the job's next attempt (which reads the library again
+     * and plans only what is still needed) has little left to do. A revoked token stops everything at once.
+     */
     private void apply(long userId, JellyfinAccess.Session session, List<Write> writes, JobContext progress) throws Exception {
         AtomicInteger done = new AtomicInteger();
         progress.progress(0, writes.size());
+        int failed = 0;
+        Exception first = null;
         try (ExecutorService writers = Executors.newFixedThreadPool(WRITERS, Thread.ofVirtual().name("jellyfin-export-", 0).factory())) {
             List<Future<?>> futures = new ArrayList<>();
             for (Write write : writes) {
@@ -120,13 +127,20 @@ public final class JellyfinExport {
                 try {
                     future.get();
                 } catch (ExecutionException e) {
-                    futures.forEach(f -> f.cancel(true));
-                    if (e.getCause() instanceof JellyfinException.Unauthorized) {
-                        throw access.revoked(session);
+                    if (e.getCause() instanceof JellyfinException.Unauthorized || !(e.getCause() instanceof JellyfinException)) {
+                        futures.forEach(f -> f.cancel(true));
+                        if (e.getCause() instanceof JellyfinException.Unauthorized) {
+                            throw access.revoked(session);
+                        }
+                        throw e.getCause() instanceof Exception cause ? cause : e;
                     }
-                    throw e.getCause() instanceof Exception cause ? cause : e;
+                    failed++;
+                    first = first == null ? (Exception) e.getCause() : first;
                 }
             }
+        }
+        if (first != null) {
+            throw new JellyfinExportIncomplete(failed, writes.size(), first);
         }
     }
 

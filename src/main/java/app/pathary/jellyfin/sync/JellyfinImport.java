@@ -73,11 +73,24 @@ public final class JellyfinImport {
         List<HistoryCommand> commands = new ArrayList<>();
         for (LibraryMovie movie : latestPlayed.values()) {
             commands.add(new HistoryCommand.MergeDate(new MovieRef.CreateIfMissing(newMovie(movie, imdbIds.get(movie.tmdbId()))),
-                    movie.lastPlayed().atZone(zone).toLocalDate(), 1, null));
+                    watchDate(movie.lastPlayed()), 1, null));
         }
         int added = commands.isEmpty() ? 0 : history.apply(userId, commands, Source.JELLYFIN_IMPORT).size();
         index.replace(userId, movies);
         return new Summary(movies.size(), played, added, commands.size() - added, withoutTmdb);
+    }
+
+    /**
+     * The day of Jellyfin's "last played" in {@code TIMEZONE}; "date unknown" when it lies outside the window of watch
+     * dates (a server whose clock was wrong): the movie was played, but not on a date anyone can believe.
+     */
+    private java.time.LocalDate watchDate(Instant lastPlayed) {
+        try {
+            java.time.LocalDate date = lastPlayed.atZone(zone).toLocalDate();
+            return history.window().contains(date) ? date : null;
+        } catch (java.time.DateTimeException tooFar) {
+            return null;
+        }
     }
 
     private static Instant later(Instant a, Instant b) {

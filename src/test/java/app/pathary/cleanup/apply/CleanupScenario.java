@@ -50,7 +50,13 @@ public final class CleanupScenario implements AutoCloseable {
 
     /** A bench whose plans, exclusions and audit live in a fresh database of the dialect. */
     public CleanupScenario(Dialect dialect) {
-        database = TestDatabases.migrated(dialect);
+        this(TestDatabases.fresh(dialect));
+    }
+
+    /** A bench on the database {@code settings} name (migrated here), e.g. to open it again after a simulated crash. */
+    CleanupScenario(app.pathary.config.DatabaseSettings settings) {
+        database = Database.open(settings);
+        database.migrate();
         records = CleanupStores.of(database.jdbi(), Clock.systemUTC());
     }
 
@@ -82,7 +88,12 @@ public final class CleanupScenario implements AutoCloseable {
 
     /** Executes as the page and the job do: each entry checked again against the fakes and {@link #report} as they are now. */
     CleanupExecutor.Outcome execute(CleanupPlan plan, CleanupLimits limits, boolean overrideLimits) {
-        return new CleanupExecutor(radarrClient, sonarrClient, records).execute(plan, new CleanupExecutor.Run(instances(), actions,
+        return execute(plan, limits, overrideLimits, records);
+    }
+
+    /** As {@link #execute(CleanupPlan, CleanupLimits, boolean)}, recording in {@code stores} (another process's database). */
+    CleanupExecutor.Outcome execute(CleanupPlan plan, CleanupLimits limits, boolean overrideLimits, CleanupStores stores) {
+        return new CleanupExecutor(radarrClient, sonarrClient, stores).execute(plan, new CleanupExecutor.Run(instances(), actions,
                 this::watchedNow, limits, overrideLimits, "test", java.time.ZoneOffset.UTC, NOW));
     }
 

@@ -109,13 +109,67 @@ class WebhookHttpTest {
     }
 
     @Test
-    void without_a_usable_utc_timestamp_the_local_timestamp_is_used_then_the_time_of_receipt() throws Exception {
+    void without_a_usable_utc_timestamp_the_local_timestamp_is_used_then_the_day_of_receipt_and_the_log_says_so() throws Exception {
         start(dialect, "UTC");
         String payload = with(with(jellyfin.webhooks().playbackStop(alice, matrix, 0, true), "UtcTimestamp", "garbage"),
                 "Timestamp", "2025-06-30T23:00:00-05:00");
-        assertThat(json(send(payload)).get("watchedAt").asText()).isEqualTo("2025-07-01");
-        String neither = with(with(payload, "Timestamp", null), "UtcTimestamp", null);
-        assertThat(json(send(neither)).get("watchedAt").asText()).isEqualTo(java.time.LocalDate.now(ZoneOffset.UTC).toString());
+        JsonNode fromTimestamp = json(send(payload));
+        assertThat(fromTimestamp.get("watchedAt").asText()).isEqualTo("2025-07-01");
+        assertThat(fromTimestamp.get("note").asText()).isEqualTo("UtcTimestamp 'garbage' is not a usable date-time; Timestamp was used.");
+
+        String today = java.time.LocalDate.now(ZoneOffset.UTC).toString();
+        String unusable = with(payload, "Timestamp", "0001-01-01T00:00:00.0000000+00:00");
+        JsonNode received = json(send(unusable));
+        assertThat(received.get("result").asText()).isEqualTo("recorded");
+        assertThat(received.get("watchedAt").asText()).isEqualTo(today);
+        assertThat(received.get("note").asText()).isEqualTo("UtcTimestamp 'garbage' is not a usable date-time; counted on " + today
+                + ", the day Pathary received it.");
+
+        JsonNode neither = json(send(with(with(payload, "Timestamp", null), "UtcTimestamp", null)));
+        assertThat(neither.get("result").asText()).as("the same movie on the same day of receipt").isEqualTo("duplicate");
+        assertThat(app.app.scrobble.deliveries().latest(userId, 3)).extracting(d -> d.result() + ": " + d.reason()).containsExactly(
+                "duplicate: This delivery was already counted.",
+                "recorded: UtcTimestamp 'garbage' is not a usable date-time; counted on " + today + ", the day Pathary received it.",
+                "recorded: UtcTimestamp 'garbage' is not a usable date-time; Timestamp was used.");
+        var browser = app.client();
+        browser.logIn("alice", "password1");
+        assertThat(browser.get("/settings/integrations/jellyfin").body()).contains("the day Pathary received it");
+    }
+
+    @Test
+    void a_nul_character_in_any_text_is_stored_as_a_replacement_character_on_both_dialects() throws Exception {
+        start(dialect, "UTC");
+        String stop = jellyfin.webhooks().playbackStop(alice, matrix, 0, true);
+        JsonNode ignored = json(send(with(stop, "NotificationType", "Playback\u0000Start")));
+        assertThat(ignored.get("result").asText()).isEqualTo("ignored");
+        JsonNode recorded = json(send(with(stop, "Name", "The\u0000Matrix")));
+        assertThat(recorded.get("result").asText()).isEqualTo("recorded");
+        assertThat(app.app.movies.queries().byTmdbId(603).orElseThrow().title()).isEqualTo("The\uFFFDMatrix");
+        assertThat(app.app.scrobble.deliveries().latest(userId, 2)).extracting(d -> d.result()).containsExactly("recorded", "ignored");
+    }
+
+    @Test
+    void one_play_written_in_canonical_forms_is_one_delivery_even_lacking_item_user_or_timestamp() throws Exception {
+        start(dialect, "UTC");
+        String payload = with(with(jellyfin.webhooks().playbackStop(alice, matrix, 0, true), "UtcTimestamp", "2026-01-03T10:00:00.12Z"),
+                "Timestamp", "2026-01-03T11:00:00.1200000+01:00");
+        assertThat(json(send(payload)).get("result").asText()).isEqualTo("recorded");
+        for (String same : List.of("2026-01-03T10:00:00.12+00:00", "2026-01-03T10:00:00.1200000Z", "2026-01-03T15:30:00.120+05:30",
+                "2026-01-03t10:00:00.120000000z", " 2026-01-03T10:00:00.12Z ")) {
+            assertThat(json(send(with(payload, "UtcTimestamp", same))).get("result").asText()).as(same).isEqualTo("duplicate");
+        }
+        assertThat(json(send(with(payload, "ItemId", null))).get("result").asText()).as("without ItemId").isEqualTo("duplicate");
+        assertThat(json(send(with(with(payload, "UtcTimestamp", null), "ItemId", null))).get("result").asText())
+                .as("Timestamp is the same instant").isEqualTo("duplicate");
+        assertThat(json(send(with(payload, "UtcTimestamp", "2026-01-03T10:00:00.13Z"))).get("result").asText()).isEqualTo("recorded");
+
+        String anonymous = with(payload, "UserId", null);
+        assertThat(json(send(anonymous)).get("result").asText()).isEqualTo("recorded");
+        assertThat(json(send(anonymous)).get("result").asText()).as("without UserId, replayed").isEqualTo("duplicate");
+        String bare = with(with(with(anonymous, "ItemId", null), "UtcTimestamp", null), "Timestamp", null);
+        assertThat(json(send(bare)).get("result").asText()).isEqualTo("recorded");
+        assertThat(json(send(bare)).get("result").asText()).as("with neither id nor time, replayed").isEqualTo("duplicate");
+        assertThat(plays()).isEqualTo(4);
     }
 
     @Test

@@ -107,6 +107,18 @@ class JellyfinSyncTest {
     }
 
     @Test
+    void import_leaves_a_last_played_date_outside_the_window_as_date_unknown() throws Exception {
+        start(dialect, "UTC");
+        FakeItem matrix = movie(movies, "The Matrix", "603");
+        FakeItem heat = movie(movies, "Heat", "949");
+        jellyfin.setUserData(alice, matrix, FakeUserData.playedOn(Instant.parse("9999-12-31T12:00:00Z"), 1));
+        jellyfin.setUserData(alice, heat, FakeUserData.playedOn(Instant.parse("1801-05-01T12:00:00Z"), 1));
+
+        assertThat(importNow().added()).isEqualTo(2);
+        assertThat(played()).hasSize(2).allSatisfy(p -> assertThat(p.dates()).containsExactly(new PlayedMovie.DateEntry(null, 1, null)));
+    }
+
+    @Test
     void import_never_changes_a_date_the_user_already_has() throws Exception {
         start(dialect, "UTC");
         FakeItem matrix = movie(movies, "The Matrix", "603");

@@ -85,7 +85,8 @@ public final class AccessFilter {
         if (api) {
             throw new UnauthorizedResponse("Log in first: send Authorization: Bearer <token>.");
         }
-        String next = ctx.method() == HandlerType.GET ? "?next=" + URLEncoder.encode(AppPath.of(ctx), StandardCharsets.UTF_8) : "";
+        String query = ctx.queryString() == null ? "" : "?" + ctx.queryString();
+        String next = ctx.method() == HandlerType.GET ? "?next=" + URLEncoder.encode(AppPath.of(ctx) + query, StandardCharsets.UTF_8) : "";
         ctx.redirect("/login" + next);
         ctx.skipRemainingHandlers();
     }

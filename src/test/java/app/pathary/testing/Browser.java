@@ -110,7 +110,9 @@ public final class Browser implements AutoCloseable {
 
     /** Waits until the condition holds (for changes made in place, e.g. by htmx). */
     public void waitUntil(String what, BooleanSupplier condition) {
-        waiter().withMessage(what).until(d -> condition.getAsBoolean());
+        // An element read while htmx swaps it out is stale: that is "not yet", not a failure.
+        waiter().withMessage(what).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> condition.getAsBoolean());
     }
 
     /** Waits until the browser shows a page under {@code path} (after a redirect or a form post). */

@@ -103,8 +103,8 @@ public final class Database implements AutoCloseable {
         settings.password().ifPresent(config::setPassword);
         config.setMaximumPoolSize(size);
         config.setMinimumIdle(Math.min(size, 2));
-        // a request waits at most 5 s for a connection, then answers 503 with the reason (see DatabaseFaults)
-        config.setConnectionTimeout(5_000);
+        // SQLite's one writer may be held by a long transaction: a request waits up to 10 s for it, then answers 503
+        config.setConnectionTimeout(10_000);
         config.setInitializationFailTimeout(-1);
         if (Dialect.of(settings.jdbcUrl()) == Dialect.SQLITE) {
             // sqlite-jdbc cannot switch a connection to read-only once open, so readers are read-only by use:

@@ -51,6 +51,9 @@ public final class DatabaseFaults {
     }
 
     private static String named(Throwable t, Path sqliteFile) {
+        if (!(t instanceof SQLException)) {
+            return null; // only the drivers' and the pool's own failures are read (a "malformed" JSON body is no database fault)
+        }
         String message = String.valueOf(t.getMessage());
         String lower = message.toLowerCase(Locale.ROOT);
         String state = t instanceof SQLException sql && sql.getSQLState() != null ? sql.getSQLState() : "";

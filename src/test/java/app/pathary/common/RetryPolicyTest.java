@@ -95,4 +95,14 @@ class RetryPolicyTest {
         assertThatThrownBy(() -> new RetryPolicy(0, Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new RetryPolicy(3, Duration.ofMillis(-1))).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void a_patient_policy_tries_eight_times_and_never_waits_longer_than_thirty_first_waits() {
+        RetryPolicy patient = RetryPolicy.patient(Duration.ofSeconds(1));
+        assertThat(patient.attempts()).isEqualTo(8);
+        assertThat(patient.waitBefore(2, 0.999)).isBetween(Duration.ofMillis(999), Duration.ofSeconds(1));
+        assertThat(patient.waitBefore(6, 0.999)).as("16 s").isBetween(Duration.ofMillis(15_990), Duration.ofSeconds(16));
+        assertThat(patient.waitBefore(7, 0.999)).as("32 s, capped at 30 s").isBetween(Duration.ofMillis(29_900), Duration.ofSeconds(30));
+        assertThat(patient.waitBefore(8, 0.0)).isEqualTo(Duration.ofSeconds(15));
+    }
 }

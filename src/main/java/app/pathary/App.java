@@ -53,26 +53,30 @@ import java.util.List;
  * need through {@link Overrides}.
  */
 public final class App implements AutoCloseable {
+    private static final Duration WATCHED_REPORT_EVERY = Duration.ofHours(6);
+    private static final Duration FIRST_WATCHED_REPORT = Duration.ofMinutes(1);
     /**
      * Ports and timings a test may replace: the clock, the listen address, the request timeout and the first wait
      * before retrying a failed request (both named for Jellyfin, and used for Radarr and Sonarr too), and the job
-     * queue's timings (heartbeat, staleness, polling, shutdown drain).
+     * queue's timings (heartbeat, staleness, polling, shutdown drain), and the period of the scheduled watched report.
      */
-    public record Overrides(Clock clock, String httpHost, Duration jellyfinTimeout, Duration jellyfinRetryWait, JobTimings jobTimings) {
+    public record Overrides(Clock clock, String httpHost, Duration jellyfinTimeout, Duration jellyfinRetryWait, JobTimings jobTimings,
+            Duration watchedReportEvery) {
         public static Overrides none() {
-            return new Overrides(Clock.systemUTC(), "0.0.0.0", Duration.ofSeconds(60), Duration.ofSeconds(1), JobTimings.defaults());
+            return new Overrides(Clock.systemUTC(), "0.0.0.0", Duration.ofSeconds(60), Duration.ofSeconds(1), JobTimings.defaults(),
+                    WATCHED_REPORT_EVERY);
         }
 
         public Overrides withClock(Clock newClock) {
-            return new Overrides(newClock, httpHost, jellyfinTimeout, jellyfinRetryWait, jobTimings);
+            return new Overrides(newClock, httpHost, jellyfinTimeout, jellyfinRetryWait, jobTimings, watchedReportEvery);
         }
 
         public Overrides withHttpHost(String host) {
-            return new Overrides(clock, host, jellyfinTimeout, jellyfinRetryWait, jobTimings);
+            return new Overrides(clock, host, jellyfinTimeout, jellyfinRetryWait, jobTimings, watchedReportEvery);
         }
 
         public Overrides withJellyfinTimings(Duration timeout, Duration retryWait) {
-            return new Overrides(clock, httpHost, timeout, retryWait, jobTimings);
+            return new Overrides(clock, httpHost, timeout, retryWait, jobTimings, watchedReportEvery);
         }
 
         public Overrides withJobPoll(Duration poll) {
@@ -80,7 +84,12 @@ public final class App implements AutoCloseable {
         }
 
         public Overrides withJobTimings(JobTimings timings) {
-            return new Overrides(clock, httpHost, jellyfinTimeout, jellyfinRetryWait, timings);
+            return new Overrides(clock, httpHost, jellyfinTimeout, jellyfinRetryWait, timings, watchedReportEvery);
+        }
+
+        /** The period of the scheduled watched report (6 hours; a test shortens it). */
+        public Overrides withWatchedReportEvery(Duration every) {
+            return new Overrides(clock, httpHost, jellyfinTimeout, jellyfinRetryWait, jobTimings, every);
         }
     }
 
@@ -177,10 +186,11 @@ public final class App implements AutoCloseable {
         if (workers == null) {
             var dispatch = new JobDispatch(jellyfinSync, watched.reports(), cleanup.runs());
             workers = jobs.workers(dispatch, "pathary-" + ProcessHandle.current().pid() + "-" + java.util.UUID.randomUUID().toString().substring(0, 8));
-            workers.schedule(new JobWorkers.Schedule(new JobSpec.WatchedReport(), Duration.ofMinutes(1), Duration.ofHours(6),
-                    watched.reports()::configured));
-            config.cleanup().schedule().ifPresent(every ->
-                    workers.schedule(new JobWorkers.Schedule(new JobSpec.CleanupScheduled(), every, every, cleanup.runs()::configured)));
+            Duration every = overrides.watchedReportEvery();
+            workers.schedule(new JobWorkers.Schedule(new JobSpec.WatchedReport(),
+                    every.compareTo(FIRST_WATCHED_REPORT) < 0 ? every : FIRST_WATCHED_REPORT, every, watched.reports()::configured));
+            config.cleanup().schedule().ifPresent(hours ->
+                    workers.schedule(new JobWorkers.Schedule(new JobSpec.CleanupScheduled(), hours, hours, cleanup.runs()::configured)));
             workers.start();
         }
     }

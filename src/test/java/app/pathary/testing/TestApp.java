@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /** A real Pathary server on 127.0.0.1 and a free port, on a real database, for HTTP tests. */
 public final class TestApp implements AutoCloseable {
@@ -32,15 +33,20 @@ public final class TestApp implements AutoCloseable {
     }
 
     public static TestApp start(DatabaseSettings database, Clock clock, Map<String, String> extraEnvironment) {
+        return start(database, extraEnvironment, overrides -> overrides.withClock(clock));
+    }
+
+    /** An app whose timings (job queue, schedules, Jellyfin) the test changes from those of {@link #start}. */
+    public static TestApp start(DatabaseSettings database, Map<String, String> extraEnvironment, UnaryOperator<App.Overrides> tweak) {
         Path dataDir = tempDir();
         Map<String, String> env = new HashMap<>(extraEnvironment);
         env.put("DATA_DIR", dataDir.toString());
         env.put("HTTP_PORT", "0");
         AppConfig config = AppConfig.from(new Environment(env)).withDatabase(database).withHttpPort(0);
-        App app = App.open(config, App.Overrides.none().withClock(clock).withHttpHost("127.0.0.1")
+        App app = App.open(config, tweak.apply(App.Overrides.none().withHttpHost("127.0.0.1")
                 .withJellyfinTimings(java.time.Duration.ofSeconds(2), java.time.Duration.ofMillis(20))
                 .withJobTimings(JobTimings.defaults().withPoll(java.time.Duration.ofMillis(100))
-                        .withDrain(java.time.Duration.ofSeconds(2))));
+                        .withDrain(java.time.Duration.ofSeconds(2)))));
         Javalin server = app.startServer();
         return new TestApp(app, dataDir, server);
     }

@@ -9,6 +9,7 @@ import app.pathary.config.AppConfig;
 import app.pathary.config.ReloadableConfigFile;
 import app.pathary.config.SecretKey;
 import app.pathary.db.Database;
+import app.pathary.db.SecretKeyCheck;
 import app.pathary.history.HistoryFacade;
 import app.pathary.jellyfin.client.ClientIdentity;
 import app.pathary.jellyfin.client.HttpJellyfinClient;
@@ -47,12 +48,18 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The composition root: builds every part of Pathary with plain constructors, in order. Tests swap the ports they
  * need through {@link Overrides}.
  */
 public final class App implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(App.class);
     private static final Duration WATCHED_REPORT_EVERY = Duration.ofHours(6);
     private static final Duration FIRST_WATCHED_REPORT = Duration.ofMinutes(1);
     /**
@@ -109,6 +116,7 @@ public final class App implements AutoCloseable {
     public final ReloadableConfigFile configFile;
     private final JellyfinClient jellyfinClient;
     private JobWorkers workers;
+    private ScheduledExecutorService configWatch;
     private final Overrides overrides;
     private final ObjectMapper json = Json.mapper();
     private final PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -150,7 +158,9 @@ public final class App implements AutoCloseable {
         try {
             database.migrate();
             ClientIdentity identity = DeviceIdentity.resolve(database.jdbi(), config.jellyfinDeviceId(), config.jellyfinAppName(), version());
-            return new App(config, database, identity, overrides);
+            App app = new App(config, database, identity, overrides);
+            SecretKeyCheck.verify(database.jdbi(), app.secrets);
+            return app;
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -178,6 +188,7 @@ public final class App implements AutoCloseable {
         var web = new WebServer(json, users.accessFilter(MetricsAccess.from(config.metrics()))::handle, new ErrorMapping(pages), meters, routes);
         server = web.start(overrides.httpHost(), config.httpPort());
         startWorkers();
+        watchConfigFile();
         return server;
     }
 
@@ -193,6 +204,23 @@ public final class App implements AutoCloseable {
                     workers.schedule(new JobWorkers.Schedule(new JobSpec.CleanupScheduled(), hours, hours, cleanup.runs()::configured)));
             workers.start();
         }
+    }
+
+    /** Looks at CONFIG_FILE every 30 s, so every replica follows a change to a file they share (serve only). */
+    private void watchConfigFile() {
+        if (configFile.current().path().isEmpty()) {
+            return;
+        }
+        long every = ReloadableConfigFile.CHECK_EVERY.toMillis();
+        configWatch = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("pathary-config-file").daemon().factory());
+        configWatch.scheduleWithFixedDelay(() -> {
+            var refresh = configFile.refresh();
+            if (refresh.changed()) {
+                LOG.info("CONFIG_FILE changed; now in use ({} instances)", configFile.current().instances().size());
+            } else if (refresh.problem() != null) {
+                LOG.warn("{}", refresh.problem());
+            }
+        }, every, every, TimeUnit.MILLISECONDS);
     }
 
     /** Pathary's version, from the jar's manifest ("development" when run from classes). */
@@ -222,6 +250,9 @@ public final class App implements AutoCloseable {
         }
         if (workers != null) {
             workers.close();
+        }
+        if (configWatch != null) {
+            configWatch.shutdownNow();
         }
         meters.close();
         database.close();

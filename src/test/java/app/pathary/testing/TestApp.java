@@ -17,6 +17,11 @@ import java.util.function.UnaryOperator;
 
 /** A real Pathary server on 127.0.0.1 and a free port, on a real database, for HTTP tests. */
 public final class TestApp implements AutoCloseable {
+    /**
+     * The data folder of each database: an app started again on a database keeps its folder, and so its generated
+     * secret key, as a restarted server does (a database refuses an instance whose key is not the one it was sealed with).
+     */
+    private static final Map<String, Path> DATA_DIRS = new java.util.concurrent.ConcurrentHashMap<>();
     public final App app;
     public final Path dataDir;
     /** The running Javalin server (e.g. to list every route it answers). */
@@ -38,7 +43,8 @@ public final class TestApp implements AutoCloseable {
 
     /** An app whose timings (job queue, schedules, Jellyfin) the test changes from those of {@link #start}. */
     public static TestApp start(DatabaseSettings database, Map<String, String> extraEnvironment, UnaryOperator<App.Overrides> tweak) {
-        Path dataDir = tempDir();
+        Path dataDir = extraEnvironment.containsKey("DATA_DIR") ? Path.of(extraEnvironment.get("DATA_DIR"))
+                : DATA_DIRS.computeIfAbsent(database.jdbcUrl(), url -> tempDir());
         Map<String, String> env = new HashMap<>(extraEnvironment);
         env.put("DATA_DIR", dataDir.toString());
         env.put("HTTP_PORT", "0");

@@ -187,7 +187,9 @@ public final class JobRepository {
 
     /**
      * Puts running jobs whose worker stopped beating back in the queue (the attempt it used still counts); one whose
-     * key already waits again is done as superseded. Their old claims can no longer write.
+     * key already waits again is done as superseded. Their old claims can no longer write. Each statement states its
+     * whole condition: on PostgreSQL the second one sees rows committed after the first began (another instance's
+     * claim whose heartbeat was already old when it committed), which must never be taken for superseded.
      */
     int requeueStale(Duration silence) {
         long now = clock.millis();
@@ -201,7 +203,8 @@ public final class JobRepository {
                 + h.createUpdate("""
                         UPDATE jobs SET status = 'done', worker = NULL, owner = NULL, finished_at = :now,
                             last_error = 'The worker running it stopped.', summary = 'Superseded by a newer job with the same key.'
-                        WHERE status = 'running' AND heartbeat_at < :cutoff""")
+                        WHERE status = 'running' AND heartbeat_at < :cutoff AND EXISTS (
+                            SELECT 1 FROM jobs w WHERE w.status = 'waiting' AND w.dedupe_key = jobs.dedupe_key)""")
                 .bind("now", now).bind("cutoff", cutoff).execute());
     }
 

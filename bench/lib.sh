@@ -148,3 +148,12 @@ now_ms() {
   local t=${EPOCHREALTIME/[.,]/}
   echo $(( t / 1000 ))
 }
+
+# Compiles the test classes (load clients, embedded PostgreSQL) and writes their classpath to target/cp.txt when stale.
+ensure_test_classpath() {
+  if [ ! -f "$ROOT/target/cp.txt" ] || [ -n "$(find "$ROOT/pom.xml" "$ROOT/src" -newer "$ROOT/target/cp.txt" -print -quit)" ]; then
+    echo "bench: compiling the test classes..." >&2
+    (cd "$ROOT" && ./mvnw -B -q test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt -Dmdep.includeScope=test >&2)
+    touch "$ROOT/target/cp.txt"
+  fi
+}

@@ -12,6 +12,7 @@ import app.pathary.config.AppConfig;
 import app.pathary.config.ReloadableConfigFile;
 import app.pathary.config.SecretKey;
 import app.pathary.db.Database;
+import app.pathary.db.SecretKeyCheck;
 import app.pathary.history.HistoryFacade;
 import app.pathary.jellyfin.client.ClientIdentity;
 import app.pathary.jellyfin.client.HttpJellyfinClient;
@@ -51,32 +52,42 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The composition root: builds every part of Pathary with plain constructors, in order. Tests swap the ports they
  * need through {@link Overrides}.
  */
 public final class App implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(App.class);
+    private static final Duration WATCHED_REPORT_EVERY = Duration.ofHours(6);
+    private static final Duration FIRST_WATCHED_REPORT = Duration.ofMinutes(1);
     /**
      * Ports and timings a test may replace: the clock, the listen address, the request timeout and the first wait
      * before retrying a failed request (both named for Jellyfin, and used for Radarr and Sonarr too), and the job
-     * queue's timings (heartbeat, staleness, polling, shutdown drain).
+     * queue's timings (heartbeat, staleness, polling, shutdown drain), and the period of the scheduled watched report.
      */
-    public record Overrides(Clock clock, String httpHost, Duration jellyfinTimeout, Duration jellyfinRetryWait, JobTimings jobTimings) {
+    public record Overrides(Clock clock, String httpHost, Duration jellyfinTimeout, Duration jellyfinRetryWait, JobTimings jobTimings,
+            Duration watchedReportEvery) {
         public static Overrides none() {
-            return new Overrides(Clock.systemUTC(), "0.0.0.0", Duration.ofSeconds(60), Duration.ofSeconds(1), JobTimings.defaults());
+            return new Overrides(Clock.systemUTC(), "0.0.0.0", Duration.ofSeconds(60), Duration.ofSeconds(1), JobTimings.defaults(),
+                    WATCHED_REPORT_EVERY);
         }
 
         public Overrides withClock(Clock newClock) {
-            return new Overrides(newClock, httpHost, jellyfinTimeout, jellyfinRetryWait, jobTimings);
+            return new Overrides(newClock, httpHost, jellyfinTimeout, jellyfinRetryWait, jobTimings, watchedReportEvery);
         }
 
         public Overrides withHttpHost(String host) {
-            return new Overrides(clock, host, jellyfinTimeout, jellyfinRetryWait, jobTimings);
+            return new Overrides(clock, host, jellyfinTimeout, jellyfinRetryWait, jobTimings, watchedReportEvery);
         }
 
         public Overrides withJellyfinTimings(Duration timeout, Duration retryWait) {
-            return new Overrides(clock, httpHost, timeout, retryWait, jobTimings);
+            return new Overrides(clock, httpHost, timeout, retryWait, jobTimings, watchedReportEvery);
         }
 
         public Overrides withJobPoll(Duration poll) {
@@ -84,7 +95,12 @@ public final class App implements AutoCloseable {
         }
 
         public Overrides withJobTimings(JobTimings timings) {
-            return new Overrides(clock, httpHost, jellyfinTimeout, jellyfinRetryWait, timings);
+            return new Overrides(clock, httpHost, jellyfinTimeout, jellyfinRetryWait, timings, watchedReportEvery);
+        }
+
+        /** The period of the scheduled watched report (6 hours; a test shortens it). */
+        public Overrides withWatchedReportEvery(Duration every) {
+            return new Overrides(clock, httpHost, jellyfinTimeout, jellyfinRetryWait, jobTimings, every);
         }
     }
 
@@ -104,6 +120,7 @@ public final class App implements AutoCloseable {
     public final ReloadableConfigFile configFile;
     private final JellyfinClient jellyfinClient;
     private JobWorkers workers;
+    private ScheduledExecutorService configWatch;
     private final Overrides overrides;
     private final ObjectMapper json = Json.mapper();
     private final PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -156,7 +173,9 @@ public final class App implements AutoCloseable {
         try {
             database.migrate();
             ClientIdentity identity = DeviceIdentity.resolve(database.jdbi(), config.jellyfinDeviceId(), config.jellyfinAppName(), version());
-            return new App(config, database, identity, overrides);
+            App app = new App(config, database, identity, overrides);
+            SecretKeyCheck.verify(database.jdbi(), app.secrets);
+            return app;
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -186,6 +205,7 @@ public final class App implements AutoCloseable {
                 config.web());
         server = web.start(overrides.httpHost(), config.httpPort());
         startWorkers();
+        watchConfigFile();
         return server;
     }
 
@@ -194,12 +214,30 @@ public final class App implements AutoCloseable {
         if (workers == null) {
             var dispatch = new JobDispatch(jellyfinSync, watched.reports(), cleanup.runs());
             workers = jobs.workers(dispatch, "pathary-" + ProcessHandle.current().pid() + "-" + java.util.UUID.randomUUID().toString().substring(0, 8));
-            workers.schedule(new JobWorkers.Schedule(new JobSpec.WatchedReport(), Duration.ofMinutes(1), Duration.ofHours(6),
-                    watched.reports()::configured));
-            config.cleanup().schedule().ifPresent(every ->
-                    workers.schedule(new JobWorkers.Schedule(new JobSpec.CleanupScheduled(), every, every, cleanup.runs()::configured)));
+            Duration every = overrides.watchedReportEvery();
+            workers.schedule(new JobWorkers.Schedule(new JobSpec.WatchedReport(),
+                    every.compareTo(FIRST_WATCHED_REPORT) < 0 ? every : FIRST_WATCHED_REPORT, every, watched.reports()::configured));
+            config.cleanup().schedule().ifPresent(hours ->
+                    workers.schedule(new JobWorkers.Schedule(new JobSpec.CleanupScheduled(), hours, hours, cleanup.runs()::configured)));
             workers.start();
         }
+    }
+
+    /** Looks at CONFIG_FILE every 30 s, so every replica follows a change to a file they share (serve only). */
+    private void watchConfigFile() {
+        if (configFile.current().path().isEmpty()) {
+            return;
+        }
+        long every = ReloadableConfigFile.CHECK_EVERY.toMillis();
+        configWatch = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("pathary-config-file").daemon().factory());
+        configWatch.scheduleWithFixedDelay(() -> {
+            var refresh = configFile.refresh();
+            if (refresh.changed()) {
+                LOG.info("CONFIG_FILE changed; now in use ({} instances)", configFile.current().instances().size());
+            } else if (refresh.problem() != null) {
+                LOG.warn("{}", refresh.problem());
+            }
+        }, every, every, TimeUnit.MILLISECONDS);
     }
 
     /** Pathary's version, from the jar's manifest ("development" when run from classes). */
@@ -229,6 +267,9 @@ public final class App implements AutoCloseable {
         }
         if (workers != null) {
             workers.close();
+        }
+        if (configWatch != null) {
+            configWatch.shutdownNow();
         }
         meters.close();
         database.close();

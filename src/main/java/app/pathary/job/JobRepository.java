@@ -56,6 +56,19 @@ public final class JobRepository {
         return jdbi.inTransaction(h -> insert(h, job, "waiting", null, null));
     }
 
+    /** Queues a job in the caller's transaction; de-duplicated by key. */
+    long enqueue(Handle h, NewJob job) {
+        return insert(h, job, "waiting", null, null);
+    }
+
+    Jdbi jdbi() {
+        return jdbi;
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
     /** Records a job that a process runs itself right away (the CLI), already claimed by {@code worker}. */
     Job insertRunning(NewJob job, String worker) {
         return jdbi.inTransaction(h -> find(h, insert(h, job, "running", worker, newOwner())).orElseThrow());
@@ -65,13 +78,14 @@ public final class JobRepository {
         long now = clock.millis();
         Optional<Long> id = h.createQuery("""
                         INSERT INTO jobs (type, user_id, params, dedupe_key, status, max_attempts, next_run_at, created_at,
-                            worker, owner, attempts, started_at, heartbeat_at)
-                        VALUES (:type, :user, :params, :key, :status, :max, :now, :now, :worker, :owner, :attempts, :started, :started)
+                            worker, owner, attempts, started_at, heartbeat_at, scheduled_for)
+                        VALUES (:type, :user, :params, :key, :status, :max, :now, :now, :worker, :owner, :attempts, :started, :started,
+                            :period)
                         ON CONFLICT (dedupe_key) WHERE status = 'waiting' DO NOTHING RETURNING id""")
                 .bind("type", job.type()).bind("user", job.userId()).bind("params", job.params())
                 .bind("key", job.dedupeKey()).bind("status", status).bind("max", job.maxAttempts()).bind("now", now)
                 .bind("worker", worker).bind("owner", owner).bind("attempts", worker == null ? 0 : 1)
-                .bind("started", worker == null ? null : now)
+                .bind("started", worker == null ? null : now).bind("period", job.scheduledFor())
                 .mapTo(Long.class).findOne();
         return id.orElseGet(() -> h.createQuery("SELECT id FROM jobs WHERE dedupe_key = :key AND status = 'waiting'")
                 .bind("key", job.dedupeKey()).mapTo(Long.class).one());
@@ -173,7 +187,9 @@ public final class JobRepository {
 
     /**
      * Puts running jobs whose worker stopped beating back in the queue (the attempt it used still counts); one whose
-     * key already waits again is done as superseded. Their old claims can no longer write.
+     * key already waits again is done as superseded. Their old claims can no longer write. Each statement states its
+     * whole condition: on PostgreSQL the second one sees rows committed after the first began (another instance's
+     * claim whose heartbeat was already old when it committed), which must never be taken for superseded.
      */
     int requeueStale(Duration silence) {
         long now = clock.millis();
@@ -187,7 +203,8 @@ public final class JobRepository {
                 + h.createUpdate("""
                         UPDATE jobs SET status = 'done', worker = NULL, owner = NULL, finished_at = :now,
                             last_error = 'The worker running it stopped.', summary = 'Superseded by a newer job with the same key.'
-                        WHERE status = 'running' AND heartbeat_at < :cutoff""")
+                        WHERE status = 'running' AND heartbeat_at < :cutoff AND EXISTS (
+                            SELECT 1 FROM jobs w WHERE w.status = 'waiting' AND w.dedupe_key = jobs.dedupe_key)""")
                 .bind("now", now).bind("cutoff", cutoff).execute());
     }
 

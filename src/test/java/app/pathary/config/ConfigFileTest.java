@@ -116,4 +116,21 @@ class ConfigFileTest {
         assertThat(live.rereads()).isEqualTo(2);
         assertThat(new ReloadableConfigFile(ConfigFile.none()).reload()).as("no file, nothing to read").isEqualTo(ConfigFile.none());
     }
+
+    @Test
+    void a_look_at_the_file_takes_changed_contents_and_reports_a_bad_file_once() throws IOException {
+        Path file = file("cleanup:\n  execute: true\n");
+        ReloadableConfigFile live = new ReloadableConfigFile(config(file).configFile());
+        assertThat(live.refresh()).isEqualTo(new ReloadableConfigFile.Refresh(false, null));
+        Files.writeString(file, "cleanup:\n  execute: false\n");
+        assertThat(live.refresh()).as("changed by another replica's page, or a ConfigMap update")
+                .isEqualTo(new ReloadableConfigFile.Refresh(true, null));
+        assertThat(live.current().actions().execute()).contains(false);
+        Files.writeString(file, "cleanup: [\n");
+        assertThat(live.refresh().problem()).startsWith("CONFIG_FILE " + file + " is not valid YAML")
+                .endsWith("; the previous contents stay in use.");
+        assertThat(live.refresh()).as("reported once").isEqualTo(new ReloadableConfigFile.Refresh(false, null));
+        assertThat(live.current().actions().execute()).contains(false);
+        assertThat(live.rereads()).as("looks are not re-reads asked for").isZero();
+    }
 }

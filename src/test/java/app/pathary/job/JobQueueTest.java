@@ -43,7 +43,7 @@ class JobQueueTest {
     @Test
     void a_failing_job_is_retried_with_growing_waits_until_its_attempts_run_out(Dialect dialect) {
         open(dialect);
-        long id = jobs.enqueue(new NewJob("t", null, "{}", null, 3));
+        long id = jobs.enqueue(NewJob.of("t", null, "{}", null).withMaxAttempts(3));
         for (int attempt = 1; attempt <= 3; attempt++) {
             Job claimed = jobs.claim("w").orElseThrow();
             assertThat(claimed.attempts()).isEqualTo(attempt);

@@ -34,6 +34,8 @@ class DatabaseTestsRunOnBothDialectsTest {
             entry("app.pathary.history.ConcurrentHistoryWritesTest",
                     "dialects per method: four races run on both; two hold PostgreSQL transactions open at once, which SQLite's one writer cannot"),
             entry("app.pathary.job.JobCrashTest", "one crash trial alternates SQLite and PostgreSQL databases against the same clean run"),
+            entry("app.pathary.ReplicasTest", "several Pathary instances share one database, which only PostgreSQL supports "
+                    + "(a SQLite file has one writer in one process)"),
             entry("app.pathary.cli.ConfigStartupCliTest", "every case must stop before any database is opened"),
             entry("app.pathary.cli.HangupReloadTest", "it proves SIGHUP re-reads CONFIG_FILE; the database plays no part"),
             entry("app.pathary.web.RouteRolesHttpTest", "one app for every route (PER_CLASS); the roles it checks live in code, "

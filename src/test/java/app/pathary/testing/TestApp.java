@@ -13,9 +13,15 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /** A real Pathary server on 127.0.0.1 and a free port, on a real database, for HTTP tests. */
 public final class TestApp implements AutoCloseable {
+    /**
+     * The data folder of each database: an app started again on a database keeps its folder, and so its generated
+     * secret key, as a restarted server does (a database refuses an instance whose key is not the one it was sealed with).
+     */
+    private static final Map<String, Path> DATA_DIRS = new java.util.concurrent.ConcurrentHashMap<>();
     public final App app;
     public final Path dataDir;
     /** The running Javalin server (e.g. to list every route it answers). */
@@ -32,21 +38,28 @@ public final class TestApp implements AutoCloseable {
     }
 
     public static TestApp start(DatabaseSettings database, Clock clock, Map<String, String> extraEnvironment) {
-        return start(database, clock, extraEnvironment, java.time.Duration.ofSeconds(2));
+        return start(database, extraEnvironment, overrides -> overrides.withClock(clock));
     }
 
     /** With the time Pathary waits for each Jellyfin answer (e.g. longer, for a fake that holds its answers on purpose). */
     public static TestApp start(DatabaseSettings database, Clock clock, Map<String, String> extraEnvironment,
             java.time.Duration jellyfinTimeout) {
-        Path dataDir = tempDir();
+        return start(database, extraEnvironment, overrides -> overrides.withClock(clock)
+                .withJellyfinTimings(jellyfinTimeout, java.time.Duration.ofMillis(20)));
+    }
+
+    /** An app whose timings (job queue, schedules, Jellyfin) the test changes from those of {@link #start}. */
+    public static TestApp start(DatabaseSettings database, Map<String, String> extraEnvironment, UnaryOperator<App.Overrides> tweak) {
+        Path dataDir = extraEnvironment.containsKey("DATA_DIR") ? Path.of(extraEnvironment.get("DATA_DIR"))
+                : DATA_DIRS.computeIfAbsent(database.jdbcUrl(), url -> tempDir());
         Map<String, String> env = new HashMap<>(extraEnvironment);
         env.put("DATA_DIR", dataDir.toString());
         env.put("HTTP_PORT", "0");
         AppConfig config = AppConfig.from(new Environment(env)).withDatabase(database).withHttpPort(0);
-        App app = App.open(config, App.Overrides.none().withClock(clock).withHttpHost("127.0.0.1")
-                .withJellyfinTimings(jellyfinTimeout, java.time.Duration.ofMillis(20))
+        App app = App.open(config, tweak.apply(App.Overrides.none().withHttpHost("127.0.0.1")
+                .withJellyfinTimings(java.time.Duration.ofSeconds(2), java.time.Duration.ofMillis(20))
                 .withJobTimings(JobTimings.defaults().withPoll(java.time.Duration.ofMillis(100))
-                        .withDrain(java.time.Duration.ofSeconds(2))));
+                        .withDrain(java.time.Duration.ofSeconds(2)))));
         Javalin server = app.startServer();
         return new TestApp(app, dataDir, server);
     }

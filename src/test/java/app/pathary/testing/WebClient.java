@@ -23,7 +23,7 @@ public final class WebClient {
     private final HttpClient http;
     private String bearer;
 
-    WebClient(String baseUrl) {
+    public WebClient(String baseUrl) {
         this.baseUrl = baseUrl;
         this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
     }

@@ -5,7 +5,9 @@
 # /usr/bin/time -v), peak RSS, and the requests each fake received.
 # Usage: bench/cleanup-cli.sh [movies] [episodes] [runs]     (default 20000 50000 3)
 # OUT_DIR keeps each run's output (default: a temporary folder, removed); COMMANDS picks what runs
-# (default "plan report"; "plan" = cleanup:plan with primary user0, "report" = watched:report --strategy any).
+# (default "plan report"; "plan" = cleanup:plan with primary user0, "report" = watched:report --strategy any,
+# "footprint" = the retained size of the primary and the any snapshot, app.pathary.bench.SnapshotFootprint, run on
+# FOOTPRINT_JAR's classes, default target/pathary.jar).
 # LAUNCHER runs another build's launcher (e.g. a copy of an older checkout's ./pathary beside its target/pathary.jar),
 # so that two versions are measured the same way against the same emulated servers.
 set -euo pipefail
@@ -59,6 +61,12 @@ for n in $(seq 1 "$RUNS"); do
     case $c in
       plan) run_cli plan "$n" cleanup:plan --now 2026-01-20 ;;
       report) run_cli report "$n" watched:report --strategy any --now 2026-01-20 ;;
+      footprint)
+        for strategy in primary any; do
+          "$JAVA" -Xmx2g -XX:+UseSerialGC -cp "${FOOTPRINT_JAR:-target/pathary.jar}:target/test-classes" \
+            app.pathary.bench.SnapshotFootprint "$WORK/env" "$strategy" | sed 's/^/  /'
+          counts
+        done ;;
     esac
   done
 done

@@ -97,7 +97,22 @@ final class ReusedStatements implements StatementBuilder {
 
     private static Map<String, PreparedStatement> idle(Connection physical) {
         synchronized (BY_CONNECTION) {
-            return BY_CONNECTION.computeIfAbsent(physical, c -> new LinkedHashMap<>(16, 0.75f, true));
+            Map<String, PreparedStatement> idle = BY_CONNECTION.get(physical);
+            if (idle == null) {
+                // a new connection: forget the ones the pool retired (their statements hold them, so they are not weak)
+                BY_CONNECTION.keySet().removeIf(ReusedStatements::closed);
+                idle = new LinkedHashMap<>(16, 0.75f, true);
+                BY_CONNECTION.put(physical, idle);
+            }
+            return idle;
+        }
+    }
+
+    private static boolean closed(Connection connection) {
+        try {
+            return connection.isClosed();
+        } catch (SQLException e) {
+            return true;
         }
     }
 }

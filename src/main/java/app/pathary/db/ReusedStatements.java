@@ -44,7 +44,7 @@ final class ReusedStatements implements StatementBuilder {
         if (statement != null && !statement.isClosed()) {
             statement.clearParameters();
         } else {
-            statement = physical.prepareStatement(sql);
+            statement = plain.create(physical, sql, context);
         }
         inUse.put(statement, sql);
         return statement;

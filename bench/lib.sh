@@ -5,7 +5,7 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 JAR="$ROOT/target/pathary.jar"
 # The JVM options ./pathary gives serve; keep the two in step.
-LAUNCHER_OPTS=${BENCH_LAUNCHER_OPTS:-"-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k -Xms32m -XX:MaxRAMPercentage=25"}
+LAUNCHER_OPTS=${BENCH_LAUNCHER_OPTS:-"-XX:+UseSerialGC -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:-ShrinkHeapInSteps -XX:TieredStopAtLevel=1 -Xss512k -Xms32m -Xmx256m"}
 launcher_cds_opts() {
   echo "-XX:+AutoCreateSharedArchive -XX:SharedArchiveFile=$1 -Xlog:cds=error"
 }

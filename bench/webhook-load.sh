@@ -6,6 +6,7 @@
 #
 #   bench/webhook-load.sh [key=value ...]     keys passed to WebhookLoad: movies warmup count senders rate seconds openSenders
 #   PORT=18481 SERVER_JAVA_OPTS="-XX:+FlightRecorder ..." bench/webhook-load.sh
+#   SERVER_JAR=/path/to/older/pathary.jar bench/webhook-load.sh   measures another build the same way (no build check)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -25,7 +26,8 @@ JAVA_HOME=$(find_jdk) || { echo "needs a JDK >= 21 (JAVA_HOME or /usr/lib/jvm)" 
 export JAVA_HOME
 JAVA="$JAVA_HOME/bin/java"
 
-if [ ! -f target/pathary.jar ] || [ -n "$(find pom.xml src/main -newer target/pathary.jar -print -quit)" ]; then
+SERVER_JAR=${SERVER_JAR:-}
+if [ -z "$SERVER_JAR" ] && { [ ! -f target/pathary.jar ] || [ -n "$(find pom.xml src/main -newer target/pathary.jar -print -quit)" ]; }; then
   echo "Building target/pathary.jar ..." >&2
   ./mvnw -B -q package -DskipTests >&2
 fi
@@ -59,7 +61,7 @@ trap stop_server EXIT
 
 echo "== $(date -u +%Y-%m-%dT%H:%M:%SZ), $(nproc) cores, $("$JAVA" -version 2>&1 | head -n 1), load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 # shellcheck disable=SC2086
-"$JAVA" $SERVER_JAVA_OPTS -jar target/pathary.jar serve --host 127.0.0.1 >"$DATA_DIR/server.log" 2>&1 &
+"$JAVA" $SERVER_JAVA_OPTS -jar "${SERVER_JAR:-target/pathary.jar}" serve --host 127.0.0.1 >"$DATA_DIR/server.log" 2>&1 &
 SERVER_PID=$!
 for i in $(seq 1 120); do
   curl -fs "http://127.0.0.1:$PORT/health" >/dev/null 2>&1 && break
@@ -69,8 +71,8 @@ for i in $(seq 1 120); do
 done
 echo "server pid $SERVER_PID on 127.0.0.1:$PORT, data in $DATA_DIR"
 
-USER_ID=$("$JAVA" -jar target/pathary.jar user:create bench@example.org bench-password-1 bench | sed -n 's/^Created user \([0-9]*\).*/\1/p')
-URL=$("$JAVA" -jar target/pathary.jar jellyfin:webhook-url "$USER_ID")
+USER_ID=$("$JAVA" -jar "${SERVER_JAR:-target/pathary.jar}" user:create bench@example.org bench-password-1 bench | sed -n 's/^Created user \([0-9]*\).*/\1/p')
+URL=$("$JAVA" -jar "${SERVER_JAR:-target/pathary.jar}" jellyfin:webhook-url "$USER_ID")
 echo "user $USER_ID, webhook $URL"
 
 "$JAVA" -cp "target/classes:target/test-classes:$(cat target/cp.txt)" app.pathary.bench.WebhookLoad "$URL" "serverPid=$SERVER_PID" "$@"

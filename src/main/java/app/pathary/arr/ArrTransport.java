@@ -3,16 +3,23 @@ package app.pathary.arr;
 import app.pathary.common.AnswerDeadline;
 import app.pathary.common.JsonBody;
 import app.pathary.common.RemoteFailures;
+import app.pathary.common.JsonStream;
+import app.pathary.common.OpenAnswer;
 import app.pathary.common.RetryPolicy;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -84,9 +91,42 @@ public final class ArrTransport {
                 && (e.retryable() || e instanceof ArrException.UnexpectedStatus status && status.status() >= 500);
     }
 
+    /**
+     * A GET of a JSON array of objects, decoded as it streams in: each element is read as a small tree, turned into
+     * {@code T} and forgotten, so a list of tens of thousands is never held as text or as one tree. The same answers
+     * fail as with {@link #send}: no body, HTML, JSON cut off or malformed, not an array of objects.
+     */
+    public <T> List<T> list(ArrInstance instance, ArrCall call, Function<ArrObject, T> each) {
+        String request = product + " (" + instance.name() + ") " + call.describe();
+        JsonStream.Decoder<List<T>> decoder = parser -> {
+            if (parser.currentToken() != JsonToken.START_ARRAY) {
+                throw new ArrException.NotArr(product, request, "expected a JSON array");
+            }
+            List<T> values = new ArrayList<>();
+            while (parser.nextToken() != JsonToken.END_ARRAY) {
+                JsonNode element = parser.readValueAsTree();
+                if (!element.isObject()) {
+                    throw new ArrException.NotArr(product, request, "expected an array of objects");
+                }
+                values.add(each.apply(new ArrObject(element, product, request)));
+            }
+            return java.util.Collections.unmodifiableList(values);
+        };
+        List<T> values = reads.call(() -> sendOnce(instance, call, request, decoder), ArrTransport::passing, request);
+        if (values == null) {
+            throw new ArrException.NotArr(product, request, ArrException.NotArr.Problem.EMPTY, "no body");
+        }
+        return values;
+    }
+
     private ArrAnswer sendOnce(ArrInstance instance, ArrCall call, String request) {
+        return new ArrAnswer(sendOnce(instance, call, request, JsonParser::readValueAsTree), product, request);
+    }
+
+    /** @return the decoded body, or {@code null} when a 2xx answer has no body */
+    private <T> T sendOnce(ArrInstance instance, ArrCall call, String request, JsonStream.Decoder<T> decoder) {
         try {
-            return attempt(instance, call, request);
+            return attempt(instance, call, request, decoder);
         } catch (ArrException e) {
             failures.failed(product.toLowerCase(java.util.Locale.ROOT), reason(e));
             throw e;
@@ -106,12 +146,24 @@ public final class ArrTransport {
         };
     }
 
-    private ArrAnswer attempt(ArrInstance instance, ArrCall call, String request) {
+    private <T> T attempt(ArrInstance instance, ArrCall call, String request, JsonStream.Decoder<T> decoder) {
         HttpRequest httpRequest = ArrRequests.build(instance, call, requestTimeout);
         long started = System.nanoTime();
-        HttpResponse<String> response;
-        try {
-            response = AnswerDeadline.send(http, httpRequest, requestTimeout);
+        try (OpenAnswer answer = AnswerDeadline.open(http, httpRequest, requestTimeout)) {
+            int status = answer.statusCode();
+            LOG.debug("{} -> {} in {} ms", request, status, (System.nanoTime() - started) / 1_000_000);
+            if (status < 200 || status > 299) {
+                throw ArrFailures.of(product, request, status, answer.text(), json);
+            }
+            JsonStream<T> body = answer.read(in -> JsonStream.read(json.getFactory(), answer.contentType(), in, decoder));
+            if (body.problem() == JsonBody.Problem.HTML_PAGE) {
+                throw new ArrException.NotArr(product, request, ArrException.NotArr.Problem.HTML_PAGE, "HTML page instead of JSON");
+            }
+            if (body.problem() == JsonBody.Problem.MALFORMED_JSON) {
+                throw new ArrException.NotArr(product, request, ArrException.NotArr.Problem.MALFORMED_JSON,
+                        "JSON cut off or malformed");
+            }
+            return body.value();
         } catch (IOException e) {
             ArrException.Unreachable.Reason reason = UnreachableReasons.of(e);
             LOG.debug("{} failed: {}", request, reason.sentence());
@@ -120,8 +172,6 @@ public final class ArrTransport {
             Thread.currentThread().interrupt();
             throw new ArrException.Unreachable(product, request, ArrException.Unreachable.Reason.INTERRUPTED, e);
         }
-        LOG.debug("{} -> {} in {} ms", request, response.statusCode(), (System.nanoTime() - started) / 1_000_000);
-        return answer(request, response);
     }
 
     /** Writes a request body. */
@@ -131,21 +181,5 @@ public final class ArrTransport {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write a " + product + " request body", e);
         }
-    }
-
-    private ArrAnswer answer(String request, HttpResponse<String> response) {
-        int status = response.statusCode();
-        if (status < 200 || status > 299) {
-            throw ArrFailures.of(product, request, status, response.body(), json);
-        }
-        JsonBody body = JsonBody.read(json, response.headers().firstValue("Content-Type").orElse(null), response.body());
-        if (body.problem() == JsonBody.Problem.HTML_PAGE) {
-            throw new ArrException.NotArr(product, request, ArrException.NotArr.Problem.HTML_PAGE, "HTML page instead of JSON");
-        }
-        if (body.problem() == JsonBody.Problem.MALFORMED_JSON) {
-            throw new ArrException.NotArr(product, request, ArrException.NotArr.Problem.MALFORMED_JSON,
-                    "JSON cut off or malformed");
-        }
-        return new ArrAnswer(body.json().isMissingNode() ? null : body.json(), product, request);
     }
 }

@@ -63,28 +63,38 @@ public final class WatchedSweep {
             swept.addAll(policy.favouriteKeepers());
         }
         LibrarySnapshot snapshot = new LibrarySnapshot(clock.instant(), List.copyOf(swept));
-        for (BaseItemDto series : all(server, ItemQuery.builder().includeItemTypes(BaseItemKind.Series).recursive(true)
-                .fields(ItemFields.ProviderIds, ItemFields.Path))) {
-            snapshot.addSeries(new Series(series.id(), series.name(), series.path(), number(series.tvdbId()), number(series.tmdbId())));
+        Interner names = new Interner();
+        each(server, ItemQuery.builder().includeItemTypes(BaseItemKind.Series).recursive(true)
+                .fields(ItemFields.ProviderIds, ItemFields.Path), series -> snapshot.addSeries(new Series(names.of(series.id()),
+                names.of(series.name()), series.path(), number(series.tvdbId()), number(series.tmdbId()))));
+        // every item once, without anyone's data: what the season rules and the *arr matching need
+        each(server, ItemQuery.builder().includeItemTypes(BaseItemKind.Movie, BaseItemKind.Episode).recursive(true)
+                .fields(ItemFields.Path, ItemFields.ProviderIds, ItemFields.DateCreated).enableUserData(false), item -> {
+                    if (!"Virtual".equals(item.locationType())) {
+                        snapshot.addItem(item(item, names));
+                    }
+                });
+        // a decider's verdict needs what they played (and when); nothing else of theirs but their favourites
+        for (String name : policy.deciders()) {
+            each(server, ItemQuery.builder().userId(users.get(name).id()).includeItemTypes(BaseItemKind.Movie, BaseItemKind.Episode)
+                    .recursive(true).isPlayed(true).enableUserData(true), item -> {
+                        UserItemDataDto data = item.userData();
+                        if (data != null && data.played()) {
+                            snapshot.setPlayed(name, item.id(), data.lastPlayedDate());
+                        }
+                    });
         }
-        for (String name : swept) {
-            String userId = users.get(name).id();
-            for (BaseItemDto item : all(server, ItemQuery.builder().userId(userId).includeItemTypes(BaseItemKind.Movie, BaseItemKind.Episode)
-                    .recursive(true).fields(ItemFields.Path, ItemFields.ProviderIds, ItemFields.DateCreated).enableUserData(true))) {
-                if ("Virtual".equals(item.locationType())) {
-                    continue;
-                }
-                snapshot.addItem(item(item));
-                UserItemDataDto data = item.userData();
-                if (data != null) {
-                    snapshot.setPlay(name, item.id(), new UserPlay(data.played(), data.lastPlayedDate(), data.isFavorite()));
-                }
-            }
-            if (policy.keepFavorites()) {
-                for (BaseItemDto folder : all(server, ItemQuery.builder().userId(userId).includeItemTypes(BaseItemKind.Series, BaseItemKind.Season)
-                        .recursive(true).isFavorite(true).enableUserData(false))) {
-                    snapshot.addFavoriteFolder(name, folder.id());
-                }
+        if (policy.keepFavorites()) {
+            for (String name : swept) {
+                each(server, ItemQuery.builder().userId(users.get(name).id()).includeItemTypes(BaseItemKind.Movie,
+                        BaseItemKind.Episode, BaseItemKind.Series, BaseItemKind.Season).recursive(true).isFavorite(true)
+                        .enableUserData(false), item -> {
+                            if ("Series".equals(item.type()) || "Season".equals(item.type())) {
+                                snapshot.addFavoriteFolder(name, names.of(item.id()));
+                            } else {
+                                snapshot.setFavorite(name, item.id());
+                            }
+                        });
             }
         }
         snapshot.finish();
@@ -196,18 +206,35 @@ public final class WatchedSweep {
                 settings.graceDaysEpisodes(), settings.keepFavorites(), zone);
     }
 
-    /** Every item of the query, through the client's one paging walk, sorted by name then date added. */
-    private List<BaseItemDto> all(JellyfinServer server, ItemQuery.Builder query) {
-        return client.allItems(server, query.enableImages(false)
-                .sortBy(SortOrder.Ascending, ItemSortBy.SortName, ItemSortBy.DateCreated).build(), PAGE_SIZE);
+    /**
+     * Every item of the query, through the client's one paging walk, sorted by name then date added; each page is
+     * handed over item by item and let go before the next is read.
+     */
+    private void each(JellyfinServer server, ItemQuery.Builder query, java.util.function.Consumer<BaseItemDto> each) {
+        client.pages(server, query.enableImages(false).sortBy(SortOrder.Ascending, ItemSortBy.SortName, ItemSortBy.DateCreated)
+                .build(), PAGE_SIZE).forEach(page -> page.items().forEach(each));
     }
 
     private static MediaItem item(BaseItemDto item) {
+        return item(item, new Interner());
+    }
+
+    /** The item as the snapshot keeps it; the ids and names many episodes share are kept once. */
+    private static MediaItem item(BaseItemDto item, Interner names) {
         boolean episode = "Episode".equals(item.type());
         return new MediaItem(item.id(), episode ? MediaItem.Kind.EPISODE : MediaItem.Kind.MOVIE, item.name(), item.path(),
                 episode ? null : number(item.tmdbId()), episode ? null : number(item.tvdbId()), item.dateCreated(),
-                item.seriesId(), item.seriesName(), item.seasonId(), episode ? item.parentIndexNumber() : null,
+                names.of(item.seriesId()), names.of(item.seriesName()), names.of(item.seasonId()), episode ? item.parentIndexNumber() : null,
                 episode ? item.indexNumber() : null, episode ? item.indexNumberEnd() : null);
+    }
+
+    /** One copy of each repeated text of a sweep (series and season ids, series names). */
+    private static final class Interner {
+        private final Map<String, String> seen = new java.util.HashMap<>();
+
+        String of(String text) {
+            return text == null ? null : seen.computeIfAbsent(text, Function.identity());
+        }
     }
 
     private static Integer number(java.util.Optional<String> id) {

@@ -106,6 +106,7 @@ public final class WebhookLoad {
         long intervalNanos = 1_000_000_000L / rate;
         long start = System.nanoTime() + 50_000_000L;
         long deadline = start + TimeUnit.SECONDS.toNanos(seconds) + PHASE_LIMIT.toNanos();
+        long cpuBefore = serverCpu.millis();
         runSenders(senders, connection -> {
             for (int i = next.getAndIncrement(); i < total && System.nanoTime() < deadline; i = next.getAndIncrement()) {
                 byte[] body = deliveries.next();
@@ -118,8 +119,9 @@ public final class WebhookLoad {
             }
         });
         double took = (System.nanoTime() - start) / 1e9;
-        System.out.printf("RESULT phase B: %d/s for %d s (%d senders): sent=%d recorded=%d errors=%d in %.2f s; latency from due time: %s%s%n",
+        System.out.printf("RESULT phase B: %d/s for %d s (%d senders): sent=%d recorded=%d errors=%d in %.2f s%s; latency from due time: %s%s%n",
                 rate, seconds, senders, tally.recorded() + tally.errors(), tally.recorded(), tally.errors(), took,
+                serverCpu.perRequest("server", cpuBefore, tally.recorded() + tally.errors()),
                 tally.latencySummary((int) Math.min(total, tally.recorded() + tally.errors())),
                 tally.errors() == 0 ? "" : " (first errors: " + tally.errorSamples() + ")");
         return tally.errors() == 0 && tally.recorded() == total;

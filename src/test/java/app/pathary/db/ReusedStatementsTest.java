@@ -13,7 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The SQLite writer prepares each SQL text once per handle, and never shares a statement that is still in use. */
+/** The SQLite writer prepares each SQL text once per connection (not per handle), and never shares a statement that is still in use. */
 class ReusedStatementsTest {
     private static final String INSERT = "INSERT INTO notes (n, text) VALUES (:n, :text)";
     private Database database;
@@ -62,5 +62,42 @@ class ReusedStatementsTest {
             List<String> again = h.createQuery(select).bind("from", 1).mapTo(String.class).list();
             assertThat(again).containsExactly("a", "b");
         });
+    }
+
+    @Test
+    void a_later_transaction_on_the_writer_runs_on_the_statement_an_earlier_one_prepared() {
+        List<PreparedStatement> used = new ArrayList<>();
+        StatementCustomizer seen = new StatementCustomizer() {
+            @Override
+            public void beforeExecution(PreparedStatement statement, StatementContext context) {
+                used.add(statement);
+            }
+        };
+        database.jdbi().useTransaction(h -> h.createUpdate(INSERT).bind("n", 1).bind("text", "one").addCustomizer(seen).execute());
+        database.writes().inTransaction(h -> h.createUpdate(INSERT).bind("n", 2).bind("text", "two").addCustomizer(seen).execute());
+        database.jdbi().useHandle(h -> h.createUpdate(INSERT).bind("n", 3).bindNull("text", java.sql.Types.VARCHAR).addCustomizer(seen).execute());
+
+        assertThat(used).hasSize(3);
+        assertThat(used.get(1)).as("a lone delivery no longer prepares its statements anew").isSameAs(used.get(0));
+        assertThat(used.get(2)).isSameAs(used.get(0));
+        List<String> texts = database.reads().withHandle(h -> h.createQuery("SELECT coalesce(text, 'null') FROM notes ORDER BY n")
+                .mapTo(String.class).list());
+        assertThat(texts).containsExactly("one", "two", "null");
+    }
+
+    @Test
+    void a_statement_kept_between_transactions_holds_no_read_snapshot() {
+        assertThat(count(database.jdbi(), "SELECT count(*) FROM notes")).isZero();
+        database.jdbi().useHandle(h -> h.execute("INSERT INTO notes (n, text) VALUES (1, 'a')"));
+        assertThat(count(database.jdbi(), "SELECT count(*) FROM notes")).as("the kept SELECT sees the row written after it first ran").isEqualTo(1);
+        assertThat(count(database.reads(), "SELECT count(*) FROM notes")).isEqualTo(1);
+        Integer framesLeft = database.jdbi().withHandle(h -> h.createQuery("PRAGMA wal_checkpoint(PASSIVE)")
+                .map((rs, ctx) -> rs.getInt(2) - rs.getInt(3)).one());
+        assertThat(framesLeft).as("no kept statement holds back a checkpoint").isZero();
+    }
+
+    private static int count(org.jdbi.v3.core.Jdbi jdbi, String sql) {
+        Integer value = jdbi.withHandle(h -> h.createQuery(sql).mapTo(Integer.class).one());
+        return value;
     }
 }

@@ -43,13 +43,13 @@ class JobGaugesTest {
                 .contains("pathary_jobs{state=\"failed\",type=\"jellyfin_import\"} 0.0")
                 .contains("pathary_jobs_oldest_waiting_seconds{type=\"cleanup_plan\"} 0.0");
 
-        jobs.enqueue(new NewJob(JobSpec.CleanupPlan.TYPE, null, "{}", null, 1));
-        jobs.enqueue(new NewJob(JobSpec.CleanupPlan.TYPE, null, "{}", null, 1));
-        jobs.enqueue(new NewJob(JobSpec.CleanupPlan.TYPE, null, "{}", null, 1));
+        jobs.enqueue(new NewJob(JobSpec.CleanupPlan.TYPE, null, "{}", null, 1, null));
+        jobs.enqueue(new NewJob(JobSpec.CleanupPlan.TYPE, null, "{}", null, 1, null));
+        jobs.enqueue(new NewJob(JobSpec.CleanupPlan.TYPE, null, "{}", null, 1, null));
         Job running = jobs.claim("w").orElseThrow();
         jobs.failOrRetry(jobs.claim("w").orElseThrow(), "boom", true);
         clock.advance(Duration.ofSeconds(90));
-        jobs.enqueue(new NewJob(JobSpec.WatchedReport.TYPE, null, "{}", null, 1));
+        jobs.enqueue(new NewJob(JobSpec.WatchedReport.TYPE, null, "{}", null, 1, null));
 
         String busy = scrape(refresh);
         assertThat(busy).contains("pathary_jobs{state=\"waiting\",type=\"cleanup_plan\"} 1.0")

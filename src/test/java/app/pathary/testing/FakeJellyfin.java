@@ -230,6 +230,15 @@ public final class FakeJellyfin implements AutoCloseable {
         http.log.clear();
     }
 
+    /**
+     * Benchmarks only: promises that the library and its user data no longer change, so a sorted {@code /Items}
+     * query is filtered and sorted once and its pages are cut from that (a real Jellyfin's per-page cost is not
+     * what a benchmark of Pathary measures).
+     */
+    public void freeze() {
+        state.frozen = true;
+    }
+
     /** Delay added before every answer. */
     public void setLatency(Duration latency) {
         http.latency = latency;

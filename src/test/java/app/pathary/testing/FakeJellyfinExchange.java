@@ -49,6 +49,15 @@ final class FakeJellyfinExchange {
         return parsed;
     }
 
+    /** The query without paging parameters, as a cache key for answers that only differ by page. */
+    String unpagedQueryKey() {
+        Map<String, List<String>> key = new java.util.TreeMap<>(query);
+        key.remove("startindex");
+        key.remove("limit");
+        key.remove("enabletotalrecordcount");
+        return key.toString();
+    }
+
     String header(String name) {
         return http.getRequestHeaders().getFirst(name);
     }

@@ -49,12 +49,14 @@ final class FakeJellyfinItemQuery {
         this.user = user;
     }
 
-    Map<String, Object> answer(long requestNumber) {
-        List<FakeItem> matches = new ArrayList<>(candidates().stream()
-                .filter(item -> state.visible(user, item))
-                .filter(new FakeJellyfinItemFilter(state, request, user))
-                .toList());
-        sort(matches, requestNumber);
+    Map<String, Object> answer(long requestNumber, Map<String, List<FakeItem>> frozenAnswers) {
+        List<FakeItem> matches;
+        if (state.frozen && !request.list("sortBy").isEmpty()) {
+            String key = (user == null ? "-" : user.id) + request.unpagedQueryKey();
+            matches = frozenAnswers.computeIfAbsent(key, k -> matches(requestNumber));
+        } else {
+            matches = matches(requestNumber);
+        }
         Integer startIndex = request.integer("startIndex");
         Integer limit = request.integer("limit");
         int start = Math.min(startIndex == null ? 0 : Math.max(0, startIndex), matches.size());
@@ -70,6 +72,15 @@ final class FakeJellyfinItemQuery {
         result.put("TotalRecordCount", counted ? matches.size() : page.size());
         result.put("StartIndex", startIndex == null ? 0 : startIndex);
         return result;
+    }
+
+    private List<FakeItem> matches(long requestNumber) {
+        List<FakeItem> matches = new ArrayList<>(candidates().stream()
+                .filter(item -> state.visible(user, item))
+                .filter(new FakeJellyfinItemFilter(state, request, user))
+                .toList());
+        sort(matches, requestNumber);
+        return matches;
     }
 
     private List<FakeItem> candidates() {

@@ -13,9 +13,10 @@ final class FakeJellyfinItemRoutes {
 
     static void register(FakeJellyfinRoutes routes, FakeJellyfinState state) {
         AtomicLong itemQueries = new AtomicLong();
+        java.util.Map<String, java.util.List<FakeItem>> frozenAnswers = new java.util.concurrent.ConcurrentHashMap<>();
         routes.add("GET", "/Items", (exchange, path) -> {
             FakeJellyfinState.Account user = FakeJellyfinCaller.user(exchange, state);
-            exchange.json(200, new FakeJellyfinItemQuery(state, exchange, user).answer(itemQueries.incrementAndGet()));
+            exchange.json(200, new FakeJellyfinItemQuery(state, exchange, user).answer(itemQueries.incrementAndGet(), frozenAnswers));
         });
         Set<String> allFields = FakeJellyfinItemQuery.ITEM_FIELDS.stream()
                 .map(f -> f.toUpperCase(Locale.ROOT)).collect(Collectors.toSet());

@@ -52,6 +52,10 @@ final class FakeJellyfinState {
     final Map<String, Session> sessions = new LinkedHashMap<>();
     final Set<String> apiKeys = new HashSet<>();
     final Map<String, FakeItem> items = new LinkedHashMap<>();
+    /** Benchmarks only: the library no longer changes, so the fake may keep sorted answers between pages. */
+    volatile boolean frozen;
+    /** Items never leave the fake and never change parent, so children are indexed as they are added. */
+    private final Map<String, List<FakeItem>> childrenByParent = new java.util.HashMap<>();
     private final Map<String, FakeUserData> userData = new LinkedHashMap<>();
 
     static String newId() {
@@ -78,6 +82,9 @@ final class FakeJellyfinState {
 
     FakeItem add(FakeItem item) {
         items.put(item.id(), item);
+        if (item.parentId() != null) {
+            childrenByParent.computeIfAbsent(item.parentId(), k -> new ArrayList<>()).add(item);
+        }
         return item;
     }
 
@@ -86,7 +93,7 @@ final class FakeJellyfinState {
     }
 
     List<FakeItem> children(String parentId) {
-        return items.values().stream().filter(i -> parentId.equals(i.parentId())).toList();
+        return List.copyOf(childrenByParent.getOrDefault(parentId, List.of()));
     }
 
     /** Children, grandchildren, ... of {@code folderId}, in insertion order. */

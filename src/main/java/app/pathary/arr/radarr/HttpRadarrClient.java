@@ -67,7 +67,7 @@ public final class HttpRadarrClient implements RadarrClient {
     @Override
     public List<RadarrMovie> movies(ArrInstance instance) {
         ArrCall call = ArrCall.get("/api/v3/movie").param("excludeLocalCovers", true);
-        return transport.send(instance, call).objects().stream().map(RadarrMovies::from).toList();
+        return transport.list(instance, call, RadarrMovies::from);
     }
 
     @Override

@@ -76,8 +76,7 @@ public final class HttpSonarrClient implements SonarrClient {
 
     @Override
     public List<SonarrSeries> series(ArrInstance instance) {
-        return transport.send(instance, ArrCall.get("/api/v3/series")).objects().stream()
-                .map(SonarrResources::series).toList();
+        return transport.list(instance, ArrCall.get("/api/v3/series"), SonarrResources::series);
     }
 
     @Override
@@ -93,14 +92,14 @@ public final class HttpSonarrClient implements SonarrClient {
     @Override
     public List<SonarrEpisode> episodes(ArrInstance instance, int seriesId) {
         ArrCall call = ArrCall.get("/api/v3/episode").param("seriesId", positive(seriesId));
-        return transport.send(instance, call).objects().stream().map(SonarrResources::episode).toList();
+        return transport.list(instance, call, SonarrResources::episode);
     }
 
     @Override
     public List<EpisodeFile> episodeFiles(ArrInstance instance, int seriesId) {
         ArrCall call = ArrCall.get("/api/v3/episodefile").param("seriesId", positive(seriesId));
         try {
-            return transport.send(instance, call).objects().stream().map(SonarrResources::episodeFile).toList();
+            return transport.list(instance, call, SonarrResources::episodeFile);
         } catch (ArrException.NotFound e) {
             return gone(e, List.of());
         }

@@ -138,7 +138,7 @@ public final class HttpJellyfinClient implements JellyfinClient {
     @Override
     public BaseItemDtoQueryResult items(JellyfinServer server, ItemQuery query) {
         JellyfinCall call = JellyfinCall.get("/Items").params(query.toParameters());
-        return read(call, transport.send(server, call), BaseItemDtoQueryResult.class, "Items");
+        return transport.send(server, call, ItemJson::page);
     }
 
     @Override

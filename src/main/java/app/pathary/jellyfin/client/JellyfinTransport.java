@@ -2,10 +2,13 @@ package app.pathary.jellyfin.client;
 
 import app.pathary.common.AnswerDeadline;
 import app.pathary.common.JsonBody;
+import app.pathary.common.JsonStream;
+import app.pathary.common.OpenAnswer;
 import app.pathary.common.JsonRequests;
 import app.pathary.common.RemoteFailures;
 import app.pathary.common.RequestUrl;
 import app.pathary.common.RetryPolicy;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
@@ -13,7 +16,6 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,16 +57,29 @@ final class JellyfinTransport {
      * @throws JellyfinException for every failure
      */
     JsonNode send(JellyfinServer server, JellyfinCall call) {
-        if ("GET".equals(call.method())) {
-            return reads.call(() -> sendOnce(server, call),
-                    failure -> failure instanceof JellyfinException e && e.retryable(), "Jellyfin " + call.describe());
-        }
-        return sendOnce(server, call);
+        JsonNode body = send(server, call, JsonParser::readValueAsTree, true);
+        return body == null ? MissingNode.getInstance() : body;
     }
 
-    private JsonNode sendOnce(JellyfinServer server, JellyfinCall call) {
+    /**
+     * Sends the call and decodes a 2xx body as it streams in, never holding it as text or as a tree; a body that is
+     * empty, HTML, cut off, malformed or of another shape is {@link JellyfinException.NotJellyfin}.
+     */
+    <T> T send(JellyfinServer server, JellyfinCall call, JsonStream.Decoder<T> decoder) {
+        return send(server, call, decoder, false);
+    }
+
+    private <T> T send(JellyfinServer server, JellyfinCall call, JsonStream.Decoder<T> decoder, boolean emptyAllowed) {
+        if ("GET".equals(call.method())) {
+            return reads.call(() -> sendOnce(server, call, decoder, emptyAllowed),
+                    failure -> failure instanceof JellyfinException e && e.retryable(), "Jellyfin " + call.describe());
+        }
+        return sendOnce(server, call, decoder, emptyAllowed);
+    }
+
+    private <T> T sendOnce(JellyfinServer server, JellyfinCall call, JsonStream.Decoder<T> decoder, boolean emptyAllowed) {
         try {
-            return attempt(server, call);
+            return attempt(server, call, decoder, emptyAllowed);
         } catch (JellyfinException e) {
             failures.failed("jellyfin", reason(e));
             throw e;
@@ -83,21 +98,23 @@ final class JellyfinTransport {
         };
     }
 
-    private JsonNode attempt(JellyfinServer server, JellyfinCall call) {
+    private <T> T attempt(JellyfinServer server, JellyfinCall call, JsonStream.Decoder<T> decoder, boolean emptyAllowed) {
         HttpRequest request = request(server, call);
         long started = System.nanoTime();
-        HttpResponse<String> response;
-        try {
-            response = AnswerDeadline.send(http, request, requestTimeout);
+        try (OpenAnswer answer = AnswerDeadline.open(http, request, requestTimeout)) {
+            LOG.debug("{} -> {} in {} ms", call.describe(), answer.statusCode(), (System.nanoTime() - started) / 1_000_000);
+            requireSuccess(call, answer.statusCode());
+            JsonStream<T> body = answer.read(in -> JsonStream.read(json.getFactory(), answer.contentType(), in, decoder));
+            return body(call, body, emptyAllowed);
         } catch (IOException e) {
             LOG.debug("{} failed: {}", call.describe(), e.getClass().getSimpleName());
             throw new JellyfinException.Unreachable(call.describe(), UnreachableReasons.of(e), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new JellyfinException.Unreachable(call.describe(), JellyfinException.Unreachable.Reason.INTERRUPTED, e);
+        } catch (JsonStream.WrongShape e) {
+            throw new JellyfinException.NotJellyfin(call.describe(), e.getMessage());
         }
-        LOG.debug("{} -> {} in {} ms", call.describe(), response.statusCode(), (System.nanoTime() - started) / 1_000_000);
-        return body(call, response);
     }
 
     private HttpRequest request(JellyfinServer server, JellyfinCall call) {
@@ -108,8 +125,7 @@ final class JellyfinTransport {
                 .build();
     }
 
-    private JsonNode body(JellyfinCall call, HttpResponse<String> response) {
-        int status = response.statusCode();
+    private static void requireSuccess(JellyfinCall call, int status) {
         String request = call.describe();
         switch (status) {
             case 401 -> throw new JellyfinException.Unauthorized(request);
@@ -121,7 +137,10 @@ final class JellyfinTransport {
                 }
             }
         }
-        JsonBody body = JsonBody.read(json, response.headers().firstValue("Content-Type").orElse(null), response.body());
+    }
+
+    private static <T> T body(JellyfinCall call, JsonStream<T> body, boolean emptyAllowed) {
+        String request = call.describe();
         if (body.problem() == JsonBody.Problem.HTML_PAGE) {
             throw new JellyfinException.NotJellyfin(request, JellyfinException.NotJellyfin.Problem.HTML_PAGE,
                     "HTML page instead of JSON");
@@ -130,6 +149,9 @@ final class JellyfinTransport {
             throw new JellyfinException.NotJellyfin(request, JellyfinException.NotJellyfin.Problem.MALFORMED_JSON,
                     "JSON cut off or malformed");
         }
-        return body.json();
+        if (body.empty() && !emptyAllowed) {
+            throw new JellyfinException.NotJellyfin(request, JellyfinException.NotJellyfin.Problem.EMPTY, "no body");
+        }
+        return body.value();
     }
 }

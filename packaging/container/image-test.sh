@@ -89,7 +89,7 @@ podman volume create "$volume" >/dev/null
 step "starting $name on $base"
 podman run -d --name "$name" -p "127.0.0.1:$port:8080" -v "$volume:/data" \
   -v "$secrets/app_secret:/run/secrets/app_secret:ro" -e APP_SECRET_FILE=/run/secrets/app_secret \
-  -e APPLICATION_URL="$base" -e TIMEZONE=UTC --health-interval disable "$image" >/dev/null || fail "the container did not start"
+  -e APPLICATION_URL="$base" -e TIMEZONE=UTC "$image" >/dev/null || fail "the container did not start"
 
 wait_ready() {
   local deadline=$((SECONDS + 120))
@@ -103,6 +103,7 @@ wait_ready
 step "ready; /health/live answers $(curl -s -o /dev/null -w '%{http_code}' "$base/health/live")"
 podman healthcheck run "$name" >/dev/null || fail "the image's HEALTHCHECK reports unhealthy while /health/ready answers 200"
 [ "$(podman exec "$name" id -u)" = 10001 ] || fail "the server does not run as the image's user 10001"
+step "server resident memory after start: $(podman exec "$name" sed -n 's/^VmRSS: *//p' /proc/1/status)"
 
 created=$(printf 'a long password\n' | podman exec -i "$name" pathary user:create alice@example.org - alice) \
   || fail "user:create failed"
@@ -130,6 +131,7 @@ after=$(history_line)
 podman exec "$name" test -s /data/pathary.db || fail "the database is not in the /data volume"
 step "history after restart: $after"
 
+step "server resident memory after a webhook and a restart: $(podman exec "$name" sed -n 's/^VmRSS: *//p' /proc/1/status)"
 podman stop -t 25 "$name" >/dev/null || fail "the container did not stop"
 step "stopped with exit code $(podman inspect --format '{{.State.ExitCode}}' "$name")"
 echo "image-test passed: built, ready, user created, webhook recorded, date kept across a restart ($((SECONDS - started)) s)"

@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -109,20 +108,23 @@ class KubernetesManifestsTest {
         }
     }
 
+    /** The schema violations of one object, checked against the definition of its apiVersion and kind. */
     private static List<String> errors(ObjectNode object) {
-        String kind = object.path("kind").asText().toLowerCase(Locale.ROOT);
-        ObjectNode document = SCHEMAS.deepCopy();
-        assertThat(document.path("resources").has(kind)).as("a schema for " + kind).isTrue();
-        JsonNode resource = document.path("resources").get(kind);
-        List<String> errors = new ArrayList<>();
-        for (String field : List.of("apiVersion", "kind")) {
-            String expected = resource.path("properties").path(field).path("default").asText();
-            if (!expected.equals(object.path(field).asText())) {
-                errors.add(field + " is " + object.path(field) + ", not " + expected);
+        String apiVersion = object.path("apiVersion").asText();
+        String kind = object.path("kind").asText();
+        List<String> matching = new ArrayList<>();
+        SCHEMAS.path("definitions").fields().forEachRemaining(definition -> {
+            JsonNode properties = definition.getValue().path("properties");
+            if (properties.path("apiVersion").path("default").asText().equals(apiVersion)
+                    && properties.path("kind").path("default").asText().equals(kind)) {
+                matching.add(definition.getKey());
             }
-        }
-        document.put("$ref", "#/resources/" + kind);
+        });
+        assertThat(matching).as("one schema for " + apiVersion + " " + kind).hasSize(1);
+        ObjectNode document = SCHEMAS.deepCopy();
+        document.put("$ref", "#/definitions/" + matching.getFirst());
         JsonSchema schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7).getSchema(document);
+        List<String> errors = new ArrayList<>();
         for (ValidationMessage message : schema.validate(object)) {
             errors.add(message.getMessage());
         }

@@ -19,7 +19,8 @@ ARG MAVEN_USER_HOME=/root/.m2
 WORKDIR /src
 COPY mvnw pom.xml ./
 COPY .mvn/ .mvn/
-COPY src/ src/
+# Only the main sources: a change to the tests does not rebuild the image.
+COPY src/main/ src/main/
 RUN --mount=type=cache,target=/root/.m2,id=pathary-maven \
     ./mvnw -B -q package -Dmaven.test.skip=true \
  && cp target/pathary.jar /pathary.jar

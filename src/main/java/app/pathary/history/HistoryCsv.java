@@ -34,9 +34,13 @@ public final class HistoryCsv {
     public record ImportResult(int rows, int datesAddedOrChanged) {
     }
 
-    /** Writes every watch date of the user, oldest first; returns the number of rows. */
+    /**
+     * Writes every watch date of the user, oldest first; returns the number of rows. The writer stays open: it belongs
+     * to the caller (closing it closed standard output under {@code history:export}, which then failed with "Stream closed").
+     */
     public int export(long userId, Writer out) {
-        try (CSVPrinter printer = CSVFormat.DEFAULT.builder().setHeader(HEADER).get().print(out)) {
+        try {
+            CSVPrinter printer = CSVFormat.DEFAULT.builder().setHeader(HEADER).get().print(out);
             int rows = 0;
             HistoryPage page;
             int number = 1;

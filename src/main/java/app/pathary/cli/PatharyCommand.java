@@ -83,7 +83,9 @@ public final class PatharyCommand implements Runnable {
     }
 
     AppConfig config() {
-        return AppConfig.from(new Environment(environment));
+        AppConfig config = AppConfig.from(new Environment(environment));
+        app.pathary.ops.LogLevels.applyRoot(config.logLevel());
+        return config;
     }
 
     App openApp() {

@@ -54,7 +54,7 @@ public final class Database implements AutoCloseable {
         }
         this.reads = reader == writer ? jdbi : configure(Jdbi.create(reader));
         this.groupCommit = dialect == Dialect.SQLITE ? new GroupCommit(jdbi) : null;
-        this.writes = groupCommit != null ? groupCommit : jdbi::inTransaction;
+        this.writes = groupCommit != null ? groupCommit : new RetriedOnAbort(jdbi);
         this.probe = new WriteProbe(jdbi, file, PROBE_INTERVAL);
     }
 

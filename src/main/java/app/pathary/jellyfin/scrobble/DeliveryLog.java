@@ -10,13 +10,19 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The latest webhook deliveries of each user and what became of them. Older rows are dropped as new ones come, every
- * {@link #TRIM_EVERY} deliveries of a user rather than with each (so a user has at most KEPT + TRIM_EVERY rows): the
- * trim is a statement on SQLite's single writer that a burst of deliveries need not pay each time.
+ * {@link #TRIM_EVERY} deliveries of a user rather than with each (so a user has at most KEPT + TRIM_EVERY rows per
+ * instance): the trim is a statement on SQLite's single writer that a burst of deliveries need not pay each time.
+ * The trim runs in a transaction of its own, after the delivery's: housekeeping never holds a play's locks, so on
+ * PostgreSQL two replicas trimming the same user's rows at once cannot deadlock a play (a trim that loses such a race
+ * simply gives way; the next one catches up).
  */
 final class DeliveryLog implements RecentDeliveries {
+    private static final Logger LOG = LoggerFactory.getLogger(DeliveryLog.class);
     static final int KEPT = 100;
     static final int TRIM_EVERY = 10;
     private final Map<Long, AtomicInteger> sinceTrim = new ConcurrentHashMap<>();
@@ -35,18 +41,28 @@ final class DeliveryLog implements RecentDeliveries {
             record(h, userId, title, result, reason);
             return null;
         });
+        trimNowAndThen(userId);
     }
 
+    /** Logs a delivery in the caller's transaction; the caller calls {@link #trimNowAndThen} once it is committed. */
     void record(Handle h, long userId, String title, String result, String reason) {
         h.createUpdate("INSERT INTO jellyfin_deliveries (user_id, received_at, title, result, reason) VALUES (:u, :now, :t, :r, :why)")
                 .bind("u", userId).bind("now", clock.millis()).bind("t", title).bind("r", result).bind("why", reason).execute();
+    }
+
+    /** Every {@link #TRIM_EVERY} deliveries of a user, drops all but their newest {@link #KEPT}. */
+    void trimNowAndThen(long userId) {
         if (sinceTrim.computeIfAbsent(userId, u -> new AtomicInteger()).getAndIncrement() % TRIM_EVERY != 0) {
             return;
         }
-        h.createUpdate("""
-                        DELETE FROM jellyfin_deliveries WHERE user_id = :u AND id <= (
-                            SELECT id FROM jellyfin_deliveries WHERE user_id = :u ORDER BY id DESC LIMIT 1 OFFSET :kept)""")
-                .bind("u", userId).bind("kept", KEPT).execute();
+        try {
+            writes.inTransaction(h -> h.createUpdate("""
+                            DELETE FROM jellyfin_deliveries WHERE user_id = :u AND id <= (
+                                SELECT id FROM jellyfin_deliveries WHERE user_id = :u ORDER BY id DESC LIMIT 1 OFFSET :kept)""")
+                    .bind("u", userId).bind("kept", KEPT).execute());
+        } catch (RuntimeException e) {
+            LOG.debug("Trimming the delivery log of user {} gave way: {}", userId, e.getMessage());
+        }
     }
 
     @Override

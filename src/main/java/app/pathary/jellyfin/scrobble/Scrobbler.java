@@ -104,6 +104,7 @@ public final class Scrobbler {
         var command = new HistoryCommand.AddPlays(new MovieRef.CreateIfMissing(movie), ended.date(), 1, null);
         Optional<List<HistoryChange>> changes = history.applyIf(link.userId(), List.of(command), Source.WEBHOOK,
                 h -> claim(h, link.userId(), key, title, ended.note()));
+        log.trimNowAndThen(link.userId());
         if (changes.isEmpty()) {
             return new Outcome("duplicate", "This delivery was already counted.", null, null);
         }

@@ -2,6 +2,8 @@ package app.pathary.cleanup.apply;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.pathary.common.RetryPolicy;
+
 import app.pathary.App;
 import app.pathary.cli.CliRunner;
 import app.pathary.config.DatabaseSettings;
@@ -125,14 +127,15 @@ class CleanupReadFailuresTest {
     }
 
     @Test
-    void radarrFailingForGoodStopsTheRunAfterThreeAttempts() {
+    void radarrFailingForGoodStopsTheRunAfterItsPatientAttempts() {
         radarr.failNext(50, FakeArrFault.SERVER_ERROR);
 
         String sentence = failedWithOneSentence(run("cleanup:run", "--execute"), radarr, sonarr);
 
         assertThat(sentence).isEqualTo("Radarr radarr cannot be read: Radarr answered HTTP 500: "
                 + "Object reference not set to an instance of an object.");
-        assertThat(radarr.requests()).hasSize(3);
+        assertThat(radarr.requests()).as("a cleanup run's reads are retried patiently: eight attempts")
+                .hasSize(RetryPolicy.patient(Duration.ZERO).attempts()).hasSize(8);
         assertThat(heat.exists()).isTrue();
     }
 
@@ -173,7 +176,7 @@ class CleanupReadFailuresTest {
         String sentence = failedWithOneSentence(run("cleanup:run", "--execute"), radarr, sonarr);
 
         assertThat(sentence).isEqualTo("Jellyfin could not be read (GET /Users): Jellyfin answered HTTP 500.");
-        assertThat(jellyfin.requestCount("GET", "/Users")).isEqualTo(3);
+        assertThat(jellyfin.requestCount("GET", "/Users")).as("the sweep's reads are retried patiently: eight attempts").isEqualTo(8);
         assertThat(radarr.requests()).isEmpty();
         assertThat(sonarr.requests()).isEmpty();
     }

@@ -34,29 +34,6 @@ public final class AnswerDeadline {
     private AnswerDeadline() {
     }
 
-    public static HttpResponse<String> send(HttpClient http, HttpRequest request, Duration timeout)
-            throws IOException, InterruptedException {
-        CompletableFuture<HttpResponse<String>> pending = http.sendAsync(request, HttpResponse.BodyHandlers.ofString());
-        try {
-            return pending.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
-        } catch (TimeoutException e) {
-            pending.cancel(true);
-            throw new HttpTimeoutException("no whole answer within " + timeout.toMillis() + " ms");
-        } catch (InterruptedException e) {
-            pending.cancel(true);
-            throw e;
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof IOException failure) {
-                throw failure;
-            }
-            if (cause instanceof RuntimeException failure) {
-                throw failure;
-            }
-            throw new IOException(cause);
-        }
-    }
-
     /**
      * Sends a request and returns once the headers are in, with the body left to stream; the whole answer, body
      * included, must still come within {@code timeout} (see {@link OpenAnswer}).

@@ -240,7 +240,10 @@ class WebhookHttpTest {
     void a_body_over_one_mebibyte_is_refused_and_an_unknown_url_is_404() throws Exception {
         start(dialect, "UTC");
         String huge = with(jellyfin.webhooks().playbackStop(alice, matrix, 0, true), "Overview", "x".repeat(2 * 1024 * 1024));
-        assertThat(send(huge).status()).isEqualTo(413);
+        for (int i = 0; i < 40; i++) {
+            // the answer is sent before the body is read; each of these used to risk a reset instead of the 413
+            assertThat(send(huge).status()).as("oversized delivery %d", i).isEqualTo(413);
+        }
         URI unknown = URI.create(app.baseUrl() + "/api/webhook/jellyfin/" + java.util.UUID.randomUUID());
         assertThat(jellyfin.webhooks().post(unknown, jellyfin.webhooks().playbackStop(alice, matrix, 0, true)).status()).isEqualTo(404);
         String old = webhook.toString();

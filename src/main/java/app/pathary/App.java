@@ -158,8 +158,9 @@ public final class App implements AutoCloseable {
         this.watched = WatchedFacade.wire(new WatchedFacade.Wiring(database.jdbi(), config.watched(), secrets, backgroundJellyfin, clock,
                 config.timezone()));
         this.configFile = new ReloadableConfigFile(config.configFile());
+        // leaving-soon digest and keep requests made/decided: connect the notifier here (LeavingSoonEvents)
         this.cleanup = CleanupFacade.wire(new CleanupFacade.Wiring(database.jdbi(), config, configFile, secrets, clock,
-                        new CleanupMetrics(meters)),
+                        new CleanupMetrics(meters), app.pathary.cleanup.leaving.LeavingSoonEvents.NONE),
                 new CleanupFacade.Remotes(new HttpRadarrClient(arrHttp, overrides.jellyfinTimeout(), patientReads, remoteFailures),
                         new HttpSonarrClient(arrHttp, overrides.jellyfinTimeout(), patientReads, remoteFailures),
                         new InstanceCheck(new HttpRadarrClient(arrHttp, overrides.jellyfinTimeout(), reads, remoteFailures),

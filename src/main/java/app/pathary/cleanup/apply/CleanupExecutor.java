@@ -120,12 +120,15 @@ public final class CleanupExecutor {
             }
             Audited audited = new Audited(plan.id(), runId, run.startedBy(), entry, records.audit().pending(plan.id(), entry).orElse(null));
             try {
-                var inputs = new FreshCheck.Inputs(base, run.watched(), records.exclusions().exclusionReasons(run.zone()), run.actions(), run.now());
+                var inputs = new FreshCheck.Inputs(base, run.watched(), records.keepReasons(run.zone()), run.actions(), run.now());
                 FreshCheck.Decision decision = check.check(entry, config, inputs);
                 Applied outcome = audited.crashed() != null && decision.gone()
                         ? new Applied(Result.DELETED, "deleted (Pathary stopped during the call; the item was gone when the plan was resumed)")
                         : apply(decision, config, run, audited);
                 audited.finish(outcome.text());
+                if (outcome.result() != Result.SKIPPED) {
+                    records.leaving().deleted(entry, outcome.text());
+                }
                 switch (outcome.result()) {
                     case DELETED -> {
                         deleted++;

@@ -7,6 +7,8 @@ import app.pathary.cleanup.instances.ArrSettingsStore;
 import app.pathary.cleanup.instances.CleanupLimits;
 import app.pathary.cleanup.instances.CleanupSettingsPages;
 import app.pathary.cleanup.instances.InstanceCheck;
+import app.pathary.cleanup.leaving.LeavingSoon;
+import app.pathary.cleanup.leaving.LeavingSoonEvents;
 import app.pathary.common.SecretBox;
 import app.pathary.config.AppConfig;
 import app.pathary.config.ReloadableConfigFile;
@@ -50,12 +52,18 @@ public final class CleanupFacade {
      * What cleanup keeps and how it keeps time: the database, the parsed configuration and CONFIG_FILE, secrets, the clock,
      * and where plans and deletions are counted.
      */
-    public record Wiring(Jdbi jdbi, AppConfig config, ReloadableConfigFile configFile, SecretBox secrets, Clock clock, CleanupMetrics metrics) {
+    public record Wiring(Jdbi jdbi, AppConfig config, ReloadableConfigFile configFile, SecretBox secrets, Clock clock, CleanupMetrics metrics,
+            LeavingSoonEvents events) {
+        /** Telling no one about leaving-soon events. */
+        public Wiring(Jdbi jdbi, AppConfig config, ReloadableConfigFile configFile, SecretBox secrets, Clock clock, CleanupMetrics metrics) {
+            this(jdbi, config, configFile, secrets, clock, metrics, LeavingSoonEvents.NONE);
+        }
     }
 
     public static CleanupFacade wire(Wiring wiring, Remotes remotes) {
         ArrSettingsStore instances = new ArrSettingsStore(wiring.jdbi(), wiring.config().arr(), wiring.configFile(), wiring.secrets(), wiring.clock());
-        CleanupStores stores = CleanupStores.of(wiring.jdbi(), wiring.clock());
+        CleanupStores stores = CleanupStores.of(wiring.jdbi(), wiring.clock(), new LeavingSoon.Setting(wiring.config().cleanup().leaving(),
+                wiring.clock(), wiring.config().timezone(), wiring.events()));
         ArrReader reader = new ArrReader(remotes.radarr(), remotes.sonarr());
         CleanupRuns runs = new CleanupRuns(remotes.watched().reports(), instances, reader,
                 new CleanupExecutor(remotes.radarr(), remotes.sonarr(), stores), stores,
@@ -72,6 +80,11 @@ public final class CleanupFacade {
     /** The stored plans, hand exclusions and audit log. */
     public CleanupStores stores() {
         return stores;
+    }
+
+    /** The leaving-soon schedule and keep requests. */
+    public LeavingSoon leaving() {
+        return stores.leaving();
     }
 
     /** The Radarr/Sonarr instances and the cleanup actions (environment, CONFIG_FILE, page). */

@@ -113,7 +113,7 @@ final class CleanupPages implements WebRoutes {
         var stored = records.plans().latestStoredPlan().orElse(null);
         model.put("stored", stored);
         model.put("plan", stored == null ? null : stored.plan());
-        model.put("excludedNow", records.exclusions().exclusionReasons(zone));
+        model.put("excludedNow", records.keepReasons(zone));
         model.put("exclusions", records.exclusions().exclusions());
         model.put("audit", records.audit().audit(100));
         model.put("refusal", stored == null ? null : refusal(stored.plan()));

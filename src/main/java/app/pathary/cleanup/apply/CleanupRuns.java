@@ -83,7 +83,8 @@ public final class CleanupRuns {
             throw new InvalidInputException("No Radarr or Sonarr instance is configured (RADARR_URL, SONARR_URL, CONFIG_FILE or the cleanup page).");
         }
         ArrSnapshot arr = reader.read(instances, report);
-        CleanupPlan plan = CleanupPlanner.plan(report, arr, records.exclusions().exclusionReasons(zone), settings.actions(), clock.instant());
+        CleanupPlan plan = CleanupPlanner.plan(report, arr, records.keepReasons(zone), settings.actions(), clock.instant());
+        plan = records.leaving().schedule(plan);
         plan = plan.withStops(BlastRadius.stops(plan, arr, records.plans().latestPlan(), limits));
         return records.plans().savePlan(plan);
     }

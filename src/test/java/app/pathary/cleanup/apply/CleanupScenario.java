@@ -82,6 +82,17 @@ public final class CleanupScenario implements AutoCloseable {
         return records.plans().savePlan(CleanupPlanner.plan(watched, new ArrReader(radarrClient, sonarrClient).read(instances(), watched), excluded, actions, NOW));
     }
 
+    /**
+     * Plans on {@code day} as a run does with {@code stores}: the watched report as of that day, the hand exclusions and keep
+     * requests, then the leaving-soon schedule; the plan is stored.
+     */
+    CleanupPlan plan(CleanupStores stores, LocalDate day) {
+        WatchedReport watched = new WatchedReport(NOW, day, "test policy", report);
+        CleanupPlan plan = CleanupPlanner.plan(watched, new ArrReader(radarrClient, sonarrClient).read(instances(), watched),
+                stores.keepReasons(java.time.ZoneOffset.UTC), actions, NOW);
+        return stores.plans().savePlan(stores.leaving().schedule(plan));
+    }
+
     CleanupExecutor.Outcome execute(CleanupPlan plan) {
         return execute(plan, CleanupLimits.defaults(), false);
     }

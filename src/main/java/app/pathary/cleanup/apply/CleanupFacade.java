@@ -93,7 +93,9 @@ public final class CleanupFacade {
     }
 
     public List<WebRoutes> routes(Pages pages, JobQueue jobs, WatchedFacade watched, JellyfinClient jellyfin) {
-        return List.of(new CleanupSettingsPages(pages, watched.settings(), jellyfin, instances), new ArrSettingsPages(instances, check),
-                new CleanupPages(pages, stores, runs, jobs, zone));
+        List<WebRoutes> routes = new java.util.ArrayList<>(List.of(new CleanupSettingsPages(pages, watched.settings(), jellyfin, instances),
+                new ArrSettingsPages(instances, check), new CleanupPages(pages, stores, runs, jobs, zone)));
+        routes.addAll(stores.leaving().routes(pages));
+        return routes;
     }
 }

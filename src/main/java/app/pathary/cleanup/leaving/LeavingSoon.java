@@ -118,6 +118,11 @@ public final class LeavingSoon {
         return request;
     }
 
+    /** The leaving-soon API and pages. */
+    public List<app.pathary.web.WebRoutes> routes(app.pathary.web.Pages pages) {
+        return List.of(new LeavingApi(this));
+    }
+
     private static void tell(Runnable event) {
         try {
             event.run();

@@ -119,6 +119,8 @@ final class CleanupPages implements WebRoutes {
         model.put("refusal", stored == null ? null : refusal(stored.plan()));
         model.put("zone", zone);
         model.put("maxAgeHours", runs.limits().planMaxAge().toHours());
+        model.put("calendar", records.leaving().calendar());
+        model.put("leavingSoonDays", records.leaving().options().days());
         pages.render(ctx, "cleanup/apply/cleanup.jte", "Cleanup", model);
     }
 

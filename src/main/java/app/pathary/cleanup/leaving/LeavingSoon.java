@@ -78,6 +78,11 @@ public final class LeavingSoon {
         return keeps.holding(today());
     }
 
+    /** The schedule by day, soonest first. */
+    public List<LeavingCalendar.Day> calendar() {
+        return LeavingCalendar.of(leaving(), today());
+    }
+
     public List<LeavingItem> leaving() {
         return schedule.leaving();
     }

@@ -164,7 +164,7 @@ public final class App implements AutoCloseable {
                 new CleanupFacade.Remotes(new HttpRadarrClient(arrHttp, overrides.jellyfinTimeout(), patientReads, remoteFailures),
                         new HttpSonarrClient(arrHttp, overrides.jellyfinTimeout(), patientReads, remoteFailures),
                         new InstanceCheck(new HttpRadarrClient(arrHttp, overrides.jellyfinTimeout(), reads, remoteFailures),
-                                new HttpSonarrClient(arrHttp, overrides.jellyfinTimeout(), reads, remoteFailures)), watched));
+                                new HttpSonarrClient(arrHttp, overrides.jellyfinTimeout(), reads, remoteFailures)), watched, backgroundJellyfin));
     }
 
     /** Connects to the database and migrates it; the returned app is ready for CLI commands or {@link #startServer}. */

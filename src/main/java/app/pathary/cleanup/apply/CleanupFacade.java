@@ -7,7 +7,10 @@ import app.pathary.cleanup.instances.ArrSettingsStore;
 import app.pathary.cleanup.instances.CleanupLimits;
 import app.pathary.cleanup.instances.CleanupSettingsPages;
 import app.pathary.cleanup.instances.InstanceCheck;
+import app.pathary.cleanup.leaving.LeavingCollections;
 import app.pathary.cleanup.leaving.LeavingSoon;
+import app.pathary.jellyfin.client.JellyfinServer;
+import java.util.Optional;
 import app.pathary.cleanup.leaving.LeavingSoonEvents;
 import app.pathary.common.SecretBox;
 import app.pathary.config.AppConfig;
@@ -45,7 +48,7 @@ public final class CleanupFacade {
      * The remote systems cleanup talks to: the clients its runs use (reads retried patiently), the ones an admin's
      * "check this instance" uses (answers at once), and the watched sweep.
      */
-    public record Remotes(RadarrClient radarr, SonarrClient sonarr, InstanceCheck check, WatchedFacade watched) {
+    public record Remotes(RadarrClient radarr, SonarrClient sonarr, InstanceCheck check, WatchedFacade watched, JellyfinClient jellyfin) {
     }
 
     /**
@@ -65,10 +68,14 @@ public final class CleanupFacade {
         CleanupStores stores = CleanupStores.of(wiring.jdbi(), wiring.clock(), new LeavingSoon.Setting(wiring.config().cleanup().leaving(),
                 wiring.clock(), wiring.config().timezone(), wiring.events()));
         ArrReader reader = new ArrReader(remotes.radarr(), remotes.sonarr());
+        LeavingCollections collections = new LeavingCollections(remotes.jellyfin(), () -> {
+            var settings = remotes.watched().settings().load();
+            return settings.jellyfinConfigured() ? Optional.of(new JellyfinServer(settings.jellyfinUrl(), settings.apiKey())) : Optional.empty();
+        }, wiring.jdbi(), stores.leaving());
         CleanupRuns runs = new CleanupRuns(remotes.watched().reports(), instances, reader,
                 new CleanupExecutor(remotes.radarr(), remotes.sonarr(), stores), stores,
                 new CleanupRuns.Setting(wiring.clock(), wiring.config().timezone(), CleanupLimits.from(wiring.config().cleanup()),
-                        wiring.metrics()));
+                        wiring.metrics(), collections::reconcile));
         return new CleanupFacade(instances, stores, runs, remotes.check(), wiring.config().timezone());
     }
 

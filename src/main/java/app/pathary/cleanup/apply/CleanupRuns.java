@@ -41,9 +41,16 @@ public final class CleanupRuns {
     private final CleanupLimits limits;
     private final ZoneId zone;
     private final CleanupMetrics metrics;
+    private final java.util.function.Supplier<String> collections;
 
-    /** Where the runs keep time (the clock, the configured zone), the limits, and where plans and deletions are counted. */
-    public record Setting(Clock clock, ZoneId zone, CleanupLimits limits, CleanupMetrics metrics) {
+    /**
+     * Where the runs keep time (the clock, the configured zone), the limits, where plans and deletions are counted, and
+     * what follows every plan and execution (the Jellyfin "Leaving soon" collections; it answers with its sentence).
+     */
+    public record Setting(Clock clock, ZoneId zone, CleanupLimits limits, CleanupMetrics metrics, java.util.function.Supplier<String> collections) {
+        public Setting(Clock clock, ZoneId zone, CleanupLimits limits, CleanupMetrics metrics) {
+            this(clock, zone, limits, metrics, () -> "");
+        }
     }
 
     public CleanupRuns(WatchedReportJob watched, ArrSettingsStore settings, ArrReader reader, CleanupExecutor executor,
@@ -57,6 +64,7 @@ public final class CleanupRuns {
         this.zone = setting.zone();
         this.limits = setting.limits();
         this.metrics = setting.metrics();
+        this.collections = setting.collections();
     }
 
     public CleanupLimits limits() {
@@ -87,6 +95,12 @@ public final class CleanupRuns {
         plan = records.leaving().schedule(plan);
         plan = plan.withStops(BlastRadius.stops(plan, arr, records.plans().latestPlan(), limits));
         return records.plans().savePlan(plan);
+    }
+
+    /** The Jellyfin collections follow the schedule; the sentence says what came of it ("" when they are not used). */
+    private String collections() {
+        String said = collections.get();
+        return said.isEmpty() ? "" : " " + said;
     }
 
     /**
@@ -148,7 +162,7 @@ public final class CleanupRuns {
 
     /** The job {@link JobSpec.CleanupPlan}: a plan for today, stored. */
     public String runPlan() {
-        return summary(makePlan(LocalDate.now(clock.withZone(zone))));
+        return summary(makePlan(LocalDate.now(clock.withZone(zone)))) + collections();
     }
 
     /**
@@ -160,7 +174,7 @@ public final class CleanupRuns {
             throw new JobFailure("The job names no plan; make a new plan and execute it from the cleanup page.");
         }
         try {
-            return execute(spec.planId(), spec.startedBy(), spec.overrideLimits()).toString();
+            return execute(spec.planId(), spec.startedBy(), spec.overrideLimits()).toString() + collections();
         } catch (InvalidInputException e) {
             throw new JobFailure(e.getMessage());
         }
@@ -169,8 +183,8 @@ public final class CleanupRuns {
     /** The job {@link JobSpec.CleanupScheduled}: plans, and executes that plan when CLEANUP_EXECUTE is on (never past the limits). */
     public String runScheduled() {
         CleanupPlan plan = makePlan(LocalDate.now(clock.withZone(zone)));
-        return settings.actions().execute() ? execute(plan.id(), "schedule", false).toString()
-                : summary(plan) + " (dry run: CLEANUP_EXECUTE is off)";
+        return (settings.actions().execute() ? execute(plan.id(), "schedule", false).toString()
+                : summary(plan) + " (dry run: CLEANUP_EXECUTE is off)") + collections();
     }
 
     public boolean configured() {

@@ -201,7 +201,8 @@ public final class App implements AutoCloseable {
         routes.addAll(jellyfinSync.routes(pages, jobs.repository()));
         routes.addAll(jobs.routes(pages));
         routes.addAll(watched.routes(pages, jobs.queue()));
-        routes.addAll(cleanup.routes(pages, jobs.queue(), watched, jellyfinClient));
+        routes.addAll(cleanup.routes(pages, jobs.queue(), watched, jellyfinClient,
+                userId -> java.util.Optional.ofNullable(jellyfinLink.links().of(userId).jellyfinUserName())));
         var web = new WebServer(json, users.accessFilter(MetricsAccess.from(config.metrics()))::handle, new ErrorMapping(pages), meters, routes,
                 config.web());
         server = web.start(overrides.httpHost(), config.httpPort());

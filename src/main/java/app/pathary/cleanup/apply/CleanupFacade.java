@@ -100,9 +100,15 @@ public final class CleanupFacade {
     }
 
     public List<WebRoutes> routes(Pages pages, JobQueue jobs, WatchedFacade watched, JellyfinClient jellyfin) {
+        return routes(pages, jobs, watched, jellyfin, userId -> Optional.empty());
+    }
+
+    /** With {@code jellyfinNameOf}: a Pathary user's Jellyfin user name, so the leaving-soon page tells what they watched. */
+    public List<WebRoutes> routes(Pages pages, JobQueue jobs, WatchedFacade watched, JellyfinClient jellyfin,
+            java.util.function.Function<Long, Optional<String>> jellyfinNameOf) {
         List<WebRoutes> routes = new java.util.ArrayList<>(List.of(new CleanupSettingsPages(pages, watched.settings(), jellyfin, instances),
                 new ArrSettingsPages(instances, check), new CleanupPages(pages, stores, runs, jobs, zone)));
-        routes.addAll(stores.leaving().routes(pages));
+        routes.addAll(stores.leaving().routes(pages, jellyfinNameOf));
         return routes;
     }
 }

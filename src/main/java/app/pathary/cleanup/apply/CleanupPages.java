@@ -121,6 +121,7 @@ final class CleanupPages implements WebRoutes {
         model.put("maxAgeHours", runs.limits().planMaxAge().toHours());
         model.put("calendar", records.leaving().calendar());
         model.put("leavingSoonDays", records.leaving().options().days());
+        model.put("pendingKeeps", records.leaving().keeps().pending());
         pages.render(ctx, "cleanup/apply/cleanup.jte", "Cleanup", model);
     }
 

@@ -124,8 +124,8 @@ public final class LeavingSoon {
     }
 
     /** The leaving-soon API and pages. */
-    public List<app.pathary.web.WebRoutes> routes(app.pathary.web.Pages pages) {
-        return List.of(new LeavingApi(this));
+    public List<app.pathary.web.WebRoutes> routes(app.pathary.web.Pages pages, java.util.function.Function<Long, java.util.Optional<String>> jellyfinNameOf) {
+        return List.of(new LeavingApi(this), new LeavingPages(pages, this, jellyfinNameOf));
     }
 
     private static void tell(Runnable event) {

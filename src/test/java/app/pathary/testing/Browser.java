@@ -69,6 +69,16 @@ public final class Browser implements AutoCloseable {
         }
     }
 
+    /** Resizes the window, e.g. to 390 × 844 for a phone. */
+    public void resize(int width, int height) {
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(width, height));
+    }
+
+    /** Whether the page is wider than the window (a layout that makes a phone scroll sideways). */
+    public boolean scrollsSideways() {
+        return Boolean.TRUE.equals(script("return document.documentElement.scrollWidth > window.innerWidth + 1"));
+    }
+
     public void open(String path) {
         driver.get(baseUrl + path);
     }

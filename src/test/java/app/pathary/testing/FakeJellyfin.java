@@ -64,6 +64,7 @@ public final class FakeJellyfin implements AutoCloseable {
         FakeJellyfinUserRoutes.register(routes, state);
         FakeJellyfinItemRoutes.register(routes, state);
         FakeJellyfinPlaystate.register(routes, state);
+        FakeJellyfinImageRoutes.register(routes, state);
     }
 
     /** Starts a fake at the root path. */

@@ -35,6 +35,7 @@ final class PosterCache {
     private final long maxBytes;
     private Map<String, Entry> index;
     private long total;
+    private long lastWritten;
 
     PosterCache(Path dir, long maxBytes) {
         this.dir = dir;
@@ -70,7 +71,9 @@ final class PosterCache {
             Path partial = dir.resolve(name + ".part");
             Files.write(partial, image.bytes());
             Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            index().put(name, new Entry(file, etag, image.contentType(), image.bytes().length, Files.getLastModifiedTime(file).toMillis()));
+            // Written times only grow, so that "oldest" is the order of writing even within one millisecond.
+            lastWritten = Math.max(lastWritten + 1, Files.getLastModifiedTime(file).toMillis());
+            index().put(name, new Entry(file, etag, image.contentType(), image.bytes().length, lastWritten));
             total += image.bytes().length;
             evict();
         } catch (IOException e) {
@@ -131,8 +134,9 @@ final class PosterCache {
         }
         try {
             long size = Files.size(file);
-            index.put(name.substring(0, underscore), new Entry(file, name.substring(underscore + 1, dot), type, size,
-                    Files.getLastModifiedTime(file).toMillis()));
+            long written = Files.getLastModifiedTime(file).toMillis();
+            lastWritten = Math.max(lastWritten, written);
+            index.put(name.substring(0, underscore), new Entry(file, name.substring(underscore + 1, dot), type, size, written));
             total += size;
         } catch (IOException ignored) {
             // vanished meanwhile

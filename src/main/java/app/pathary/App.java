@@ -11,6 +11,7 @@ import app.pathary.common.SecretBox;
 import app.pathary.config.AppConfig;
 import app.pathary.config.ReloadableConfigFile;
 import app.pathary.config.SecretKey;
+import app.pathary.dashboard.DashboardFacade;
 import app.pathary.db.Database;
 import app.pathary.db.SecretKeyCheck;
 import app.pathary.history.HistoryFacade;
@@ -209,6 +210,10 @@ public final class App implements AutoCloseable {
         routes.addAll(users.routes(pages));
         routes.addAll(history.routes(pages, name -> users.accounts().byName(name).id(), this::today, posters.search()));
         routes.addAll(posters.routes());
+        routes.addAll(DashboardFacade.wire(database.reads(), pages, this::today, day -> {
+            var reclaimed = cleanup.reclaimedSince(day.atStartOfDay(config.timezone()).toInstant());
+            return new DashboardFacade.Reclaimed(reclaimed.files(), reclaimed.bytes());
+        }).routes());
         routes.addAll(scrobble.routes(jellyfinLink.links(), meters));
         routes.addAll(jellyfinLink.routes(pages, scrobble.deliveries(),
                 new JellyfinSettingsPages.DeviceSummary(jellyfinIdentity.deviceId(), config.jellyfinDeviceId().isPresent())));

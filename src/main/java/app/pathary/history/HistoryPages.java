@@ -44,7 +44,6 @@ final class HistoryPages implements WebRoutes {
 
     @Override
     public void register(RoutesConfig routes) {
-        routes.get("/", ctx -> ctx.redirect("/history"), Role.USER);
         routes.get("/history", this::list, Role.USER);
         routes.get("/add", ctx -> pages.render(ctx, "history/add.jte", "Add a watch", Map.of("today", today.get())), Role.USER);
         routes.get("/add/search", this::search, Role.USER);

@@ -48,7 +48,8 @@ public final class Household implements AutoCloseable {
             String title = (String) film[0];
             String folder = "/media/movies/" + title + " (" + film[1] + ")";
             FakeItem item = jellyfin.addMovie(title, (Integer) film[1]).tmdb(String.valueOf(film[2]))
-                    .runtime(Duration.ofMinutes((Integer) film[3])).path(folder + "/" + title + ".mkv");
+                    .runtime(Duration.ofMinutes((Integer) film[3])).path(folder + "/" + title + ".mkv")
+                    .dateCreated(Instant.now().minus(Duration.ofDays(800)));
             items.put(title, item);
             titles.add(title);
             radarr.addMovie(title, (Integer) film[1], (Integer) film[2], "/movies/" + title + " (" + film[1] + ")")

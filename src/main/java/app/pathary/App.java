@@ -11,12 +11,16 @@ import app.pathary.common.SecretBox;
 import app.pathary.config.AppConfig;
 import app.pathary.config.ReloadableConfigFile;
 import app.pathary.config.SecretKey;
+import app.pathary.dashboard.DashboardFacade;
 import app.pathary.db.Database;
 import app.pathary.db.SecretKeyCheck;
 import app.pathary.history.HistoryFacade;
 import app.pathary.jellyfin.client.ClientIdentity;
 import app.pathary.jellyfin.client.HttpJellyfinClient;
 import app.pathary.jellyfin.client.JellyfinClient;
+import app.pathary.jellyfin.client.JellyfinServer;
+import app.pathary.jellyfin.images.PosterFacade;
+import app.pathary.jellyfin.images.PosterServers;
 import app.pathary.jellyfin.link.DeviceIdentity;
 import app.pathary.jellyfin.link.JellyfinLinkFacade;
 import app.pathary.jellyfin.link.JellyfinSettingsPages;
@@ -117,6 +121,7 @@ public final class App implements AutoCloseable {
     public final JellyfinSyncFacade jellyfinSync;
     public final WatchedFacade watched;
     public final CleanupFacade cleanup;
+    public final PosterFacade posters;
     public final ReloadableConfigFile configFile;
     private final JellyfinClient jellyfinClient;
     private JobWorkers workers;
@@ -165,6 +170,16 @@ public final class App implements AutoCloseable {
                         new HttpSonarrClient(arrHttp, overrides.jellyfinTimeout(), patientReads, remoteFailures),
                         new InstanceCheck(new HttpRadarrClient(arrHttp, overrides.jellyfinTimeout(), reads, remoteFailures),
                                 new HttpSonarrClient(arrHttp, overrides.jellyfinTimeout(), reads, remoteFailures)), watched, backgroundJellyfin));
+        this.posters = PosterFacade.wire(new PosterFacade.Wiring(database.reads(), jellyfinClient,
+                new PosterServers(this::adminJellyfin, jellyfinLink.login()::serverOf), config.dataDir().resolve("posters"),
+                config.posterCacheBytes()));
+    }
+
+    /** The admin's Jellyfin (JELLYFIN_URL and its API key, from the environment or the watched settings page), if set. */
+    private java.util.Optional<JellyfinServer> adminJellyfin() {
+        var settings = watched.settings().load();
+        return settings.jellyfinConfigured() ? java.util.Optional.of(new JellyfinServer(settings.jellyfinUrl(), settings.apiKey()))
+                : java.util.Optional.empty();
     }
 
     /** Connects to the database and migrates it; the returned app is ready for CLI commands or {@link #startServer}. */
@@ -194,7 +209,12 @@ public final class App implements AutoCloseable {
         routes.add(new OpsRoutes(database::health, database::isMigrated, meters, List.of(jobs.gauges().bindTo(meters))));
         routes.add(ApiContract.load(json, pages));
         routes.addAll(users.routes(pages));
-        routes.addAll(history.routes(pages, name -> users.accounts().byName(name).id(), this::today));
+        routes.addAll(history.routes(pages, name -> users.accounts().byName(name).id(), this::today, posters.search()));
+        routes.addAll(posters.routes());
+        routes.addAll(DashboardFacade.wire(database.reads(), pages, this::today, day -> {
+            var reclaimed = cleanup.reclaimedSince(day.atStartOfDay(config.timezone()).toInstant());
+            return new DashboardFacade.Reclaimed(reclaimed.files(), reclaimed.bytes());
+        }).routes());
         routes.addAll(scrobble.routes(jellyfinLink.links(), meters));
         routes.addAll(jellyfinLink.routes(pages, scrobble.deliveries(),
                 new JellyfinSettingsPages.DeviceSummary(jellyfinIdentity.deviceId(), config.jellyfinDeviceId().isPresent())));

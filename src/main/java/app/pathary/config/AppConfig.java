@@ -29,7 +29,11 @@ public record AppConfig(
         CleanupOptions cleanup,
         ConfigFile configFile,
         MetricsOptions metrics,
-        WebOptions web) {
+        WebOptions web,
+        long posterCacheBytes) {
+    /** {@code POSTER_CACHE_MB}: how much disk the poster cache under DATA_DIR may take (oldest pictures go first). */
+    public static final String POSTER_CACHE_MB = "POSTER_CACHE_MB";
+
 
     public static AppConfig from(Environment env) {
         Path dataDir = path("DATA_DIR", env.get("DATA_DIR").orElse("./data"));
@@ -52,17 +56,25 @@ public record AppConfig(
         }
         return new AppConfig(dataDir, database, port, applicationUrl, zone, env.get("APP_SECRET"), env.get("JELLYFIN_DEVICE_ID"),
                 env.get("JELLYFIN_APP_NAME").orElse("Pathary"), logLevel, WatchedOptions.parse(OptionLayer.of(env)), arr,
-                CleanupOptions.parse(env), file, MetricsOptions.parse(env), web);
+                CleanupOptions.parse(env), file, MetricsOptions.parse(env), web,
+                posterCacheBytes(env.get(POSTER_CACHE_MB).orElse("200")));
     }
 
     public AppConfig withHttpPort(int port) {
         return new AppConfig(dataDir, database, port, applicationUrl, timezone, appSecret, jellyfinDeviceId, jellyfinAppName, logLevel,
-                watched, arr, cleanup, configFile, metrics, web);
+                watched, arr, cleanup, configFile, metrics, web, posterCacheBytes);
     }
 
     public AppConfig withDatabase(DatabaseSettings other) {
         return new AppConfig(dataDir, other, httpPort, applicationUrl, timezone, appSecret, jellyfinDeviceId, jellyfinAppName, logLevel,
-                watched, arr, cleanup, configFile, metrics, web);
+                watched, arr, cleanup, configFile, metrics, web, posterCacheBytes);
+    }
+
+    private static long posterCacheBytes(String value) {
+        if (!value.strip().matches("\\d{1,6}")) {
+            throw new ConfigException(POSTER_CACHE_MB + " must be a whole number of megabytes (0 turns the cache off), not '" + value + "'.");
+        }
+        return Long.parseLong(value.strip()) * 1024 * 1024;
     }
 
     public static int port(String value) {

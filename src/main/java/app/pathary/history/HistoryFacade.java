@@ -42,7 +42,8 @@ public final class HistoryFacade {
         return csv;
     }
 
-    public List<WebRoutes> routes(Pages pages, HistoryApi.UserLookup users, Supplier<LocalDate> today) {
-        return List.of(new HistoryPages(pages, history, queries, movies.queries(), today), new HistoryApi(users, history, queries));
+    /** @param library the media library's title search for "Add a watch" ({@link LibraryTitles#none()} without one) */
+    public List<WebRoutes> routes(Pages pages, HistoryApi.UserLookup users, Supplier<LocalDate> today, LibraryTitles library) {
+        return List.of(new HistoryPages(pages, history, queries, movies.queries(), today, library), new HistoryApi(users, history, queries));
     }
 }

@@ -16,7 +16,10 @@ import app.pathary.web.WebRoutes;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.function.Supplier;
 
 /** The history pages: the list, a movie's dates (add, edit, delete) and the "add a watch" form. */
@@ -27,8 +30,11 @@ final class HistoryPages implements WebRoutes {
     private final HistoryQueries queries;
     private final MovieQueries movies;
     private final Supplier<LocalDate> today;
+    private final LibraryTitles library;
 
-    public HistoryPages(Pages pages, WatchHistory history, HistoryQueries queries, MovieQueries movies, Supplier<LocalDate> today) {
+    public HistoryPages(Pages pages, WatchHistory history, HistoryQueries queries, MovieQueries movies, Supplier<LocalDate> today,
+            LibraryTitles library) {
+        this.library = library;
         this.pages = pages;
         this.history = history;
         this.queries = queries;
@@ -38,11 +44,9 @@ final class HistoryPages implements WebRoutes {
 
     @Override
     public void register(RoutesConfig routes) {
-        routes.get("/", ctx -> ctx.redirect("/history"), Role.USER);
         routes.get("/history", this::list, Role.USER);
         routes.get("/add", ctx -> pages.render(ctx, "history/add.jte", "Add a watch", Map.of("today", today.get())), Role.USER);
-        routes.get("/add/search", ctx -> pages.render(ctx, "history/search-results.jte", "",
-                Map.of("movies", movies.searchByTitle(ctx.queryParam("title"), 10))), Role.USER);
+        routes.get("/add/search", this::search, Role.USER);
         routes.post("/add", this::add, Role.USER);
         routes.get("/movies/{id}", this::movie, Role.USER);
         routes.post("/movies/{id}/dates", ctx -> change(ctx, movie -> new HistoryCommand.AddPlays(movie,
@@ -57,11 +61,43 @@ final class HistoryPages implements WebRoutes {
 
     private void list(Context ctx) {
         Caller caller = Caller.require(ctx);
-        String search = ctx.queryParam("search") == null ? "" : ctx.queryParam("search").strip();
+        HistoryFilter filter = filter(ctx);
+        String view = ctx.queryParam("view") == null || ctx.queryParam("view").isBlank() ? "auto" : ctx.queryParam("view");
+        if (!java.util.List.of("auto", "grid", "list").contains(view)) {
+            throw new InvalidInputException("view must be grid or list.");
+        }
         int page = HistoryApi.intParam(ctx, "page", 1);
-        HistoryPage result = queries.page(caller.id(), search, Math.max(1, page), PAGE_SIZE, SortOrder.DESC);
-        String template = "true".equals(ctx.header("HX-Request")) ? "history/history-rows.jte" : "history/list.jte";
-        pages.render(ctx, template, "History", Map.of("result", result, "search", search));
+        HistoryPage result = queries.filtered(caller.id(), filter, Math.max(1, page), PAGE_SIZE, SortOrder.DESC);
+        boolean htmx = "true".equals(ctx.header("HX-Request"));
+        String template = htmx && "more".equals(ctx.queryParam("part")) ? "history/history-items.jte"
+                : htmx ? "history/history-rows.jte" : "history/list.jte";
+        pages.render(ctx, template, "History", Map.of("result", result, "search", filter.search(), "filter", filter, "view", view,
+                "years", queries.yearsWatched(caller.id())));
+    }
+
+    /** The list's filters from the query string; a value that is not a year or a number of plays is a 400 naming it. */
+    private static HistoryFilter filter(Context ctx) {
+        String year = ctx.queryParam("year");
+        if (year != null && !year.isBlank() && !year.strip().matches("\\d{4}")) {
+            throw new InvalidInputException("year must have four digits.");
+        }
+        String plays = ctx.queryParam("plays");
+        if (plays != null && !plays.isBlank() && !plays.strip().matches("\\d{1,4}")) {
+            throw new InvalidInputException("plays must be a whole number.");
+        }
+        return new HistoryFilter(ctx.queryParam("search"), year == null || year.isBlank() ? null : Integer.valueOf(year.strip()),
+                plays == null || plays.isBlank() ? null : Integer.valueOf(plays.strip()), "yes".equals(ctx.queryParam("comment")));
+    }
+
+    /** Pathary's movies of that title, then the films of the user's Jellyfin library that Pathary does not have yet. */
+    private void search(Context ctx) {
+        Caller caller = Caller.require(ctx);
+        String title = ctx.queryParam("title") == null ? "" : ctx.queryParam("title").strip();
+        List<Movie> known = title.isEmpty() ? List.of() : movies.searchByTitle(title, 10);
+        Set<Integer> knownIds = known.stream().map(Movie::tmdbId).collect(Collectors.toSet());
+        List<LibraryTitles.Found> found = library.find(caller.id(), caller.isAdmin(), title, 10).stream()
+                .filter(item -> item.tmdbId() == null || !knownIds.contains(item.tmdbId())).toList();
+        pages.render(ctx, "history/search-results.jte", "", Map.of("movies", known, "found", found, "title", title));
     }
 
     private void movie(Context ctx) {

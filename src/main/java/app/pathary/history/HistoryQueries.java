@@ -33,10 +33,18 @@ public final class HistoryQueries {
      * skipped row; a title search first picks the matching movies. Only the rows of the page are read and joined.
      */
     public HistoryPage page(long userId, String search, int page, int limit, SortOrder order) {
+        return filtered(userId, HistoryFilter.title(search), page, limit, order);
+    }
+
+    /** Like {@link #page(long, String, int, int, SortOrder)}, with the list's filters (year watched, plays, comment). */
+    public HistoryPage filtered(long userId, HistoryFilter filter, int page, int limit, SortOrder order) {
         checkPaging(page, limit);
-        boolean filtered = search != null && !search.isBlank();
+        boolean filtered = !filter.search().isBlank();
         String where = "w.user_id = :u"
-                + (filtered ? " AND w.movie_id IN (SELECT id FROM movies WHERE lower(title) LIKE :q ESCAPE '\\')" : "");
+                + (filtered ? " AND w.movie_id IN (SELECT id FROM movies WHERE lower(title) LIKE :q ESCAPE '\\')" : "")
+                + (filter.year() != null ? " AND w.watched_at >= :from AND w.watched_at < :until" : "")
+                + (filter.minPlays() != null ? " AND w.plays >= :plays" : "")
+                + (filter.withComment() ? " AND w.comment IS NOT NULL AND w.comment <> ''" : "");
         String direction = order == SortOrder.ASC ? "ASC" : "DESC";
         // Unknown dates come last when newest is first, and first when oldest is first.
         String nulls = order == SortOrder.ASC ? "NULLS FIRST" : "NULLS LAST";
@@ -47,9 +55,16 @@ public final class HistoryQueries {
                             + " FROM (SELECT w.id FROM watch_dates w WHERE " + where + sort + " LIMIT :limit OFFSET :offset) chosen"
                             + " JOIN watch_dates w ON w.id = chosen.id JOIN movies m ON m.id = w.movie_id" + sort)
                     .bind("u", userId).bind("limit", limit).bind("offset", (long) (page - 1) * limit);
-            if (filtered) {
-                count.bind("q", LikePattern.contains(search));
-                select.bind("q", LikePattern.contains(search));
+            for (var query : List.of(count, select)) {
+                if (filtered) {
+                    query.bind("q", LikePattern.contains(filter.search()));
+                }
+                if (filter.year() != null) {
+                    query.bind("from", LocalDate.of(filter.year(), 1, 1)).bind("until", LocalDate.of(filter.year() + 1, 1, 1));
+                }
+                if (filter.minPlays() != null) {
+                    query.bind("plays", filter.minPlays());
+                }
             }
             long total = count.mapTo(Long.class).one();
             List<WatchDate> entries = select.map(WATCH_DATE).list();
@@ -88,6 +103,24 @@ public final class HistoryQueries {
             }
             return movieIds.stream().map(id -> new PlayedMovie(movies.get(id), List.copyOf(byMovie.get(id)))).toList();
         });
+    }
+
+    /** The years of the user's first and last known watch dates and every year between, newest first. */
+    public List<Integer> yearsWatched(long userId) {
+        record Range(LocalDate first, LocalDate last) {
+        }
+        Range range = reads.withHandle(h -> h.createQuery("SELECT min(watched_at) AS first, max(watched_at) AS last FROM watch_dates WHERE user_id = :u")
+                .bind("u", userId).map((rs, ctx) -> {
+                    var dates = ctx.findColumnMapperFor(LocalDate.class).orElseThrow();
+                    return new Range(dates.map(rs, "first", ctx), dates.map(rs, "last", ctx));
+                }).one());
+        List<Integer> years = new ArrayList<>();
+        if (range.first() != null) {
+            for (int year = range.last().getYear(); year >= range.first().getYear(); year--) {
+                years.add(year);
+            }
+        }
+        return years;
     }
 
     public long playedCount(long userId) {

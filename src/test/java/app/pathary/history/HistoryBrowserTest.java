@@ -101,7 +101,8 @@ class HistoryBrowserTest {
         browser.type("#login", "bob");
         browser.type("#password", PASSWORD);
         browser.click("#log-in");
-        browser.waitForPath("/history");
+        browser.waitForPath("/");
+        browser.open("/history");
     }
 
     private List<String> titlesShown() {

@@ -39,7 +39,7 @@ class ApiDocsBrowserTest {
         browser.type("#login", "alice");
         browser.type("#password", "correct horse");
         browser.click("#log-in");
-        browser.waitForPath("/history");
+        browser.waitForPath("/");
         browser.open("/account");
         browser.click("#api-docs");
         browser.waitForPath("/docs/api");

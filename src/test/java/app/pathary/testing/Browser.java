@@ -180,6 +180,32 @@ public final class Browser implements AutoCloseable {
         return new WebDriverWait(driver, WAIT);
     }
 
+    /**
+     * Shows pages as a device {@code width} CSS pixels wide and {@code height} high would: a phone (390 x 844, with
+     * {@code mobile} on, so the page's viewport meta tag counts) or a desktop (1280 x 900).
+     */
+    public void viewport(int width, int height, boolean mobile) {
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", java.util.Map.of("width", width, "height", height,
+                "deviceScaleFactor", 1, "mobile", mobile));
+    }
+
+    /** Whether the page is wider than the window (a person would have to scroll sideways). */
+    public boolean scrollsSideways() {
+        return Boolean.TRUE.equals(script("return document.documentElement.scrollWidth > window.innerWidth + 1"));
+    }
+
+    /** Saves what the browser shows as {@code <folder>/<name>.png} and returns the file. */
+    public Path screenshot(Path folder, String name) {
+        try {
+            Files.createDirectories(folder);
+            Path file = folder.resolve(name + ".png");
+            Files.copy(driver.getScreenshotAs(OutputType.FILE).toPath(), file, StandardCopyOption.REPLACE_EXISTING);
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Saves what the browser shows as {@code target/screenshots/<name>.png} and returns the file. */
     public Path screenshot(String name) {
         try {

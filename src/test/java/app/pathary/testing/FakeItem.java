@@ -33,6 +33,7 @@ public final class FakeItem {
     private Integer indexNumberEnd;
     private boolean virtual;
     private String collectionType;
+    private boolean primaryImage = true;
 
     FakeItem(String id, String type, String parentId, String name, Instant dateCreated) {
         this.id = id;
@@ -61,6 +62,9 @@ public final class FakeItem {
     public Integer indexNumberEnd() { return indexNumberEnd; }
     public boolean isVirtual() { return virtual; }
     public String collectionType() { return collectionType; }
+    /** Whether the item has a Primary image (a poster); every item has one unless {@link #withoutPoster()} was called. */
+    public boolean hasPrimaryImage() { return primaryImage; }
+    public FakeItem withoutPoster() { primaryImage = false; return this; }
 
     public boolean isFolder() {
         return !type.equals("Movie") && !type.equals("Episode");

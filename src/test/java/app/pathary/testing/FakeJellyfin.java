@@ -65,6 +65,7 @@ public final class FakeJellyfin implements AutoCloseable {
         FakeJellyfinItemRoutes.register(routes, state);
         FakeJellyfinPlaystate.register(routes, state);
         FakeJellyfinCollections.register(routes, state);
+        FakeJellyfinImageRoutes.register(routes, state);
     }
 
     /** Starts a fake at the root path. */

@@ -129,6 +129,10 @@ final class FakeJellyfinExchange {
         send(status, contentType, text.getBytes(StandardCharsets.UTF_8));
     }
 
+    void bytes(int status, String contentType, byte[] body) throws IOException {
+        send(status, contentType, body);
+    }
+
     private void send(int status, String contentType, byte[] body) throws IOException {
         http.getResponseHeaders().set("Content-Type", contentType);
         http.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);

@@ -47,7 +47,7 @@ class BasePathBrowserTest {
         browser.type("#email", "alice@example.org");
         browser.type("#password", "correct horse");
         browser.click("#create-admin");
-        browser.waitForPath("/history");
+        browser.waitForPath("/");
         assertThat(browser.waitForText("#flash", "Welcome, alice.")).contains("Add your first watch");
         assertThat(browser.script("return typeof window.htmx")).as("htmx loaded from under the base path").isEqualTo("object");
         assertThat(browser.script("return getComputedStyle(document.querySelector('.navbar')).display"))

@@ -167,7 +167,8 @@ class BasePathHttpTest {
                 })
                 .map(endpoint -> endpoint.path)
                 .filter(path -> !path.startsWith("/api/"))
-                .map(path -> BASE + path.replace("{id}", moviePage.substring((BASE + "/movies/").length())))
+                .map(path -> BASE + path.replace("{id}", moviePage.substring((BASE + "/movies/").length()))
+                        .replace("{kind}", "movie").replace("{year}", "2025"))
                 .toList();
     }
 

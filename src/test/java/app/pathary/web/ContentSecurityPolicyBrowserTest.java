@@ -50,7 +50,7 @@ class ContentSecurityPolicyBrowserTest {
         browser.type("#login", "root");
         browser.type("#password", PASSWORD);
         browser.click("#log-in");
-        browser.waitForPath("/history");
+        browser.waitForPath("/");
     }
 
     @AfterEach
@@ -69,7 +69,7 @@ class ContentSecurityPolicyBrowserTest {
 
     @Test
     void no_page_raises_a_violation_and_htmx_still_swaps_in_place() {
-        for (String page : List.of("/history", "/add", "/account", "/settings/integrations/jellyfin", "/admin/users", "/admin/jobs",
+        for (String page : List.of("/", "/year/2024", "/history", "/history?view=grid", "/add", "/account", "/settings/integrations/jellyfin", "/admin/users", "/admin/jobs",
                 "/admin/cleanup", "/admin/cleanup/watched", "/settings/server/cleanup", "/docs/api", "/no/such/page")) {
             browser.open(page);
             browser.waitUntil(page + " loaded", () -> "complete".equals(browser.script("return document.readyState")));

@@ -43,8 +43,10 @@ class FirstRunBrowserTest {
         browser.screenshot("setup");
         browser.click("#create-admin");
 
-        browser.waitForPath("/history");
+        browser.waitForPath("/");
         assertThat(browser.waitForText("#flash", "Welcome, alice.")).contains("Add your first watch");
+        assertThat(browser.find("h1").getText()).isEqualTo("Hello, alice");
+        browser.open("/history");
         assertThat(browser.find("#total").getText()).isEqualTo("0 watch dates");
         assertThat(browser.find("#history-rows").getText()).contains("No watches yet.");
         assertThat(browser.find("nav").getText()).contains("alice", "Users", "Log out");
@@ -57,7 +59,7 @@ class FirstRunBrowserTest {
         browser.type("#login", "alice@example.org");
         browser.type("#password", "correct horse");
         browser.click("#log-in");
-        browser.waitForPath("/history");
+        browser.waitForPath("/");
         assertThat(browser.find("nav").getText()).contains("alice");
 
         browser.click("a.btn[href='/add']");

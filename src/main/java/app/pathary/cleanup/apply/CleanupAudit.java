@@ -95,4 +95,16 @@ public final class CleanupAudit {
                 .list());
     }
 
+    /** The deletions done since {@code from}: how many files and their bytes (the dashboard's "reclaimed this month"). */
+    public Reclaimed reclaimedSince(Instant from) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT count(*) AS files, coalesce(sum(bytes), 0) AS bytes FROM cleanup_audit
+                        WHERE at >= :from AND result LIKE 'deleted%'""")
+                .bind("from", from.toEpochMilli())
+                .map((rs, ctx) -> new Reclaimed(rs.getLong("files"), rs.getLong("bytes"))).one());
+    }
+
+    /** Files deleted and the bytes they held. */
+    public record Reclaimed(long files, long bytes) {
+    }
 }

@@ -80,6 +80,11 @@ public final class CleanupFacade {
     }
 
     /** Making, checking and executing plans. */
+    /** What the cleanup deleted since {@code from} (files and bytes), from the audit log. */
+    public CleanupAudit.Reclaimed reclaimedSince(java.time.Instant from) {
+        return stores.audit().reclaimedSince(from);
+    }
+
     public CleanupRuns runs() {
         return runs;
     }

@@ -134,6 +134,15 @@ public final class HttpJellyfinClient implements JellyfinClient {
         transport.send(server, JellyfinCall.post("/Sessions/Logout"));
     }
 
+    /** Posters are small; anything larger is not the picture asked for. */
+    static final int MAX_IMAGE_BYTES = 4 * 1024 * 1024;
+
+    @Override
+    public Optional<ImageData> primaryImage(JellyfinServer server, String itemId, int maxWidth) {
+        JellyfinCall call = JellyfinCall.get("/Items/" + segment(itemId) + "/Images/Primary").param("maxWidth", maxWidth);
+        return transport.image(server, call, MAX_IMAGE_BYTES);
+    }
+
     @Override
     public List<UserDto> users(JellyfinServer server) {
         JellyfinCall call = JellyfinCall.get("/Users");

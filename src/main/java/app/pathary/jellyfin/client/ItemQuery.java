@@ -34,7 +34,8 @@ public record ItemQuery(
         Integer limit,
         Boolean enableUserData,
         Boolean enableTotalRecordCount,
-        Boolean enableImages) {
+        Boolean enableImages,
+        String searchTerm) {
 
     /** Sent when a paged query names no sort: oldest first, then by name. */
     public static final List<ItemSortBy> DEFAULT_PAGING_SORT = List.of(ItemSortBy.DateCreated, ItemSortBy.SortName);
@@ -59,7 +60,7 @@ public record ItemQuery(
     /** This query, asking for one page. */
     public ItemQuery page(int start, int size, boolean countTotal) {
         return new ItemQuery(userId, parentId, includeItemTypes, recursive, fields, isPlayed, isFavorite, ids,
-                sortBy, sortOrder, start, size, enableUserData, countTotal, enableImages);
+                sortBy, sortOrder, start, size, enableUserData, countTotal, enableImages, searchTerm);
     }
 
     /** The query string, in a fixed order, with Jellyfin's parameter names and comma-separated lists. */
@@ -73,6 +74,7 @@ public record ItemQuery(
         add(parameters, "isPlayed", isPlayed);
         add(parameters, "isFavorite", isFavorite);
         add(parameters, "ids", String.join(",", ids));
+        add(parameters, "searchTerm", searchTerm);
         boolean paged = startIndex != null || limit != null;
         List<ItemSortBy> sort = sortBy.isEmpty() && paged ? DEFAULT_PAGING_SORT : sortBy;
         add(parameters, "sortBy", joined(sort));
@@ -109,6 +111,7 @@ public record ItemQuery(
         private SortOrder sortOrder;
         private Integer startIndex;
         private Integer limit;
+        private String searchTerm;
         private Boolean enableUserData;
         private Boolean enableTotalRecordCount;
         private Boolean enableImages = false;
@@ -167,6 +170,12 @@ public record ItemQuery(
             return this;
         }
 
+        /** {@code searchTerm}: items whose name contains the words (Jellyfin's own title search). */
+        public Builder searchTerm(String value) {
+            searchTerm = value;
+            return this;
+        }
+
         public Builder limit(Integer value) {
             limit = value;
             return this;
@@ -189,7 +198,7 @@ public record ItemQuery(
 
         public ItemQuery build() {
             return new ItemQuery(userId, parentId, includeItemTypes, recursive, fields, isPlayed, isFavorite, ids,
-                    sortBy, sortOrder, startIndex, limit, enableUserData, enableTotalRecordCount, enableImages);
+                    sortBy, sortOrder, startIndex, limit, enableUserData, enableTotalRecordCount, enableImages, searchTerm);
         }
     }
 }

@@ -87,6 +87,12 @@ public interface JellyfinClient {
     void deleteCollection(JellyfinServer server, String collectionId);
 
     /**
+     * {@code GET /Items/{itemId}/Images/Primary?maxWidth=}: the item's poster scaled down to at most {@code maxWidth}
+     * pixels wide, or empty when the item has none (Jellyfin answers 404).
+     */
+    java.util.Optional<ImageData> primaryImage(JellyfinServer server, String itemId, int maxWidth);
+
+    /**
      * Walks {@code GET /Items} page by page, lazily: the one paging walk. The query's own start index is the first
      * offset and its limit is replaced by {@code pageSize}; without a sort the query is sorted by
      * {@link ItemQuery#DEFAULT_PAGING_SORT}. Only the first page asks for the total count; the walk ends once that

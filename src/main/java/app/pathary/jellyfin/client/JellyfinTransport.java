@@ -117,6 +117,52 @@ final class JellyfinTransport {
         }
     }
 
+    /**
+     * Sends a GET whose answer is a picture, not JSON: empty when Jellyfin answers 404 (no such image), else the bytes
+     * and their type. An answer that is not an image, or larger than {@code maxBytes}, is
+     * {@link JellyfinException.NotJellyfin}; reads are retried like any other GET.
+     */
+    java.util.Optional<ImageData> image(JellyfinServer server, JellyfinCall call, int maxBytes) {
+        return reads.call(() -> {
+            try {
+                return imageOnce(server, call, maxBytes);
+            } catch (JellyfinException e) {
+                failures.failed("jellyfin", reason(e));
+                throw e;
+            }
+        }, failure -> failure instanceof JellyfinException e && e.retryable(), "Jellyfin " + call.describe());
+    }
+
+    private java.util.Optional<ImageData> imageOnce(JellyfinServer server, JellyfinCall call, int maxBytes) {
+        HttpRequest request = request(server, call);
+        try (OpenAnswer answer = AnswerDeadline.open(http, request, requestTimeout)) {
+            if (answer.statusCode() == 404) {
+                return java.util.Optional.empty();
+            }
+            requireSuccess(call, answer.statusCode());
+            String type = answer.contentType() == null ? "" : answer.contentType().toLowerCase(java.util.Locale.ROOT);
+            if (!type.startsWith("image/")) {
+                throw new JellyfinException.NotJellyfin(call.describe(), "an answer of type " + (type.isEmpty() ? "none" : type)
+                        + " instead of an image");
+            }
+            byte[] bytes = answer.read(in -> in.readNBytes(maxBytes + 1));
+            if (bytes.length == 0 || bytes.length > maxBytes) {
+                throw new JellyfinException.NotJellyfin(call.describe(), bytes.length == 0 ? "an empty image" : "an image over "
+                        + maxBytes + " bytes");
+            }
+            String expected = answer.headers().firstValue("Content-Length").orElse(null);
+            if (expected != null && expected.matches("\\d{1,12}") && Long.parseLong(expected) != bytes.length) {
+                throw new JellyfinException.NotJellyfin(call.describe(), "an image cut off");
+            }
+            return java.util.Optional.of(new ImageData(bytes, type.split(";")[0].strip()));
+        } catch (IOException e) {
+            throw new JellyfinException.Unreachable(call.describe(), UnreachableReasons.of(e), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new JellyfinException.Unreachable(call.describe(), JellyfinException.Unreachable.Reason.INTERRUPTED, e);
+        }
+    }
+
     private HttpRequest request(JellyfinServer server, JellyfinCall call) {
         URI uri = RequestUrl.of(server.baseUrl(), call.path(), call.query());
         String token = call.anonymous() ? null : server.token();

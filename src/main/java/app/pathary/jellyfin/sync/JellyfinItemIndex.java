@@ -26,6 +26,17 @@ public final class JellyfinItemIndex {
             if (batch.size() > 0) {
                 batch.execute();
             }
+            // The running time is a fact of the movie (the dashboard's hours watched); the import reads it anyway.
+            var runtimes = h.prepareBatch("UPDATE movies SET runtime_minutes = :minutes WHERE tmdb_id = :tmdb"
+                    + " AND (runtime_minutes IS NULL OR runtime_minutes <> :minutes)");
+            for (LibraryMovie movie : movies) {
+                if (movie.tmdbId() != null && movie.runtimeMinutes() != null) {
+                    runtimes.bind("minutes", movie.runtimeMinutes()).bind("tmdb", movie.tmdbId()).add();
+                }
+            }
+            if (runtimes.size() > 0) {
+                runtimes.execute();
+            }
         });
     }
 

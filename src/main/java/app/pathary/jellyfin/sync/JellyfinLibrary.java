@@ -48,10 +48,19 @@ final class JellyfinLibrary {
         return movies;
     }
 
+    /** RunTimeTicks (100 ns each) as whole minutes; null when Jellyfin does not know it. */
+    static Integer minutes(Long ticks) {
+        if (ticks == null || ticks <= 0) {
+            return null;
+        }
+        return (int) Math.max(1, Math.round(ticks / 600_000_000.0));
+    }
+
     private static LibraryMovie of(BaseItemDto item) {
         Integer tmdb = item.tmdbId().filter(id -> id.matches("\\d{1,9}")).map(Integer::valueOf).filter(id -> id > 0).orElse(null);
         UserItemDataDto data = item.userData();
         return new LibraryMovie(item.id(), tmdb, item.imdbId().orElse(null), item.name(), item.productionYear(), item.overview(),
-                data != null && data.played(), data == null ? 0 : data.playCount(), data == null ? null : data.lastPlayedDate());
+                data != null && data.played(), data == null ? 0 : data.playCount(), data == null ? null : data.lastPlayedDate(),
+                minutes(item.runTimeTicks()));
     }
 }

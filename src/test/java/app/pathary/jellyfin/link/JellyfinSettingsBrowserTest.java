@@ -31,7 +31,7 @@ class JellyfinSettingsBrowserTest {
         browser.type("#login", "alice");
         browser.type("#password", "correct horse");
         browser.click("#log-in");
-        browser.waitForPath("/history");
+        browser.waitForPath("/");
     }
 
     @AfterEach

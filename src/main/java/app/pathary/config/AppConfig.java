@@ -29,7 +29,9 @@ public record AppConfig(
         CleanupOptions cleanup,
         ConfigFile configFile,
         MetricsOptions metrics,
-        WebOptions web) {
+        WebOptions web,
+        NotifyOptions notifications,
+        SeerrOptions seerr) {
 
     public static AppConfig from(Environment env) {
         Path dataDir = path("DATA_DIR", env.get("DATA_DIR").orElse("./data"));
@@ -52,17 +54,17 @@ public record AppConfig(
         }
         return new AppConfig(dataDir, database, port, applicationUrl, zone, env.get("APP_SECRET"), env.get("JELLYFIN_DEVICE_ID"),
                 env.get("JELLYFIN_APP_NAME").orElse("Pathary"), logLevel, WatchedOptions.parse(OptionLayer.of(env)), arr,
-                CleanupOptions.parse(env), file, MetricsOptions.parse(env), web);
+                CleanupOptions.parse(env), file, MetricsOptions.parse(env), web, NotifyOptions.parse(env), SeerrOptions.parse(env));
     }
 
     public AppConfig withHttpPort(int port) {
         return new AppConfig(dataDir, database, port, applicationUrl, timezone, appSecret, jellyfinDeviceId, jellyfinAppName, logLevel,
-                watched, arr, cleanup, configFile, metrics, web);
+                watched, arr, cleanup, configFile, metrics, web, notifications, seerr);
     }
 
     public AppConfig withDatabase(DatabaseSettings other) {
         return new AppConfig(dataDir, other, httpPort, applicationUrl, timezone, appSecret, jellyfinDeviceId, jellyfinAppName, logLevel,
-                watched, arr, cleanup, configFile, metrics, web);
+                watched, arr, cleanup, configFile, metrics, web, notifications, seerr);
     }
 
     public static int port(String value) {

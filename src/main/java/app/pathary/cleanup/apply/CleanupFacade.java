@@ -43,7 +43,10 @@ public final class CleanupFacade {
      * The remote systems cleanup talks to: the clients its runs use (reads retried patiently), the ones an admin's
      * "check this instance" uses (answers at once), and the watched sweep.
      */
-    public record Remotes(RadarrClient radarr, SonarrClient sonarr, InstanceCheck check, WatchedFacade watched) {
+    public record Remotes(RadarrClient radarr, SonarrClient sonarr, InstanceCheck check, WatchedFacade watched, SeerrLink seerr) {
+        public Remotes(RadarrClient radarr, SonarrClient sonarr, InstanceCheck check, WatchedFacade watched) {
+            this(radarr, sonarr, check, watched, SeerrLink.off());
+        }
     }
 
     /**
@@ -58,7 +61,7 @@ public final class CleanupFacade {
         CleanupStores stores = CleanupStores.of(wiring.jdbi(), wiring.clock());
         ArrReader reader = new ArrReader(remotes.radarr(), remotes.sonarr());
         CleanupRuns runs = new CleanupRuns(remotes.watched().reports(), instances, reader,
-                new CleanupExecutor(remotes.radarr(), remotes.sonarr(), stores), stores,
+                new CleanupExecutor(remotes.radarr(), remotes.sonarr(), stores, remotes.seerr()), stores,
                 new CleanupRuns.Setting(wiring.clock(), wiring.config().timezone(), CleanupLimits.from(wiring.config().cleanup()),
                         wiring.metrics()));
         return new CleanupFacade(instances, stores, runs, remotes.check(), wiring.config().timezone());

@@ -41,6 +41,7 @@ public final class CleanupRuns {
     private final CleanupLimits limits;
     private final ZoneId zone;
     private final CleanupMetrics metrics;
+    private final java.util.List<RunListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /** Where the runs keep time (the clock, the configured zone), the limits, and where plans and deletions are counted. */
     public record Setting(Clock clock, ZoneId zone, CleanupLimits limits, CleanupMetrics metrics) {
@@ -57,6 +58,21 @@ public final class CleanupRuns {
         this.zone = setting.zone();
         this.limits = setting.limits();
         this.metrics = setting.metrics();
+    }
+
+    /** Told when an execution ends and when a run fails (notifications); a listener's failure never changes a run. */
+    public void addRunListener(RunListener listener) {
+        listeners.add(listener);
+    }
+
+    private void tell(java.util.function.Consumer<RunListener> event) {
+        for (RunListener listener : listeners) {
+            try {
+                event.accept(listener);
+            } catch (RuntimeException e) {
+                org.slf4j.LoggerFactory.getLogger(CleanupRuns.class).warn("A cleanup run listener failed: {}", e.toString());
+            }
+        }
     }
 
     public CleanupLimits limits() {
@@ -83,9 +99,20 @@ public final class CleanupRuns {
             throw new InvalidInputException("No Radarr or Sonarr instance is configured (RADARR_URL, SONARR_URL, CONFIG_FILE or the cleanup page).");
         }
         ArrSnapshot arr = reader.read(instances, report);
-        CleanupPlan plan = CleanupPlanner.plan(report, arr, records.exclusions().exclusionReasons(zone), settings.actions(), clock.instant());
+        java.util.Map<String, String> keeps = new java.util.HashMap<>(seerrKeeps(report));
+        keeps.putAll(records.exclusions().exclusionReasons(zone));
+        CleanupPlan plan = CleanupPlanner.plan(report, arr, keeps, settings.actions(), clock.instant());
         plan = plan.withStops(BlastRadius.stops(plan, arr, records.plans().latestPlan(), limits));
         return records.plans().savePlan(plan);
+    }
+
+    /** Items recent Seerr requests keep; a failed read of Seerr makes no plan (never "nothing requested"). */
+    private java.util.Map<String, String> seerrKeeps(WatchedReport report) {
+        try {
+            return executor.seerr().keeps(report, clock.instant());
+        } catch (app.pathary.seerr.SeerrException e) {
+            throw new app.pathary.common.RemoteReadException("Seerr could not be read (" + e.userMessage() + "); no plan was made.", e);
+        }
     }
 
     /**
@@ -137,6 +164,7 @@ public final class CleanupRuns {
         CleanupExecutor.Outcome outcome = executor.execute(plan, new CleanupExecutor.Run(settings.instances(), settings.actions(), now, limits,
                 overrideLimits, startedBy, zone, clock.instant()));
         metrics.executed(outcome);
+        tell(listener -> listener.executed(planId, startedBy, outcome));
         boolean untouched = outcome.stoppedBecause() != null
                 && outcome.deleted() + outcome.alreadyGone() + outcome.skipped() + outcome.failed() == 0;
         if (!untouched) {
@@ -161,15 +189,24 @@ public final class CleanupRuns {
         try {
             return execute(spec.planId(), spec.startedBy(), spec.overrideLimits()).toString();
         } catch (InvalidInputException e) {
+            tell(listener -> listener.failed(e.getMessage()));
             throw new JobFailure(e.getMessage());
+        } catch (RuntimeException e) {
+            tell(listener -> listener.failed(e.getMessage()));
+            throw e;
         }
     }
 
     /** The job {@link JobSpec.CleanupScheduled}: plans, and executes that plan when CLEANUP_EXECUTE is on (never past the limits). */
     public String runScheduled() {
-        CleanupPlan plan = makePlan(LocalDate.now(clock.withZone(zone)));
-        return settings.actions().execute() ? execute(plan.id(), "schedule", false).toString()
-                : summary(plan) + " (dry run: CLEANUP_EXECUTE is off)";
+        try {
+            CleanupPlan plan = makePlan(LocalDate.now(clock.withZone(zone)));
+            return settings.actions().execute() ? execute(plan.id(), "schedule", false).toString()
+                    : summary(plan) + " (dry run: CLEANUP_EXECUTE is off)";
+        } catch (RuntimeException e) {
+            tell(listener -> listener.failed(e.getMessage()));
+            throw e;
+        }
     }
 
     public boolean configured() {

@@ -41,30 +41,34 @@ public final class HttpSeerrClient implements SeerrClient {
         this.failures = failures;
     }
 
+    /** Pages through the requests of each media type (the type is known from the query, not read from the answer). */
     @Override
     public List<SeerrRequest> requestsSince(SeerrServer server, Instant since) {
         List<SeerrRequest> found = new ArrayList<>();
-        for (int skip = 0; ; skip += PAGE) {
-            Map<String, String> query = Map.of("take", String.valueOf(PAGE), "skip", String.valueOf(skip), "filter", "all",
-                    "sort", "added", "sortDirection", "desc");
-            JsonNode page = get(server, "/request", query).orElseThrow(() -> notSeerr("/request", "answered 404"));
-            JsonNode results = page.path("results");
-            if (!results.isArray()) {
-                throw notSeerr("/request", "the answer has no results list");
-            }
-            boolean older = false;
-            for (JsonNode node : results) {
-                SeerrRequest request = request(node, null, "/request");
-                if (request.createdAt().isBefore(since)) {
-                    older = true;
-                } else {
-                    found.add(request);
+        for (String type : List.of("movie", "tv")) {
+            for (int skip = 0; ; skip += PAGE) {
+                Map<String, String> query = Map.of("take", String.valueOf(PAGE), "skip", String.valueOf(skip), "filter", "all",
+                        "sort", "added", "sortDirection", "desc", "mediaType", type);
+                JsonNode page = get(server, "/request", query).orElseThrow(() -> notSeerr("/request", "answered 404"));
+                JsonNode results = page.path("results");
+                if (!results.isArray()) {
+                    throw notSeerr("/request", "the answer has no results list");
+                }
+                boolean older = false;
+                for (JsonNode node : results) {
+                    SeerrRequest request = request(node, type, null, "/request");
+                    if (request.createdAt().isBefore(since)) {
+                        older = true;
+                    } else {
+                        found.add(request);
+                    }
+                }
+                if (older || results.size() < PAGE) {
+                    break;
                 }
             }
-            if (older || results.size() < PAGE) {
-                return found;
-            }
         }
+        return found;
     }
 
     @Override
@@ -83,7 +87,7 @@ public final class HttpSeerrClient implements SeerrClient {
         }
         List<SeerrRequest> requests = new ArrayList<>();
         for (JsonNode node : info.path("requests")) {
-            requests.add(request(node, new Media(mediaType, tmdbId), path));
+            requests.add(request(node, mediaType, tmdbId, path));
         }
         return Optional.of(new SeerrMedia(info.path("id").asInt(), tmdbId, info.path("status").asInt(0), requests));
     }
@@ -93,15 +97,12 @@ public final class HttpSeerrClient implements SeerrClient {
         send(server, "DELETE", "/media/" + mediaId, Map.of());
     }
 
-    private record Media(String type, int tmdbId) {
-    }
-
-    private SeerrRequest request(JsonNode node, Media known, String path) {
+    /** A request; its media's TMDb id is {@code knownTmdbId} when the title was asked for, else read from {@code media}. */
+    private SeerrRequest request(JsonNode node, String type, Integer knownTmdbId, String path) {
         JsonNode media = node.path("media");
-        String type = known != null ? known.type() : media.path("mediaType").asText("");
-        Integer tmdbId = known != null ? Integer.valueOf(known.tmdbId()) : media.path("tmdbId").canConvertToInt() ? media.path("tmdbId").asInt() : null;
-        if (!node.path("id").canConvertToInt() || tmdbId == null || type.isEmpty()) {
-            throw notSeerr(path, "a request lacks its id, media type or TMDb id");
+        Integer tmdbId = knownTmdbId != null ? knownTmdbId : media.path("tmdbId").canConvertToInt() ? Integer.valueOf(media.path("tmdbId").asInt()) : null;
+        if (!node.path("id").canConvertToInt() || tmdbId == null) {
+            throw notSeerr(path, "a request lacks its id or its media's TMDb id");
         }
         JsonNode user = node.path("requestedBy");
         String by = !user.path("username").asText("").isBlank() ? user.path("username").asText()

@@ -5,6 +5,9 @@ import app.pathary.arr.sonarr.HttpSonarrClient;
 import app.pathary.cleanup.apply.CleanupFacade;
 import app.pathary.cleanup.instances.InstanceCheck;
 import app.pathary.cleanup.apply.CleanupMetrics;
+import app.pathary.cleanup.apply.SeerrLink;
+import app.pathary.notify.Notifications;
+import app.pathary.seerr.HttpSeerrClient;
 import app.pathary.common.RemoteFailures;
 import app.pathary.common.RetryPolicy;
 import app.pathary.common.SecretBox;
@@ -122,6 +125,7 @@ public final class App implements AutoCloseable {
     public final WatchedFacade watched;
     public final CleanupFacade cleanup;
     public final PosterFacade posters;
+    public final Notifications notifications;
     public final ReloadableConfigFile configFile;
     private final JellyfinClient jellyfinClient;
     private JobWorkers workers;
@@ -169,7 +173,12 @@ public final class App implements AutoCloseable {
                 new CleanupFacade.Remotes(new HttpRadarrClient(arrHttp, overrides.jellyfinTimeout(), patientReads, remoteFailures),
                         new HttpSonarrClient(arrHttp, overrides.jellyfinTimeout(), patientReads, remoteFailures),
                         new InstanceCheck(new HttpRadarrClient(arrHttp, overrides.jellyfinTimeout(), reads, remoteFailures),
-                                new HttpSonarrClient(arrHttp, overrides.jellyfinTimeout(), reads, remoteFailures)), watched, backgroundJellyfin));
+                                new HttpSonarrClient(arrHttp, overrides.jellyfinTimeout(), reads, remoteFailures)), watched, backgroundJellyfin,
+                        new SeerrLink(new HttpSeerrClient(arrHttp, overrides.jellyfinTimeout(), patientReads, remoteFailures), config.seerr(),
+                                config.timezone())));
+        this.notifications = Notifications.wire(new Notifications.Wiring(database.jdbi(), config.notifications(), configFile, secrets, clock,
+                config.timezone()), jobs.queue(), HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(), Duration.ofSeconds(20));
+        cleanup.runs().addRunListener(new CleanupNotices(notifications));
         this.posters = PosterFacade.wire(new PosterFacade.Wiring(database.reads(), jellyfinClient,
                 new PosterServers(this::adminJellyfin, jellyfinLink.login()::serverOf), config.dataDir().resolve("posters"),
                 config.posterCacheBytes()));
@@ -223,6 +232,7 @@ public final class App implements AutoCloseable {
         routes.addAll(watched.routes(pages, jobs.queue()));
         routes.addAll(cleanup.routes(pages, jobs.queue(), watched, jellyfinClient,
                 userId -> java.util.Optional.ofNullable(jellyfinLink.links().of(userId).jellyfinUserName())));
+        routes.addAll(notifications.routes(pages));
         var web = new WebServer(json, users.accessFilter(MetricsAccess.from(config.metrics()))::handle, new ErrorMapping(pages), meters, routes,
                 config.web());
         server = web.start(overrides.httpHost(), config.httpPort());
@@ -234,7 +244,7 @@ public final class App implements AutoCloseable {
     /** Starts the job workers (serve does this; tests may do it without a web server). */
     public void startWorkers() {
         if (workers == null) {
-            var dispatch = new JobDispatch(jellyfinSync, watched.reports(), cleanup.runs());
+            var dispatch = new JobDispatch(jellyfinSync, watched.reports(), cleanup.runs(), notifications);
             workers = jobs.workers(dispatch, "pathary-" + ProcessHandle.current().pid() + "-" + java.util.UUID.randomUUID().toString().substring(0, 8));
             Duration every = overrides.watchedReportEvery();
             workers.schedule(new JobWorkers.Schedule(new JobSpec.WatchedReport(),

@@ -189,11 +189,6 @@ public final class Browser implements AutoCloseable {
                 "deviceScaleFactor", 1, "mobile", mobile));
     }
 
-    /** Whether the page is wider than the window (a person would have to scroll sideways). */
-    public boolean scrollsSideways() {
-        return Boolean.TRUE.equals(script("return document.documentElement.scrollWidth > window.innerWidth + 1"));
-    }
-
     /** Saves what the browser shows as {@code <folder>/<name>.png} and returns the file. */
     public Path screenshot(Path folder, String name) {
         try {

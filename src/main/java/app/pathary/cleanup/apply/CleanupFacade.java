@@ -48,7 +48,11 @@ public final class CleanupFacade {
      * The remote systems cleanup talks to: the clients its runs use (reads retried patiently), the ones an admin's
      * "check this instance" uses (answers at once), and the watched sweep.
      */
-    public record Remotes(RadarrClient radarr, SonarrClient sonarr, InstanceCheck check, WatchedFacade watched, JellyfinClient jellyfin) {
+    public record Remotes(RadarrClient radarr, SonarrClient sonarr, InstanceCheck check, WatchedFacade watched, JellyfinClient jellyfin,
+            SeerrLink seerr) {
+        public Remotes(RadarrClient radarr, SonarrClient sonarr, InstanceCheck check, WatchedFacade watched, JellyfinClient jellyfin) {
+            this(radarr, sonarr, check, watched, jellyfin, SeerrLink.off());
+        }
     }
 
     /**
@@ -73,7 +77,7 @@ public final class CleanupFacade {
             return settings.jellyfinConfigured() ? Optional.of(new JellyfinServer(settings.jellyfinUrl(), settings.apiKey())) : Optional.empty();
         }, wiring.jdbi(), stores.leaving());
         CleanupRuns runs = new CleanupRuns(remotes.watched().reports(), instances, reader,
-                new CleanupExecutor(remotes.radarr(), remotes.sonarr(), stores), stores,
+                new CleanupExecutor(remotes.radarr(), remotes.sonarr(), stores, remotes.seerr()), stores,
                 new CleanupRuns.Setting(wiring.clock(), wiring.config().timezone(), CleanupLimits.from(wiring.config().cleanup()),
                         wiring.metrics(), collections::reconcile));
         return new CleanupFacade(instances, stores, runs, remotes.check(), wiring.config().timezone());

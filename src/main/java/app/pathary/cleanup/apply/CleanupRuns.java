@@ -42,6 +42,7 @@ public final class CleanupRuns {
     private final ZoneId zone;
     private final CleanupMetrics metrics;
     private final java.util.function.Supplier<String> collections;
+    private final java.util.List<RunListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /**
      * Where the runs keep time (the clock, the configured zone), the limits, where plans and deletions are counted, and
@@ -65,6 +66,21 @@ public final class CleanupRuns {
         this.limits = setting.limits();
         this.metrics = setting.metrics();
         this.collections = setting.collections();
+    }
+
+    /** Told when an execution ends and when a run fails (notifications); a listener's failure never changes a run. */
+    public void addRunListener(RunListener listener) {
+        listeners.add(listener);
+    }
+
+    private void tell(java.util.function.Consumer<RunListener> event) {
+        for (RunListener listener : listeners) {
+            try {
+                event.accept(listener);
+            } catch (RuntimeException e) {
+                org.slf4j.LoggerFactory.getLogger(CleanupRuns.class).warn("A cleanup run listener failed: {}", e.toString());
+            }
+        }
     }
 
     public CleanupLimits limits() {
@@ -91,7 +107,9 @@ public final class CleanupRuns {
             throw new InvalidInputException("No Radarr or Sonarr instance is configured (RADARR_URL, SONARR_URL, CONFIG_FILE or the cleanup page).");
         }
         ArrSnapshot arr = reader.read(instances, report);
-        CleanupPlan plan = CleanupPlanner.plan(report, arr, records.keepReasons(zone), settings.actions(), clock.instant());
+        java.util.Map<String, String> keeps = new java.util.HashMap<>(seerrKeeps(report));
+        keeps.putAll(records.keepReasons(zone));
+        CleanupPlan plan = CleanupPlanner.plan(report, arr, keeps, settings.actions(), clock.instant());
         plan = records.leaving().schedule(plan);
         plan = plan.withStops(BlastRadius.stops(plan, arr, records.plans().latestPlan(), limits));
         return records.plans().savePlan(plan);
@@ -101,6 +119,15 @@ public final class CleanupRuns {
     private String collections() {
         String said = collections.get();
         return said.isEmpty() ? "" : " " + said;
+    }
+
+    /** Items recent Seerr requests keep; a failed read of Seerr makes no plan (never "nothing requested"). */
+    private java.util.Map<String, String> seerrKeeps(WatchedReport report) {
+        try {
+            return executor.seerr().keeps(report, clock.instant());
+        } catch (app.pathary.seerr.SeerrException e) {
+            throw new app.pathary.common.RemoteReadException("Seerr could not be read (" + e.userMessage() + "); no plan was made.", e);
+        }
     }
 
     /**
@@ -152,6 +179,7 @@ public final class CleanupRuns {
         CleanupExecutor.Outcome outcome = executor.execute(plan, new CleanupExecutor.Run(settings.instances(), settings.actions(), now, limits,
                 overrideLimits, startedBy, zone, clock.instant()));
         metrics.executed(outcome);
+        tell(listener -> listener.executed(planId, startedBy, outcome));
         boolean untouched = outcome.stoppedBecause() != null
                 && outcome.deleted() + outcome.alreadyGone() + outcome.skipped() + outcome.failed() == 0;
         if (!untouched) {
@@ -176,15 +204,24 @@ public final class CleanupRuns {
         try {
             return execute(spec.planId(), spec.startedBy(), spec.overrideLimits()).toString() + collections();
         } catch (InvalidInputException e) {
+            tell(listener -> listener.failed(e.getMessage()));
             throw new JobFailure(e.getMessage());
+        } catch (RuntimeException e) {
+            tell(listener -> listener.failed(e.getMessage()));
+            throw e;
         }
     }
 
     /** The job {@link JobSpec.CleanupScheduled}: plans, and executes that plan when CLEANUP_EXECUTE is on (never past the limits). */
     public String runScheduled() {
-        CleanupPlan plan = makePlan(LocalDate.now(clock.withZone(zone)));
-        return (settings.actions().execute() ? execute(plan.id(), "schedule", false).toString()
-                : summary(plan) + " (dry run: CLEANUP_EXECUTE is off)") + collections();
+        try {
+            CleanupPlan plan = makePlan(LocalDate.now(clock.withZone(zone)));
+            return (settings.actions().execute() ? execute(plan.id(), "schedule", false).toString()
+                    : summary(plan) + " (dry run: CLEANUP_EXECUTE is off)") + collections();
+        } catch (RuntimeException e) {
+            tell(listener -> listener.failed(e.getMessage()));
+            throw e;
+        }
     }
 
     public boolean configured() {

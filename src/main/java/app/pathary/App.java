@@ -188,7 +188,7 @@ public final class App implements AutoCloseable {
         new JvmGcMetrics().bindTo(meters);
         new JvmThreadMetrics().bindTo(meters);
         new ProcessorMetrics().bindTo(meters);
-        Pages pages = new Pages();
+        Pages pages = new Pages(config.timezone());
         List<WebRoutes> routes = new ArrayList<>();
         routes.add(new OpsRoutes(database::health, database::isMigrated, meters, List.of(jobs.gauges().bindTo(meters))));
         routes.add(ApiContract.load(json, pages));
@@ -198,7 +198,8 @@ public final class App implements AutoCloseable {
         routes.addAll(jellyfinLink.routes(pages, scrobble.deliveries(),
                 new JellyfinSettingsPages.DeviceSummary(jellyfinIdentity.deviceId(), config.jellyfinDeviceId().isPresent())));
         routes.addAll(jellyfinSync.routes(pages, jobs.repository()));
-        routes.addAll(jobs.routes(pages));
+        routes.addAll(jobs.routes(pages, () -> users.accounts().all().stream()
+                .collect(java.util.stream.Collectors.toMap(app.pathary.user.User::id, app.pathary.user.User::name))));
         routes.addAll(watched.routes(pages, jobs.queue()));
         routes.addAll(cleanup.routes(pages, jobs.queue(), watched, jellyfinClient));
         var web = new WebServer(json, users.accessFilter(MetricsAccess.from(config.metrics()))::handle, new ErrorMapping(pages), meters, routes,

@@ -192,11 +192,18 @@ public final class App implements AutoCloseable {
         List<WebRoutes> routes = new ArrayList<>();
         routes.add(new OpsRoutes(database::health, database::isMigrated, meters, List.of(jobs.gauges().bindTo(meters))));
         routes.add(ApiContract.load(json, pages));
+        routes.add(new app.pathary.web.AppIcons());
         routes.addAll(users.routes(pages));
         routes.addAll(history.routes(pages, name -> users.accounts().byName(name).id(), this::today));
         routes.addAll(scrobble.routes(jellyfinLink.links(), meters));
         routes.addAll(jellyfinLink.routes(pages, scrobble.deliveries(),
-                new JellyfinSettingsPages.DeviceSummary(jellyfinIdentity.deviceId(), config.jellyfinDeviceId().isPresent())));
+                new JellyfinSettingsPages.DeviceSummary(jellyfinIdentity.deviceId(), config.jellyfinDeviceId().isPresent()), jellyfinClient,
+                () -> {
+                    var admin = watched.settings().load();
+                    return admin.jellyfinConfigured()
+                            ? java.util.Optional.of(new app.pathary.jellyfin.client.JellyfinServer(admin.jellyfinUrl(), admin.apiKey()))
+                            : java.util.Optional.empty();
+                }));
         routes.addAll(jellyfinSync.routes(pages, jobs.repository()));
         routes.addAll(jobs.routes(pages, () -> users.accounts().all().stream()
                 .collect(java.util.stream.Collectors.toMap(app.pathary.user.User::id, app.pathary.user.User::name))));

@@ -1,5 +1,6 @@
 package app.pathary.watched;
 
+import app.pathary.common.Plural;
 import app.pathary.common.NotFoundException;
 import app.pathary.job.JobQueue;
 import app.pathary.job.JobSpec;
@@ -85,11 +86,11 @@ final class WatchedPages implements WebRoutes {
             return "just now";
         }
         if (age.toHours() < 1) {
-            return age.toMinutes() + " minutes ago";
+            return Plural.of(age.toMinutes(), "minute") + " ago";
         }
         if (age.toDays() < 1) {
-            return age.toHours() + " hours ago";
+            return Plural.of(age.toHours(), "hour") + " ago";
         }
-        return age.toDays() + " days ago";
+        return Plural.of(age.toDays(), "day") + " ago";
     }
 }

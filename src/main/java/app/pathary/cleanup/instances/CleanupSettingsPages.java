@@ -1,5 +1,6 @@
 package app.pathary.cleanup.instances;
 
+import app.pathary.common.Plural;
 import app.pathary.common.InvalidInputException;
 import app.pathary.config.ConfigException;
 import app.pathary.config.Sourced;
@@ -123,7 +124,7 @@ public final class CleanupSettingsPages implements WebRoutes {
                 JellyfinServer server = new JellyfinServer(settings.jellyfinUrl(), settings.apiKey());
                 var info = client.systemInfo(server);
                 int users = client.users(server).size();
-                Flash.success(ctx, "Connected to " + info.serverName() + " (Jellyfin " + info.version() + "); " + users + " users.");
+                Flash.success(ctx, "Connected to " + info.serverName() + " (Jellyfin " + info.version() + "); " + Plural.of(users, "user") + ".");
             } catch (JellyfinException.Unauthorized e) {
                 Flash.error(ctx, "Jellyfin rejected the API key; create one under Dashboard → API Keys.");
             } catch (JellyfinException e) {

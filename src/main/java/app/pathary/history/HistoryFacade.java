@@ -43,6 +43,7 @@ public final class HistoryFacade {
     }
 
     public List<WebRoutes> routes(Pages pages, HistoryApi.UserLookup users, Supplier<LocalDate> today) {
-        return List.of(new HistoryPages(pages, history, queries, movies.queries(), today), new HistoryApi(users, history, queries));
+        return List.of(new HistoryPages(pages, history, queries, movies.queries(), today), new HistoryApi(users, history, queries),
+                new HistoryCsvPages(csv(), today));
     }
 }

@@ -80,7 +80,7 @@ public final class CleanupFacade {
     }
 
     public List<WebRoutes> routes(Pages pages, JobQueue jobs, WatchedFacade watched, JellyfinClient jellyfin) {
-        return List.of(new CleanupSettingsPages(pages, watched.settings(), jellyfin, instances), new ArrSettingsPages(instances, check),
+        return List.of(new CleanupSettingsPages(pages, watched.settings(), jellyfin, instances), new ArrSettingsPages(pages, instances, check),
                 new CleanupPages(pages, stores, runs, jobs, zone));
     }
 }

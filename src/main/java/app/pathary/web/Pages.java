@@ -5,7 +5,6 @@ import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
 import io.javalin.http.Context;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -16,7 +15,7 @@ public final class Pages {
 
     /** Pages that show times in UTC (tests that do not care). */
     public Pages() {
-        this(ZoneOffset.UTC);
+        this(ZoneId.of("UTC"));
     }
 
     /** Pages that show every time in {@code zone} ({@code TIMEZONE}), labelled with it. */

@@ -12,7 +12,7 @@ import java.util.Locale;
 public record Times(ZoneId zone) {
     private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
     private static final DateTimeFormatter SECOND = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
-    private static final DateTimeFormatter LABEL = DateTimeFormatter.ofPattern("zzz", Locale.ROOT);
+    private static final DateTimeFormatter LABEL = DateTimeFormatter.ofPattern("zzz", Locale.ENGLISH);
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd", Locale.ROOT);
 
     /** "2026-12-07 11:15 CET". */

@@ -110,7 +110,7 @@ class JellyfinJobsHttpTest {
         awaitFinished(JellyfinSyncFacade.IMPORT);
         WebClient root = app.client();
         root.logIn("root", "password1");
-        assertThat(root.get("/admin/jobs").body()).contains("jellyfin_import").contains("added 1 watch dates");
+        assertThat(root.get("/admin/jobs").body()).contains("Import from Jellyfin").contains("added 1 watch date,");
         assertThat(root.get("/admin/jobs?status=failed").body()).contains("No jobs.");
         assertThat(root.get("/admin/jobs?type=jellyfin_import&user=" + userId).body()).contains("jellyfin_import");
         assertThat(root.get("/admin/jobs?status=sideways").statusCode()).isEqualTo(400);

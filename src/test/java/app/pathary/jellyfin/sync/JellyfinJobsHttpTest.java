@@ -72,7 +72,7 @@ class JellyfinJobsHttpTest {
         assertThat(job.status()).isEqualTo(Job.Status.DONE);
         assertThat(app.app.history.queries().playedCount(userId)).isEqualTo(1);
         String jobs = browser.get(PAGE + "/jobs").body();
-        assertThat(jobs).contains("Import from Jellyfin").contains("added 1 watch dates").doesNotContain("every 2s");
+        assertThat(jobs).contains("Import from Jellyfin").contains("added 1 watch date,").doesNotContain("every 2s");
     }
 
     @Test

@@ -213,10 +213,11 @@ public final class App implements AutoCloseable {
         new JvmGcMetrics().bindTo(meters);
         new JvmThreadMetrics().bindTo(meters);
         new ProcessorMetrics().bindTo(meters);
-        Pages pages = new Pages();
+        Pages pages = new Pages(config.timezone());
         List<WebRoutes> routes = new ArrayList<>();
         routes.add(new OpsRoutes(database::health, database::isMigrated, meters, List.of(jobs.gauges().bindTo(meters))));
         routes.add(ApiContract.load(json, pages));
+        routes.add(new app.pathary.web.AppIcons());
         routes.addAll(users.routes(pages));
         routes.addAll(history.routes(pages, name -> users.accounts().byName(name).id(), this::today, posters.search()));
         routes.addAll(posters.routes());
@@ -226,9 +227,16 @@ public final class App implements AutoCloseable {
         }).routes());
         routes.addAll(scrobble.routes(jellyfinLink.links(), meters));
         routes.addAll(jellyfinLink.routes(pages, scrobble.deliveries(),
-                new JellyfinSettingsPages.DeviceSummary(jellyfinIdentity.deviceId(), config.jellyfinDeviceId().isPresent())));
+                new JellyfinSettingsPages.DeviceSummary(jellyfinIdentity.deviceId(), config.jellyfinDeviceId().isPresent()), jellyfinClient,
+                () -> {
+                    var admin = watched.settings().load();
+                    return admin.jellyfinConfigured()
+                            ? java.util.Optional.of(new app.pathary.jellyfin.client.JellyfinServer(admin.jellyfinUrl(), admin.apiKey()))
+                            : java.util.Optional.empty();
+                }));
         routes.addAll(jellyfinSync.routes(pages, jobs.repository()));
-        routes.addAll(jobs.routes(pages));
+        routes.addAll(jobs.routes(pages, () -> users.accounts().all().stream()
+                .collect(java.util.stream.Collectors.toMap(app.pathary.user.User::id, app.pathary.user.User::name))));
         routes.addAll(watched.routes(pages, jobs.queue()));
         routes.addAll(cleanup.routes(pages, jobs.queue(), watched, jellyfinClient,
                 userId -> java.util.Optional.ofNullable(jellyfinLink.links().of(userId).jellyfinUserName())));

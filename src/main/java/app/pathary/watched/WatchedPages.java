@@ -1,5 +1,6 @@
 package app.pathary.watched;
 
+import app.pathary.common.Plural;
 import app.pathary.common.NotFoundException;
 import app.pathary.job.JobQueue;
 import app.pathary.job.JobSpec;
@@ -34,8 +35,8 @@ final class WatchedPages implements WebRoutes {
     public void register(RoutesConfig routes) {
         routes.get("/admin/cleanup/watched", this::show, Role.ADMIN);
         routes.post("/admin/cleanup/watched/refresh", ctx -> {
-            jobs.enqueue(new JobSpec.WatchedReport());
-            Flash.success(ctx, "The watched state is being read from Jellyfin; reload in a moment.");
+            jobs.enqueueNow(new JobSpec.WatchedReport());
+            Flash.success(ctx, "The watched state is being read from Jellyfin now; reload in a moment.");
             ctx.redirect("/admin/cleanup/watched");
         }, Role.ADMIN);
         routes.get("/api/cleanup/watched", ctx -> ctx.contentType("application/json").result(reports.latestJson()
@@ -58,10 +59,21 @@ final class WatchedPages implements WebRoutes {
                         || (e.series() != null && e.series().toLowerCase(Locale.ROOT).contains(search)))
                 .toList();
         model.put("entries", entries);
+        model.put("failure", lastFailure(report));
         model.put("verdict", verdict);
         model.put("kind", kind);
         model.put("search", param(ctx, "search"));
         pages.render(ctx, "watched/watched.jte", "Watched media", model);
+    }
+
+    /** Why the newest reading of Jellyfin failed, when it did and no report came after it; "" otherwise. */
+    private String lastFailure(WatchedReport report) {
+        return jobs.latest(JobSpec.WatchedReport.TYPE)
+                .filter(job -> job.lastError() != null && job.status() != app.pathary.job.Job.Status.DONE)
+                .filter(job -> report == null || job.createdAt().isAfter(report.computedAt()))
+                .map(job -> job.lastError() + (job.status() == app.pathary.job.Job.Status.WAITING && job.attempts() > 0
+                        ? " (it is tried again by itself; \"Read Jellyfin again\" tries now)" : ""))
+                .orElse("");
     }
 
     private static String param(Context ctx, String name) {
@@ -74,11 +86,11 @@ final class WatchedPages implements WebRoutes {
             return "just now";
         }
         if (age.toHours() < 1) {
-            return age.toMinutes() + " minutes ago";
+            return Plural.of(age.toMinutes(), "minute") + " ago";
         }
         if (age.toDays() < 1) {
-            return age.toHours() + " hours ago";
+            return Plural.of(age.toHours(), "hour") + " ago";
         }
-        return age.toDays() + " days ago";
+        return Plural.of(age.toDays(), "day") + " ago";
     }
 }

@@ -114,7 +114,8 @@ class RouteRolesHttpTest {
                         "POST /login ANONYMOUS", "POST /api/auth/token ANONYMOUS", "GET /api/openapi.json ANONYMOUS",
                         "GET /docs/api ANONYMOUS", "GET /health MACHINE",
                         "GET /health/live MACHINE", "GET /health/ready MACHINE",
-                        "POST /api/webhook/jellyfin/{id} MACHINE", "GET /metrics SCRAPER");
+                        "POST /api/webhook/jellyfin/{id} MACHINE", "GET /metrics SCRAPER",
+                        "GET /favicon.ico MACHINE", "GET /manifest.webmanifest MACHINE");
     }
 
     @Test

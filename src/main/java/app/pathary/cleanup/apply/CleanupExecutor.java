@@ -1,5 +1,6 @@
 package app.pathary.cleanup.apply;
 
+import app.pathary.common.Plural;
 import app.pathary.arr.ArrException;
 import app.pathary.arr.ArrInstance;
 import app.pathary.arr.RootFolder;
@@ -88,7 +89,7 @@ public final class CleanupExecutor {
 
         @Override
         public String toString() {
-            return "Deleted " + deleted + " (" + bytes + " bytes), " + alreadyGone + " already gone, " + skipped + " skipped, "
+            return "Deleted " + deleted + " (" + Plural.of(bytes, "byte") + "), " + alreadyGone + " already gone, " + skipped + " skipped, "
                     + failed + " failed" + (stoppedBecause == null ? "." : "; STOPPED: " + stoppedBecause);
         }
     }
@@ -269,7 +270,7 @@ public final class CleanupExecutor {
                     : base.sonarr().stream().filter(v -> v.config().name().equals(config.name())).mapToInt(v -> v.series().size()).sum();
             if (items == 0 && records.audit().deletedBefore(planId, config.name()) == 0) {
                 return config.kind().appName() + " " + config.name() + " answered with an empty library, but the plan deletes "
-                        + instance.getValue() + " items from it; is a disk unmounted or the wrong server configured? The run stopped; nothing was touched.";
+                        + Plural.of(instance.getValue(), "item") + " from it; is a disk unmounted or the wrong server configured? The run stopped; nothing was touched.";
             }
             ArrInstance arr = config.instance();
             List<RootFolder> roots = config.kind() == ArrKind.RADARR ? radarr.rootFolders(arr) : sonarr.rootFolders(arr);
@@ -324,7 +325,7 @@ public final class CleanupExecutor {
             }
         }
         sonarr.monitorEpisodes(instance, entry.episodeIds(), false);
-        String text = "deleted " + removed + " episode files and unmonitored " + entry.episodeIds().size() + " episodes";
+        String text = "deleted " + Plural.of(removed, "episode file") + " and unmonitored " + Plural.of(entry.episodeIds().size(), "episode");
         if (Boolean.TRUE.equals(entry.deleteSeries()) && sonarr.episodeFiles(instance, entry.arrId()).isEmpty()) {
             sonarr.deleteSeries(instance, entry.arrId(), true, false);
             text += "; deleted the ended series";

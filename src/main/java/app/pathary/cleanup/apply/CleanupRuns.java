@@ -1,5 +1,6 @@
 package app.pathary.cleanup.apply;
 
+import app.pathary.common.Plural;
 import app.pathary.cleanup.instances.ArrSettingsStore;
 import app.pathary.cleanup.instances.CleanupLimits;
 import app.pathary.cleanup.plan.ArrSnapshot;
@@ -229,9 +230,9 @@ public final class CleanupRuns {
     }
 
     static String summary(CleanupPlan plan) {
-        return "Plan " + plan.id() + ": " + plan.withAction(PlanEntry.DELETE_MOVIE).size() + " movies and "
-                + plan.withAction(PlanEntry.DELETE_EPISODE_FILES).size() + " seasons to delete ("
-                + plan.bytesByInstance().values().stream().mapToLong(Long::longValue).sum() + " bytes); "
+        return "Plan " + plan.id() + ": " + Plural.of(plan.withAction(PlanEntry.DELETE_MOVIE).size(), "movie") + " and "
+                + Plural.of(plan.withAction(PlanEntry.DELETE_EPISODE_FILES).size(), "season") + " to delete ("
+                + Plural.of(plan.bytesByInstance().values().stream().mapToLong(Long::longValue).sum(), "byte") + "); "
                 + plan.withAction(PlanEntry.KEEP).size() + " kept, " + plan.withAction(PlanEntry.UNMATCHED).size() + " unmatched."
                 + (plan.stops().isEmpty() ? "" : " Needs an override: " + String.join(" ", plan.stops()));
     }

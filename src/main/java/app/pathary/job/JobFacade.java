@@ -47,6 +47,6 @@ public final class JobFacade {
     }
 
     public List<WebRoutes> routes(Pages pages) {
-        return List.of(new JobPages(pages, repository));
+        return List.of(new JobPages(pages, repository), new JobProgressPages(pages, repository));
     }
 }

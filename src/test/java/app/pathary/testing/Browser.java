@@ -98,6 +98,28 @@ public final class Browser implements AutoCloseable {
                 + " f.dispatchEvent(new Event('change', {bubbles: true}));", find(css), isoDate);
     }
 
+    /**
+     * Opens a page from the menu as a person does: the group ({@code History}, {@code Cleanup}, {@code Admin}...), then
+     * its entry; a group that is a plain link ({@code Jellyfin}) is followed when {@code entry} is null. On a phone the
+     * menu button is pressed first.
+     */
+    public void menu(String group, String entry) {
+        WebElement toggler = find("nav .navbar-toggler");
+        if (toggler.isDisplayed() && !find("#nav").getAttribute("class").contains("show")) {
+            toggler.click();
+            waiter().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#menu")));
+        }
+        WebElement top = findAll("nav #menu > li > a.nav-link").stream().filter(a -> a.getText().strip().equals(group)).findFirst()
+                .orElseThrow(() -> new AssertionError("no menu group " + group));
+        waiter().until(ExpectedConditions.elementToBeClickable(top)).click();
+        if (entry != null) {
+            WebElement item = top.findElement(By.xpath("..")).findElements(By.cssSelector(".dropdown-item")).stream()
+                    .filter(a -> a.getText().strip().equals(entry)).findFirst()
+                    .orElseThrow(() -> new AssertionError("no menu entry " + entry + " under " + group));
+            waiter().until(ExpectedConditions.elementToBeClickable(item)).click();
+        }
+    }
+
     public void click(String css) {
         find(css).click();
     }

@@ -47,7 +47,7 @@ class FirstRunBrowserTest {
         assertThat(browser.waitForText("#flash", "Welcome, alice.")).contains("Add your first watch");
         assertThat(browser.find("#total").getText()).isEqualTo("0 watch dates");
         assertThat(browser.find("#history-rows").getText()).contains("No watches yet.");
-        assertThat(browser.find("nav").getText()).contains("alice", "Users", "Log out");
+        assertThat(browser.find("nav").getText()).contains("alice", "History", "Cleanup", "Admin", "Log out");
 
         browser.click("nav button[type=submit]");
         browser.waitForPath("/login");

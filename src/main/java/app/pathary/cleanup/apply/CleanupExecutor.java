@@ -62,7 +62,7 @@ public final class CleanupExecutor {
     public record Outcome(int deleted, int alreadyGone, int skipped, int failed, long bytes, String stoppedBecause) {
         @Override
         public String toString() {
-            return "Deleted " + deleted + " (" + bytes + " bytes), " + alreadyGone + " already gone, " + skipped + " skipped, "
+            return "Deleted " + deleted + " (" + String.format(java.util.Locale.ROOT, "%.2f GB", bytes / 1e9) + "), " + alreadyGone + " already gone, " + skipped + " skipped, "
                     + failed + " failed" + (stoppedBecause == null ? "." : "; STOPPED: " + stoppedBecause);
         }
     }

@@ -179,7 +179,7 @@ public final class CleanupRuns {
     static String summary(CleanupPlan plan) {
         return "Plan " + plan.id() + ": " + plan.withAction(PlanEntry.DELETE_MOVIE).size() + " movies and "
                 + plan.withAction(PlanEntry.DELETE_EPISODE_FILES).size() + " seasons to delete ("
-                + plan.bytesByInstance().values().stream().mapToLong(Long::longValue).sum() + " bytes); "
+                + String.format(java.util.Locale.ROOT, "%.2f GB", plan.bytesByInstance().values().stream().mapToLong(Long::longValue).sum() / 1e9) + "); "
                 + plan.withAction(PlanEntry.KEEP).size() + " kept, " + plan.withAction(PlanEntry.UNMATCHED).size() + " unmatched."
                 + (plan.stops().isEmpty() ? "" : " Needs an override: " + String.join(" ", plan.stops()));
     }

@@ -120,6 +120,44 @@ public final class Browser implements AutoCloseable {
         }
     }
 
+    /** The viewport of a phone (390 CSS pixels wide, an iPhone 12 to 15) or of a desktop. */
+    public void phone() {
+        resize(390, 844);
+    }
+
+    public void desktop() {
+        resize(1280, 900);
+    }
+
+    /** Makes the page's viewport {@code width} x {@code height} CSS pixels (the window is grown by its frame). */
+    public void resize(int width, int height) {
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(width, height));
+        Number inner = (Number) script("return window.innerWidth");
+        if (inner != null && inner.intValue() != width) {
+            driver.manage().window().setSize(new org.openqa.selenium.Dimension(2 * width - inner.intValue(), height));
+        }
+    }
+
+    /** How many CSS pixels the page is wider than the viewport (0 when it does not scroll sideways). */
+    public int horizontalOverflow() {
+        return ((Number) script("return document.documentElement.scrollWidth - document.documentElement.clientWidth")).intValue();
+    }
+
+    /** The visible form fields (not hidden, not buttons) that have neither a label nor an aria-label, as "name#id". */
+    @SuppressWarnings("unchecked")
+    public List<String> unlabelledFields() {
+        return (List<String>) script("""
+                return Array.from(document.querySelectorAll('input, select, textarea'))
+                    .filter(f => !['hidden', 'submit', 'button'].includes(f.type) && f.offsetParent !== null)
+                    .filter(f => (f.labels || []).length === 0 && !f.getAttribute('aria-label') && !f.getAttribute('aria-labelledby'))
+                    .map(f => (f.name || '?') + '#' + (f.id || ''));""");
+    }
+
+    /** Whether the element matched by {@code css} is shown (present and visible). */
+    public boolean shows(String css) {
+        return findAll(css).stream().anyMatch(WebElement::isDisplayed);
+    }
+
     public void click(String css) {
         find(css).click();
     }

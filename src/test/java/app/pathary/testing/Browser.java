@@ -111,12 +111,12 @@ public final class Browser implements AutoCloseable {
         }
         WebElement top = findAll("nav #menu > li > a.nav-link").stream().filter(a -> a.getText().strip().equals(group)).findFirst()
                 .orElseThrow(() -> new AssertionError("no menu group " + group));
-        waiter().until(ExpectedConditions.elementToBeClickable(top)).click();
+        click(top);
         if (entry != null) {
             WebElement item = top.findElement(By.xpath("..")).findElements(By.cssSelector(".dropdown-item")).stream()
                     .filter(a -> a.getText().strip().equals(entry)).findFirst()
                     .orElseThrow(() -> new AssertionError("no menu entry " + entry + " under " + group));
-            waiter().until(ExpectedConditions.elementToBeClickable(item)).click();
+            click(item);
         }
     }
 
@@ -158,8 +158,17 @@ public final class Browser implements AutoCloseable {
         return findAll(css).stream().anyMatch(WebElement::isDisplayed);
     }
 
+    /**
+     * Clicks the element as a person would once it is on screen. It is scrolled to the middle of the viewport at once
+     * first: Bootstrap's smooth scrolling would otherwise still be moving the page when the click lands.
+     */
     public void click(String css) {
-        find(css).click();
+        click(find(css));
+    }
+
+    public void click(WebElement element) {
+        script("arguments[0].scrollIntoView({block: 'center', inline: 'nearest', behavior: 'instant'})", element);
+        waiter().until(ExpectedConditions.elementToBeClickable(element)).click();
     }
 
     /** Waits until the element matched by {@code css} shows {@code text}, and returns its visible text. */

@@ -31,6 +31,7 @@ class WatchedBrowserTest {
 
     @BeforeEach
     void start(Dialect dialect) {
+        jellyfin.useClock(Clock.fixed(Instant.parse("2025-01-01T00:00:00Z"), java.time.ZoneOffset.UTC));
         FakeUser alice = jellyfin.addAdmin("alice", "pw");
         for (int i = 1; i <= 60; i++) {
             FakeItem movie = jellyfin.addMovie(String.format("Film %02d", i), 1990 + i % 30).path("/media/movies/Film " + i + ".mkv");

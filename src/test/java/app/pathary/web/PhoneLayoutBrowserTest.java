@@ -43,6 +43,7 @@ class PhoneLayoutBrowserTest {
 
     @BeforeEach
     void start(Dialect dialect) throws InterruptedException {
+        jellyfin.useClock(Clock.fixed(Instant.parse("2025-01-01T00:00:00Z"), java.time.ZoneOffset.UTC));
         FakeUser alice = jellyfin.addAdmin("alice", "pw");
         FakeItem strangelove = jellyfin.addMovie(LONG_TITLE, 1964).tmdb("935")
                 .path("/media/movies/" + LONG_TITLE + " (1964)/" + LONG_TITLE.replace(' ', '.') + ".2160p.remux.mkv");

@@ -34,6 +34,7 @@ class CleanupBrowserTest {
 
     @BeforeEach
     void start(Dialect dialect) {
+        jellyfin.useClock(Clock.fixed(Instant.parse("2025-01-01T00:00:00Z"), java.time.ZoneOffset.UTC));
         FakeUser alice = jellyfin.addAdmin("alice", "pw");
         FakeItem heat = jellyfin.addMovie("Heat", 1995).tmdb("949").path("/media/movies/Heat (1995)/Heat.mkv");
         FakeItem alien = jellyfin.addMovie("Alien", 1979).tmdb("348").path("/media/movies/Alien (1979)/Alien.mkv");

@@ -98,7 +98,7 @@ class WatchedBrowserTest {
         browser.click("#watched-filters button[type=submit]");
         browser.waitUntil("filtered", () -> browser.find("#shown").getText().startsWith("2 of 62"));
         assertThat(browser.currentUrl()).contains("verdict=kept");
-        assertThat(browser.find("#entries").getText()).contains("Heat", "Alien", "not watched").doesNotContain("Film 01");
+        assertThat(browser.find("#entries").getText()).contains("Heat (1995)", "Alien (1979)", "not watched").doesNotContain("Film 01");
         assertThat(browser.shows("#paging-top")).as("one page needs no paging").isFalse();
         assertThat(browser.horizontalOverflow()).as("filtered on a " + device).isZero();
     }

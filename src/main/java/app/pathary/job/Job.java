@@ -62,6 +62,7 @@ public record Job(
             case JobSpec.CleanupPlan.TYPE -> "Make a cleanup plan";
             case JobSpec.CleanupExecute.TYPE -> "Execute a cleanup plan";
             case JobSpec.CleanupScheduled.TYPE -> "Scheduled cleanup";
+            case JobSpec.NotificationSend.TYPE -> "Send a notification";
             default -> type;
         };
     }

@@ -50,6 +50,6 @@ public final class JobFacade {
 
     /** The jobs page; {@code userNames} gives each user's name by id (the page shows names, not ids). */
     public List<WebRoutes> routes(Pages pages, Supplier<Map<Long, String>> userNames) {
-        return List.of(new JobPages(pages, repository, queue, userNames));
+        return List.of(new JobPages(pages, repository, queue, userNames), new JobProgressPages(pages, repository));
     }
 }

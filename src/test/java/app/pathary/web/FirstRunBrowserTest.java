@@ -49,7 +49,7 @@ class FirstRunBrowserTest {
         browser.open("/history");
         assertThat(browser.find("#total").getText()).isEqualTo("0 watch dates");
         assertThat(browser.find("#history-rows").getText()).contains("No watches yet.");
-        assertThat(browser.find("nav").getText()).contains("alice", "Users", "Log out");
+        assertThat(browser.find("nav").getText()).contains("alice", "History", "Cleanup", "Admin", "Log out");
 
         browser.click("nav button[type=submit]");
         browser.waitForPath("/login");

@@ -89,7 +89,7 @@ public final class CleanupExecutor {
 
         @Override
         public String toString() {
-            return "Deleted " + deleted + " (" + Plural.of(bytes, "byte") + "), " + alreadyGone + " already gone, " + skipped + " skipped, "
+            return "Deleted " + deleted + " (" + String.format(java.util.Locale.ROOT, "%.2f GB", bytes / 1e9) + "), " + alreadyGone + " already gone, " + skipped + " skipped, "
                     + failed + " failed" + (stoppedBecause == null ? "." : "; STOPPED: " + stoppedBecause);
         }
     }

@@ -232,7 +232,7 @@ public final class CleanupRuns {
     static String summary(CleanupPlan plan) {
         return "Plan " + plan.id() + ": " + Plural.of(plan.withAction(PlanEntry.DELETE_MOVIE).size(), "movie") + " and "
                 + Plural.of(plan.withAction(PlanEntry.DELETE_EPISODE_FILES).size(), "season") + " to delete ("
-                + Plural.of(plan.bytesByInstance().values().stream().mapToLong(Long::longValue).sum(), "byte") + "); "
+                + String.format(java.util.Locale.ROOT, "%.2f GB", plan.bytesByInstance().values().stream().mapToLong(Long::longValue).sum() / 1e9) + "); "
                 + plan.withAction(PlanEntry.KEEP).size() + " kept, " + plan.withAction(PlanEntry.UNMATCHED).size() + " unmatched."
                 + (plan.stops().isEmpty() ? "" : " Needs an override: " + String.join(" ", plan.stops()));
     }

@@ -52,7 +52,8 @@ public final class CleanupSettingsPages implements WebRoutes {
                         form.put(name, ctx.formParam(name));
                     }
                 }
-                if (!form.containsKey(WatchedSettingsStore.KEEP_FAVORITES)) {
+                // An unticked box is not sent: the rules' form (or a form without sections) means "off"; the server's form has no box.
+                if (!form.containsKey(WatchedSettingsStore.KEEP_FAVORITES) && !"jellyfin".equals(ctx.formParam("section"))) {
                     form.put(WatchedSettingsStore.KEEP_FAVORITES, "false");
                 }
                 List<String> warnings = new java.util.ArrayList<>();

@@ -167,17 +167,16 @@ public final class App implements AutoCloseable {
         this.watched = WatchedFacade.wire(new WatchedFacade.Wiring(database.jdbi(), config.watched(), secrets, backgroundJellyfin, clock,
                 config.timezone()));
         this.configFile = new ReloadableConfigFile(config.configFile());
-        // leaving-soon digest and keep requests made/decided: connect the notifier here (LeavingSoonEvents)
+        this.notifications = Notifications.wire(new Notifications.Wiring(database.jdbi(), config.notifications(), configFile, secrets, clock,
+                config.timezone()), jobs.queue(), HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(), Duration.ofSeconds(20));
         this.cleanup = CleanupFacade.wire(new CleanupFacade.Wiring(database.jdbi(), config, configFile, secrets, clock,
-                        new CleanupMetrics(meters), app.pathary.cleanup.leaving.LeavingSoonEvents.NONE),
+                        new CleanupMetrics(meters), new LeavingNotices(notifications)),
                 new CleanupFacade.Remotes(new HttpRadarrClient(arrHttp, overrides.jellyfinTimeout(), patientReads, remoteFailures),
                         new HttpSonarrClient(arrHttp, overrides.jellyfinTimeout(), patientReads, remoteFailures),
                         new InstanceCheck(new HttpRadarrClient(arrHttp, overrides.jellyfinTimeout(), reads, remoteFailures),
                                 new HttpSonarrClient(arrHttp, overrides.jellyfinTimeout(), reads, remoteFailures)), watched, backgroundJellyfin,
                         new SeerrLink(new HttpSeerrClient(arrHttp, overrides.jellyfinTimeout(), patientReads, remoteFailures), config.seerr(),
                                 config.timezone())));
-        this.notifications = Notifications.wire(new Notifications.Wiring(database.jdbi(), config.notifications(), configFile, secrets, clock,
-                config.timezone()), jobs.queue(), HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(), Duration.ofSeconds(20));
         cleanup.runs().addRunListener(new CleanupNotices(notifications));
         this.posters = PosterFacade.wire(new PosterFacade.Wiring(database.reads(), jellyfinClient,
                 new PosterServers(this::adminJellyfin, jellyfinLink.login()::serverOf), config.dataDir().resolve("posters"),

@@ -75,7 +75,9 @@ public final class LeavingPlan {
                     seriesStillLeaving.add(entry.instance() + "/" + entry.arrId());
                 }
             } else {
-                reasons.add(days == 0 ? "due now (CLEANUP_LEAVING_SOON_DAYS is 0)" : "its date " + on + " has come (announced on " + first + ")");
+                if (days > 0) {
+                    reasons.add("its date " + on + " has come (announced on " + first + ")");
+                }
                 reasons.addAll(entry.reasons());
                 entries.add(withReasons(entry, reasons, entry.deleteSeries()));
             }

@@ -76,6 +76,7 @@ class CleanupReadFailuresTest {
                 "SONARR_URL", sonarr.baseUrl().toString(), "SONARR_API_KEY", sonarr.apiKey()));
         env.put("SONARR_PATH_MAP", "/media/tv:/tv");
         env.put("CLEANUP_MAX_DELETE_PERCENT", "100");
+        env.put("CLEANUP_LEAVING_SOON_DAYS", "0"); // deletion at the run itself, as before the leaving-soon schedule
         database = TestDatabases.fresh(dialect);
         env.putAll(TestDatabases.environment(database));
     }

@@ -73,6 +73,7 @@ class CleanupSurfacesTest {
                 "CLEANUP_PRIMARY_USER", "alice", "RADARR_URL", radarr.baseUrl().toString(), "RADARR_API_KEY", radarr.apiKey(),
                 "RADARR_PATH_MAP", "/media/movies:/movies", "CONFIG_FILE", config.toString()));
         env.put("CLEANUP_MAX_DELETE_PERCENT", "100");
+        env.put("CLEANUP_LEAVING_SOON_DAYS", "0"); // deletion at the run itself, as before the leaving-soon schedule
         app = TestApp.start(TestDatabases.fresh(dialect), Clock.systemUTC(), env);
         app.app.users.accounts().create("root@example.org", "password1", "root", true);
         admin = app.client();

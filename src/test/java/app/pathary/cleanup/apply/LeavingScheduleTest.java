@@ -111,6 +111,27 @@ class LeavingScheduleTest {
     }
 
     @Test
+    void the_schedule_lives_in_the_database_so_a_restarted_pathary_keeps_the_dates_and_executes_the_stored_plan() {
+        var heat = scenario.radarr.addMovie("Heat", 1995, 949, "/movies/Heat").file("/movies/Heat/Heat.mkv", 1000);
+        scenario.report.add(movie("jf-heat", "Heat", "/media/movies/Heat/Heat.mkv", 949, Verdict.ELIGIBLE));
+        scenario.plan(stores, DAY);
+        CleanupPlan due = scenario.plan(stores, DAY.plusDays(7));
+
+        // killed between plan and apply: a new process holds nothing but the database
+        CleanupStores restarted = CleanupStores.of(scenario.database.jdbi(), Clock.fixed(Instant.parse("2026-03-08T12:00:00Z"), ZoneOffset.UTC),
+                new LeavingSoon.Setting(LeavingOptions.defaults(), Clock.fixed(Instant.parse("2026-03-08T12:00:00Z"), ZoneOffset.UTC),
+                        ZoneOffset.UTC, LeavingSoonEvents.NONE));
+        assertThat(restarted.leaving().leaving()).extracting(LeavingItem::leavesOn).containsExactly(DAY.plusDays(7));
+        CleanupPlan stored = restarted.plans().plan(due.id()).orElseThrow().plan();
+        assertThat(stored.digest()).isEqualTo(due.digest());
+        CleanupExecutor.Outcome outcome = scenario.execute(stored, app.pathary.cleanup.instances.CleanupLimits.defaults(), false, restarted);
+
+        assertThat(outcome.deleted()).isEqualTo(1);
+        assertThat(scenario.radarr.movie(heat.id()).exists()).isFalse();
+        assertThat(restarted.leaving().leaving()).isEmpty();
+    }
+
+    @Test
     void a_due_item_that_became_a_favourite_is_checked_again_and_kept() {
         var heat = scenario.radarr.addMovie("Heat", 1995, 949, "/movies/Heat").file("/movies/Heat/Heat.mkv", 1000);
         scenario.report.add(movie("jf-heat", "Heat", "/media/movies/Heat/Heat.mkv", 949, Verdict.ELIGIBLE));

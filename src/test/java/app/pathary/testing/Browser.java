@@ -69,6 +69,11 @@ public final class Browser implements AutoCloseable {
         }
     }
 
+    /** Sets the window to {@code width} x {@code height} CSS pixels (e.g. 390 wide, a phone). */
+    public void resize(int width, int height) {
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(width, height));
+    }
+
     public void open(String path) {
         driver.get(baseUrl + path);
     }

@@ -18,6 +18,11 @@ public record SeerrOptions(Optional<URI> url, String apiKey, Duration protect, b
     public static final String PROTECT_DAYS = "CLEANUP_SEERR_PROTECT_DAYS";
     public static final String RESET = "CLEANUP_SEERR_RESET";
 
+    @Override
+    public String toString() {
+        return "SeerrOptions[url=" + url + ", protect=" + protect + ", resetAfterDelete=" + resetAfterDelete + "]";
+    }
+
     public static SeerrOptions none() {
         return new SeerrOptions(Optional.empty(), "", Duration.ofDays(30), true);
     }

@@ -92,7 +92,7 @@ class ConfigFileTest {
     void an_unknown_key_or_a_name_used_twice_stops_startup() throws IOException {
         refused("radarr:\n  - name: r\n    url: http://radarr\n    apikey: k\n",
                 " has an unknown key radarr[0].apikey; the keys there are apiKey, apiKeyFile, keepTag, name, pathMap, url.");
-        refused("clean-up:\n  execute: true\n", " has an unknown key clean-up; the keys there are cleanup, radarr, sonarr.");
+        refused("clean-up:\n  execute: true\n", " has an unknown key clean-up; the keys there are cleanup, notifications, radarr, sonarr.");
         refused("radarr:\n  - {name: a, url: 'http://r1', apiKey: k}\nsonarr:\n  - {name: a, url: 'http://s1', apiKey: k}\n",
                 " names two instances 'a'; names must differ.");
         Path clash = file("radarr:\n  - {name: radarr, url: 'http://r1', apiKey: k}\n");

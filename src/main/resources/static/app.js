@@ -2,11 +2,13 @@
 (function () {
     'use strict';
 
-    // <form data-confirm="Question?"> asks before it is sent; data-confirm-if-checked names a checkbox of the form
+    // <form data-confirm="Question?"> (or the <button data-confirm> that sends it) asks before it is sent; data-confirm-if-checked names a checkbox of the form
     // whose being ticked adds data-confirm-extra to the question.
     document.addEventListener('submit', function (event) {
         var form = event.target;
-        var question = form.getAttribute && form.getAttribute('data-confirm');
+        var button = event.submitter;
+        var question = (button && button.getAttribute && button.getAttribute('data-confirm'))
+            || (form.getAttribute && form.getAttribute('data-confirm'));
         if (!question) {
             return;
         }

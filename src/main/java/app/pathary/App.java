@@ -5,6 +5,9 @@ import app.pathary.arr.sonarr.HttpSonarrClient;
 import app.pathary.cleanup.apply.CleanupFacade;
 import app.pathary.cleanup.instances.InstanceCheck;
 import app.pathary.cleanup.apply.CleanupMetrics;
+import app.pathary.cleanup.apply.SeerrLink;
+import app.pathary.notify.Notifications;
+import app.pathary.seerr.HttpSeerrClient;
 import app.pathary.common.RemoteFailures;
 import app.pathary.common.RetryPolicy;
 import app.pathary.common.SecretBox;
@@ -122,6 +125,7 @@ public final class App implements AutoCloseable {
     public final WatchedFacade watched;
     public final CleanupFacade cleanup;
     public final PosterFacade posters;
+    public final Notifications notifications;
     public final ReloadableConfigFile configFile;
     private final JellyfinClient jellyfinClient;
     private JobWorkers workers;
@@ -163,12 +167,18 @@ public final class App implements AutoCloseable {
         this.watched = WatchedFacade.wire(new WatchedFacade.Wiring(database.jdbi(), config.watched(), secrets, backgroundJellyfin, clock,
                 config.timezone()));
         this.configFile = new ReloadableConfigFile(config.configFile());
+        // leaving-soon digest and keep requests made/decided: connect the notifier here (LeavingSoonEvents)
         this.cleanup = CleanupFacade.wire(new CleanupFacade.Wiring(database.jdbi(), config, configFile, secrets, clock,
-                        new CleanupMetrics(meters)),
+                        new CleanupMetrics(meters), app.pathary.cleanup.leaving.LeavingSoonEvents.NONE),
                 new CleanupFacade.Remotes(new HttpRadarrClient(arrHttp, overrides.jellyfinTimeout(), patientReads, remoteFailures),
                         new HttpSonarrClient(arrHttp, overrides.jellyfinTimeout(), patientReads, remoteFailures),
                         new InstanceCheck(new HttpRadarrClient(arrHttp, overrides.jellyfinTimeout(), reads, remoteFailures),
-                                new HttpSonarrClient(arrHttp, overrides.jellyfinTimeout(), reads, remoteFailures)), watched));
+                                new HttpSonarrClient(arrHttp, overrides.jellyfinTimeout(), reads, remoteFailures)), watched, backgroundJellyfin,
+                        new SeerrLink(new HttpSeerrClient(arrHttp, overrides.jellyfinTimeout(), patientReads, remoteFailures), config.seerr(),
+                                config.timezone())));
+        this.notifications = Notifications.wire(new Notifications.Wiring(database.jdbi(), config.notifications(), configFile, secrets, clock,
+                config.timezone()), jobs.queue(), HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(), Duration.ofSeconds(20));
+        cleanup.runs().addRunListener(new CleanupNotices(notifications));
         this.posters = PosterFacade.wire(new PosterFacade.Wiring(database.reads(), jellyfinClient,
                 new PosterServers(this::adminJellyfin, jellyfinLink.login()::serverOf), config.dataDir().resolve("posters"),
                 config.posterCacheBytes()));
@@ -203,10 +213,11 @@ public final class App implements AutoCloseable {
         new JvmGcMetrics().bindTo(meters);
         new JvmThreadMetrics().bindTo(meters);
         new ProcessorMetrics().bindTo(meters);
-        Pages pages = new Pages();
+        Pages pages = new Pages(config.timezone());
         List<WebRoutes> routes = new ArrayList<>();
         routes.add(new OpsRoutes(database::health, database::isMigrated, meters, List.of(jobs.gauges().bindTo(meters))));
         routes.add(ApiContract.load(json, pages));
+        routes.add(new app.pathary.web.AppIcons());
         routes.addAll(users.routes(pages));
         routes.addAll(history.routes(pages, name -> users.accounts().byName(name).id(), this::today, posters.search()));
         routes.addAll(posters.routes());
@@ -216,11 +227,20 @@ public final class App implements AutoCloseable {
         }).routes());
         routes.addAll(scrobble.routes(jellyfinLink.links(), meters));
         routes.addAll(jellyfinLink.routes(pages, scrobble.deliveries(),
-                new JellyfinSettingsPages.DeviceSummary(jellyfinIdentity.deviceId(), config.jellyfinDeviceId().isPresent())));
+                new JellyfinSettingsPages.DeviceSummary(jellyfinIdentity.deviceId(), config.jellyfinDeviceId().isPresent()), jellyfinClient,
+                () -> {
+                    var admin = watched.settings().load();
+                    return admin.jellyfinConfigured()
+                            ? java.util.Optional.of(new app.pathary.jellyfin.client.JellyfinServer(admin.jellyfinUrl(), admin.apiKey()))
+                            : java.util.Optional.empty();
+                }));
         routes.addAll(jellyfinSync.routes(pages, jobs.repository()));
-        routes.addAll(jobs.routes(pages));
+        routes.addAll(jobs.routes(pages, () -> users.accounts().all().stream()
+                .collect(java.util.stream.Collectors.toMap(app.pathary.user.User::id, app.pathary.user.User::name))));
         routes.addAll(watched.routes(pages, jobs.queue()));
-        routes.addAll(cleanup.routes(pages, jobs.queue(), watched, jellyfinClient));
+        routes.addAll(cleanup.routes(pages, jobs.queue(), watched, jellyfinClient,
+                userId -> java.util.Optional.ofNullable(jellyfinLink.links().of(userId).jellyfinUserName())));
+        routes.addAll(notifications.routes(pages));
         var web = new WebServer(json, users.accessFilter(MetricsAccess.from(config.metrics()))::handle, new ErrorMapping(pages), meters, routes,
                 config.web());
         server = web.start(overrides.httpHost(), config.httpPort());
@@ -232,7 +252,7 @@ public final class App implements AutoCloseable {
     /** Starts the job workers (serve does this; tests may do it without a web server). */
     public void startWorkers() {
         if (workers == null) {
-            var dispatch = new JobDispatch(jellyfinSync, watched.reports(), cleanup.runs());
+            var dispatch = new JobDispatch(jellyfinSync, watched.reports(), cleanup.runs(), notifications);
             workers = jobs.workers(dispatch, "pathary-" + ProcessHandle.current().pid() + "-" + java.util.UUID.randomUUID().toString().substring(0, 8));
             Duration every = overrides.watchedReportEvery();
             workers.schedule(new JobWorkers.Schedule(new JobSpec.WatchedReport(),

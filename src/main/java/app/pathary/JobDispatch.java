@@ -5,6 +5,7 @@ import app.pathary.jellyfin.sync.JellyfinSyncFacade;
 import app.pathary.job.JobContext;
 import app.pathary.job.JobHandler;
 import app.pathary.job.JobSpec;
+import app.pathary.notify.Notifications;
 import app.pathary.watched.WatchedReportJob;
 
 /**
@@ -15,11 +16,13 @@ final class JobDispatch implements JobHandler<JobSpec> {
     private final JellyfinSyncFacade jellyfin;
     private final WatchedReportJob watched;
     private final CleanupRuns cleanup;
+    private final Notifications notifications;
 
-    JobDispatch(JellyfinSyncFacade jellyfin, WatchedReportJob watched, CleanupRuns cleanup) {
+    JobDispatch(JellyfinSyncFacade jellyfin, WatchedReportJob watched, CleanupRuns cleanup, Notifications notifications) {
         this.jellyfin = jellyfin;
         this.watched = watched;
         this.cleanup = cleanup;
+        this.notifications = notifications;
     }
 
     @Override
@@ -32,6 +35,7 @@ final class JobDispatch implements JobHandler<JobSpec> {
             case JobSpec.CleanupPlan ignored -> cleanup.runPlan();
             case JobSpec.CleanupExecute cleanupExecute -> cleanup.runExecute(cleanupExecute);
             case JobSpec.CleanupScheduled ignored -> cleanup.runScheduled();
+            case JobSpec.NotificationSend send -> notifications.run(send);
         };
     }
 }

@@ -42,12 +42,13 @@ class JobDispatchTest {
         long alice = app.app.users.accounts().create("alice@example.org", "password1", "alice", false).id();
         app.app.jellyfinLink.login().saveServerUrl(alice, jellyfin.baseUrl().toString());
         app.app.jellyfinLink.login().logIn(alice, "alice", "jf-password");
-        var dispatch = new JobDispatch(app.app.jellyfinSync, app.app.watched.reports(), app.app.cleanup.runs());
+        var dispatch = new JobDispatch(app.app.jellyfinSync, app.app.watched.reports(), app.app.cleanup.runs(), app.app.notifications);
 
         Map<JobSpec, String> outcomes = new LinkedHashMap<>();
         for (JobSpec spec : new JobSpec[] {new JobSpec.JellyfinImport(alice), new JobSpec.JellyfinExport(alice, true),
                 new JobSpec.JellyfinSync(alice, 424242), new JobSpec.WatchedReport(), new JobSpec.CleanupPlan(),
-                new JobSpec.CleanupExecute(0, "alice", false), new JobSpec.CleanupScheduled()}) {
+                new JobSpec.CleanupExecute(0, "alice", false), new JobSpec.CleanupScheduled(),
+                new JobSpec.NotificationSend("gone", "{\"event\":\"test\",\"title\":\"t\",\"text\":\"x\",\"items\":[]}", "k1")}) {
             try {
                 outcomes.put(spec, dispatch.run(spec, JobContext.NONE));
             } catch (Exception refused) {
@@ -64,6 +65,7 @@ class JobDispatchTest {
                 watchedReport -> assertThat(watchedReport).isEqualTo("0 eligible, 0 waiting, 0 kept, 0 doubtful."),
                 cleanupPlan -> assertThat(cleanupPlan).matches("Plan \\d+: 0 movies and 0 seasons to delete.*").doesNotContain("dry run"),
                 cleanupExecute -> assertThat(cleanupExecute).isEqualTo("refused: The job names no plan; make a new plan and execute it from the cleanup page."),
-                cleanupScheduled -> assertThat(cleanupScheduled).endsWith("(dry run: CLEANUP_EXECUTE is off)"));
+                cleanupScheduled -> assertThat(cleanupScheduled).endsWith("(dry run: CLEANUP_EXECUTE is off)"),
+                notificationSend -> assertThat(notificationSend).isEqualTo("refused: Not sent: the channel gone is no longer configured."));
     }
 }

@@ -1,5 +1,6 @@
 package app.pathary.cli;
 
+import app.pathary.common.Plural;
 import app.pathary.App;
 import app.pathary.common.InvalidInputException;
 import app.pathary.history.HistoryChange.Source;
@@ -39,7 +40,7 @@ final class HistoryCommands {
             }
             try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
                 int rows = app.history.csv().export(userId, out);
-                System.err.println("Wrote " + rows + " watch dates to " + file + ".");
+                System.err.println("Wrote " + Plural.of(rows, "watch date") + " to " + file + ".");
             }
             return 0;
         }
@@ -57,8 +58,8 @@ final class HistoryCommands {
             app.users.accounts().get(userId);
             try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
                 HistoryCsv.ImportResult result = app.history.csv().importFrom(userId, in, Source.CSV_IMPORT);
-                System.out.println("Read " + result.rows() + " rows; " + result.datesAddedOrChanged()
-                        + " watch dates added or changed.");
+                System.out.println("Read " + Plural.of(result.rows(), "row") + "; " + Plural.of(result.datesAddedOrChanged(), "watch date")
+                        + " added or changed.");
                 return 0;
             } catch (NoSuchFileException e) {
                 throw new InvalidInputException("There is no file " + file + ".");

@@ -20,7 +20,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "pathary", mixinStandardHelpOptions = true, versionProvider = PatharyCommand.Version.class,
         description = "Pathary: your movie watch history, synced with Jellyfin.",
-        subcommands = {ServeCommand.class, MigrateCommand.class, UserCommands.Create.class, UserCommands.ListUsers.class,
+        subcommands = {ServeCommand.class, MigrateCommand.class, UserCommands.Create.class, UserCommands.ListUsers.class, UserCommands.SetPassword.class,
                 UserCommands.Delete.class, HistoryCommands.Export.class, HistoryCommands.Import.class,
                 JellyfinCommands.WebhookUrl.class, JellyfinCommands.Login.class, JellyfinCommands.Logout.class,
                 JellyfinCommands.Status.class, JellyfinSyncCommands.Import.class, JellyfinSyncCommands.Export.class,

@@ -50,6 +50,25 @@ final class UserCommands {
         }
     }
 
+    @Command(name = "user:password", description = "Sets a user's password (a forgotten one): their sessions end and their "
+            + "API tokens are revoked. Give - as the password to read it from standard input.")
+    static final class SetPassword extends AppCommand {
+        @Parameters(index = "0", paramLabel = "<user>", description = "the user's id, name or email")
+        String user;
+        @Parameters(index = "1", paramLabel = "<password>", description = "the new password, or - to read it from stdin")
+        String password;
+
+        @Override
+        int run(App app) throws IOException {
+            String secret = "-".equals(password) ? Create.readPassword() : password;
+            User found = app.users.accounts().all().stream()
+                    .filter(u -> String.valueOf(u.id()).equals(user) || u.name().equals(user) || u.email().equalsIgnoreCase(user))
+                    .findFirst().orElseThrow(() -> new InvalidInputException("No user has the id, name or email '" + user + "'."));
+            System.out.println(app.users.passwordReset().reset(found.id(), secret));
+            return 0;
+        }
+    }
+
     @Command(name = "user:list", description = "Lists the users: id, name, email, admin.")
     static final class ListUsers extends AppCommand {
         @Override

@@ -30,7 +30,9 @@ public record AppConfig(
         ConfigFile configFile,
         MetricsOptions metrics,
         WebOptions web,
-        long posterCacheBytes) {
+        long posterCacheBytes,
+        NotifyOptions notifications,
+        SeerrOptions seerr) {
     /** {@code POSTER_CACHE_MB}: how much disk the poster cache under DATA_DIR may take (oldest pictures go first). */
     public static final String POSTER_CACHE_MB = "POSTER_CACHE_MB";
 
@@ -57,17 +59,17 @@ public record AppConfig(
         return new AppConfig(dataDir, database, port, applicationUrl, zone, env.get("APP_SECRET"), env.get("JELLYFIN_DEVICE_ID"),
                 env.get("JELLYFIN_APP_NAME").orElse("Pathary"), logLevel, WatchedOptions.parse(OptionLayer.of(env)), arr,
                 CleanupOptions.parse(env), file, MetricsOptions.parse(env), web,
-                posterCacheBytes(env.get(POSTER_CACHE_MB).orElse("200")));
+                posterCacheBytes(env.get(POSTER_CACHE_MB).orElse("200")), NotifyOptions.parse(env), SeerrOptions.parse(env));
     }
 
     public AppConfig withHttpPort(int port) {
         return new AppConfig(dataDir, database, port, applicationUrl, timezone, appSecret, jellyfinDeviceId, jellyfinAppName, logLevel,
-                watched, arr, cleanup, configFile, metrics, web, posterCacheBytes);
+                watched, arr, cleanup, configFile, metrics, web, posterCacheBytes, notifications, seerr);
     }
 
     public AppConfig withDatabase(DatabaseSettings other) {
         return new AppConfig(dataDir, other, httpPort, applicationUrl, timezone, appSecret, jellyfinDeviceId, jellyfinAppName, logLevel,
-                watched, arr, cleanup, configFile, metrics, web, posterCacheBytes);
+                watched, arr, cleanup, configFile, metrics, web, posterCacheBytes, notifications, seerr);
     }
 
     private static long posterCacheBytes(String value) {

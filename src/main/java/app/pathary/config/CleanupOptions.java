@@ -10,12 +10,19 @@ import java.util.Optional;
  * @param maxDeletePercent   CLEANUP_MAX_DELETE_PERCENT (default 50)
  * @param planMaxAge         CLEANUP_PLAN_MAX_AGE_HOURS (default 24)
  * @param schedule           CLEANUP_SCHEDULE_HOURS: empty means no scheduled cleanup
+ * @param leaving            the leaving-soon schedule, collections and keep requests ({@link LeavingOptions})
  */
-public record CleanupOptions(int maxDeletionsPerRun, int maxDeletePercent, Duration planMaxAge, Optional<Duration> schedule) {
+public record CleanupOptions(int maxDeletionsPerRun, int maxDeletePercent, Duration planMaxAge, Optional<Duration> schedule,
+        LeavingOptions leaving) {
     public static final String MAX_DELETIONS = "CLEANUP_MAX_DELETIONS_PER_RUN";
     public static final String MAX_PERCENT = "CLEANUP_MAX_DELETE_PERCENT";
     public static final String MAX_AGE = "CLEANUP_PLAN_MAX_AGE_HOURS";
     public static final String SCHEDULE = "CLEANUP_SCHEDULE_HOURS";
+
+    /** With the leaving-soon options at their defaults. */
+    public CleanupOptions(int maxDeletionsPerRun, int maxDeletePercent, Duration planMaxAge, Optional<Duration> schedule) {
+        this(maxDeletionsPerRun, maxDeletePercent, planMaxAge, schedule, LeavingOptions.defaults());
+    }
 
     public static CleanupOptions defaults() {
         return new CleanupOptions(200, 50, Duration.ofHours(24), Optional.empty());
@@ -29,6 +36,7 @@ public record CleanupOptions(int maxDeletionsPerRun, int maxDeletePercent, Durat
                 environment.get(MAX_PERCENT).map(v -> OptionRules.wholeNumber(MAX_PERCENT, v, 1, 100)).orElse(defaults.maxDeletePercent()),
                 environment.get(MAX_AGE).map(v -> Duration.ofHours(OptionRules.wholeNumber(MAX_AGE, v, 1, 24 * 365)))
                         .orElse(defaults.planMaxAge()),
-                environment.get(SCHEDULE).map(v -> Duration.ofHours(OptionRules.wholeNumber(SCHEDULE, v, 1, 9999))));
+                environment.get(SCHEDULE).map(v -> Duration.ofHours(OptionRules.wholeNumber(SCHEDULE, v, 1, 9999))),
+                LeavingOptions.parse(environment));
     }
 }

@@ -27,13 +27,16 @@ import java.util.Set;
  *     keepTag: keep
  * sonarr: [ ... same keys ... ]
  * cleanup: { keepTag: keep, execute: false, movieAction: delete-movie-and-files, importExclusion: false, deleteEndedSeries: false }
+ * notifications:
+ *   - { name: family, kind: ntfy, url: https://ntfy.sh, topic: pathary, secretFile: /run/secrets/ntfy, events: [leaving-soon, deleted] }
  * </pre>
  */
 public record ConfigFile(Optional<Path> path, List<ArrInstanceOptions> radarr, List<ArrInstanceOptions> sonarr, Optional<String> keepTag,
-        ActionOptions actions) {
+        ActionOptions actions, List<ChannelOptions> notifications) {
     public static final String VARIABLE = "CONFIG_FILE";
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-    private static final Set<String> TOP = Set.of("radarr", "sonarr", "cleanup");
+    private static final Set<String> TOP = Set.of("radarr", "sonarr", "cleanup", "notifications");
+    private static final Set<String> CHANNEL = Set.of("name", "kind", "url", "topic", "username", "secret", "secretFile", "from", "to", "events");
     private static final Set<String> INSTANCE = Set.of("name", "url", "apiKey", "apiKeyFile", "pathMap", "keepTag");
     private static final Map<String, String> CLEANUP = Map.of(ActionOptions.EXECUTE, "execute", ActionOptions.MOVIE_ACTION, "movieAction",
             ActionOptions.IMPORT_EXCLUSION, "importExclusion", ActionOptions.DELETE_ENDED_SERIES, "deleteEndedSeries");
@@ -41,6 +44,12 @@ public record ConfigFile(Optional<Path> path, List<ArrInstanceOptions> radarr, L
     public ConfigFile {
         radarr = List.copyOf(radarr);
         sonarr = List.copyOf(sonarr);
+        notifications = List.copyOf(notifications);
+    }
+
+    public ConfigFile(Optional<Path> path, List<ArrInstanceOptions> radarr, List<ArrInstanceOptions> sonarr, Optional<String> keepTag,
+            ActionOptions actions) {
+        this(path, radarr, sonarr, keepTag, actions, List.of());
     }
 
     public static ConfigFile none() {
@@ -77,7 +86,7 @@ public record ConfigFile(Optional<Path> path, List<ArrInstanceOptions> radarr, L
         cleanupKeys.add("keepTag");
         onlyKnownKeys(cleanup, cleanupKeys, where, "cleanup.");
         ConfigFile parsed = new ConfigFile(Optional.of(file), instances(root, "radarr", where), instances(root, "sonarr", where),
-                text(cleanup, "keepTag"), ActionOptions.parse(section(cleanup, where)));
+                text(cleanup, "keepTag"), ActionOptions.parse(section(cleanup, where)), channels(root, where));
         Set<String> names = new HashSet<>();
         for (ArrInstanceOptions instance : parsed.instances()) {
             if (!names.add(instance.name())) {
@@ -108,6 +117,36 @@ public record ConfigFile(Optional<Path> path, List<ArrInstanceOptions> radarr, L
                     apiKey, PathPair.parseAll(where + " key " + key + "pathMap", mapText), text(node, "keepTag")));
         }
         return instances;
+    }
+
+    private static List<ChannelOptions> channels(JsonNode root, String where) {
+        JsonNode list = root.path("notifications");
+        if (list.isMissingNode() || list.isNull()) {
+            return List.of();
+        }
+        if (!list.isArray()) {
+            throw new ConfigException(where + " key notifications must be a list of channels.");
+        }
+        List<ChannelOptions> channels = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        for (int i = 0; i < list.size(); i++) {
+            String key = "notifications[" + i + "].";
+            JsonNode node = list.get(i);
+            onlyKnownKeys(node, CHANNEL, where, key);
+            String secret = node.hasNonNull("secretFile") ? keyFile(node.get("secretFile").asText(), where, key) : text(node, "secret").orElse("");
+            JsonNode events = node.path("events");
+            String eventText = events.isArray() ? String.join(",", iterable(events.elements()).stream().map(JsonNode::asText).toList())
+                    : events.asText("");
+            ChannelOptions channel = new ChannelOptions(required(node, "name", where, key), required(node, "kind", where, key),
+                    required(node, "url", where, key), text(node, "topic").orElse(""), text(node, "username").orElse(""), secret,
+                    text(node, "from").orElse(""), text(node, "to").orElse(""), ChannelOptions.events(where + " key " + key + "events", eventText))
+                    .checked(where + " key " + key.substring(0, key.length() - 1));
+            if (!names.add(channel.name())) {
+                throw new ConfigException(where + " names two notification channels '" + channel.name() + "'; names must differ.");
+            }
+            channels.add(channel);
+        }
+        return channels;
     }
 
     private static OptionLayer section(JsonNode cleanup, String where) {

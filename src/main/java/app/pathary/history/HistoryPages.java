@@ -51,8 +51,7 @@ final class HistoryPages implements WebRoutes {
         routes.get("/movies/{id}", this::movie, Role.USER);
         routes.post("/movies/{id}/dates", ctx -> change(ctx, movie -> new HistoryCommand.AddPlays(movie,
                 date(ctx, true), plays(ctx), ctx.formParam("comment")), "The watch was added."), Role.USER);
-        routes.post("/movies/{id}/dates/set", ctx -> change(ctx, movie -> new HistoryCommand.SetDate(movie,
-                date(ctx, true), plays(ctx), ctx.formParam("comment")), "The watch date was saved."), Role.USER);
+        routes.post("/movies/{id}/dates/set", ctx -> changeAll(ctx, movie -> edit(ctx, movie), "The watch date was saved."), Role.USER);
         routes.post("/movies/{id}/dates/delete", ctx -> change(ctx, movie -> new HistoryCommand.DeleteDate(movie,
                 date(ctx, false)), "The watch date was deleted."), Role.USER);
         routes.post("/movies/{id}/delete-all", ctx -> change(ctx, HistoryCommand.DeleteMovie::new,
@@ -130,11 +129,31 @@ final class HistoryPages implements WebRoutes {
         }
     }
 
+    /**
+     * Saves a watch date's plays and comment; when {@code newWatchedAt} names another date (empty: unknown), the watch
+     * moves there: the old date goes and its plays are added to the new one, in one transaction.
+     */
+    private List<HistoryCommand> edit(Context ctx, MovieRef movie) {
+        LocalDate old = date(ctx, false);
+        String moved = ctx.formParam("newWatchedAt");
+        LocalDate target = moved == null ? old : moved.isBlank() ? null
+                : history.window().check(WatchDateWindow.parseStrictly(moved.strip(), "The new date (newWatchedAt)"), "The new date (newWatchedAt)");
+        if (java.util.Objects.equals(old, target)) {
+            return List.of(new HistoryCommand.SetDate(movie, old == null ? null : history.window().check(old, "The date"), plays(ctx),
+                    ctx.formParam("comment")));
+        }
+        return List.of(new HistoryCommand.DeleteDate(movie, old), new HistoryCommand.AddPlays(movie, target, plays(ctx), ctx.formParam("comment")));
+    }
+
     private void change(Context ctx, java.util.function.Function<MovieRef, HistoryCommand> command, String done) {
+        changeAll(ctx, movie -> List.of(command.apply(movie)), done);
+    }
+
+    private void changeAll(Context ctx, java.util.function.Function<MovieRef, List<HistoryCommand>> commands, String done) {
         Caller caller = Caller.require(ctx);
         long movieId = PathIds.of(ctx, "id");
         try {
-            history.apply(caller.id(), command.apply(new MovieRef.ById(movieId)), Source.PAGE);
+            history.apply(caller.id(), commands.apply(new MovieRef.ById(movieId)), Source.PAGE);
             Flash.success(ctx, done);
         } catch (InvalidInputException e) {
             Flash.error(ctx, e.getMessage());

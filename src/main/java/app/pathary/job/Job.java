@@ -47,6 +47,31 @@ public record Job(
         return JobSpecJson.read(type, userId, params);
     }
 
+    /** What a person calls this job ("Import from Jellyfin"); the stored type for a kind this version does not know. */
+    public String title() {
+        return title(type);
+    }
+
+    /** The readable name of a stored job type. */
+    public static String title(String type) {
+        return switch (type) {
+            case JobSpec.JellyfinImport.TYPE -> "Import from Jellyfin";
+            case JobSpec.JellyfinExport.TYPE -> "Export to Jellyfin";
+            case JobSpec.JellyfinSync.TYPE -> "Send a watch date to Jellyfin";
+            case JobSpec.WatchedReport.TYPE -> "Read the watched state from Jellyfin";
+            case JobSpec.CleanupPlan.TYPE -> "Make a cleanup plan";
+            case JobSpec.CleanupExecute.TYPE -> "Execute a cleanup plan";
+            case JobSpec.CleanupScheduled.TYPE -> "Scheduled cleanup";
+            case JobSpec.NotificationSend.TYPE -> "Send a notification";
+            default -> type;
+        };
+    }
+
+    /** A waiting job that already failed at least once: it is to be tried again at {@link #nextRunAt}. */
+    public boolean retryPending() {
+        return status == Status.WAITING && attempts > 0;
+    }
+
     public boolean finished() {
         return status == Status.DONE || status == Status.FAILED;
     }

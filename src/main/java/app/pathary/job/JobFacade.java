@@ -5,6 +5,8 @@ import app.pathary.web.Pages;
 import app.pathary.web.WebRoutes;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 
 /** The durable job queue: queueing and running jobs, the workers of {@code serve}, and the jobs page. */
 public final class JobFacade {
@@ -46,7 +48,8 @@ public final class JobFacade {
         return gauges;
     }
 
-    public List<WebRoutes> routes(Pages pages) {
-        return List.of(new JobPages(pages, repository));
+    /** The jobs page; {@code userNames} gives each user's name by id (the page shows names, not ids). */
+    public List<WebRoutes> routes(Pages pages, Supplier<Map<Long, String>> userNames) {
+        return List.of(new JobPages(pages, repository, queue, userNames), new JobProgressPages(pages, repository));
     }
 }

@@ -1,6 +1,8 @@
 package app.pathary.job;
 
 import app.pathary.common.InvalidInputException;
+import app.pathary.common.NotFoundException;
+import app.pathary.web.Caller;
 import app.pathary.web.Flash;
 import app.pathary.web.Pages;
 import app.pathary.web.PathIds;
@@ -10,24 +12,66 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 
-/** {@code /admin/jobs}: every job, filtered by status, type and user; finished ones can be removed. */
+/**
+ * {@code /admin/jobs}: every job by its readable name and its user's name, filtered by status, type and user; a
+ * waiting or running job can be cancelled, a failed one tried again, a waiting one run now; finished ones can be
+ * removed.
+ */
 final class JobPages implements WebRoutes {
     private final Pages pages;
     private final JobRepository jobs;
+    private final JobQueue queue;
+    private final Supplier<Map<Long, String>> userNames;
 
-    public JobPages(Pages pages, JobRepository jobs) {
+    public JobPages(Pages pages, JobRepository jobs, JobQueue queue, Supplier<Map<Long, String>> userNames) {
         this.pages = pages;
         this.jobs = jobs;
+        this.queue = queue;
+        this.userNames = userNames;
     }
 
     @Override
     public void register(RoutesConfig routes) {
         routes.get("/admin/jobs", this::list, Role.ADMIN);
         routes.post("/admin/jobs/delete-finished", ctx -> {
-            Flash.success(ctx, "Removed " + jobs.deleteFinished() + " finished jobs.");
+            int removed = jobs.deleteFinished();
+            Flash.success(ctx, "Removed " + removed + (removed == 1 ? " finished job." : " finished jobs."));
             ctx.redirect("/admin/jobs");
         }, Role.ADMIN);
+        routes.post("/admin/jobs/{id}/cancel", this::cancel, Role.ADMIN);
+        routes.post("/admin/jobs/{id}/retry", this::retry, Role.ADMIN);
+    }
+
+    private void cancel(Context ctx) {
+        Job job = job(ctx);
+        if (jobs.cancel(job.id(), "Cancelled by " + Caller.require(ctx).name() + ".")) {
+            Flash.success(ctx, job.title() + " (job " + job.id() + ") was cancelled.");
+        } else {
+            Flash.error(ctx, job.title() + " (job " + job.id() + ") had already ended; nothing to cancel.");
+        }
+        ctx.redirect("/admin/jobs");
+    }
+
+    private void retry(Context ctx) {
+        Job job = job(ctx);
+        if (job.status() == Job.Status.WAITING) {
+            jobs.runNow(job.id());
+            queue.wakeWorkers();
+            Flash.success(ctx, job.title() + " (job " + job.id() + ") runs now instead of waiting.");
+        } else if (job.status() == Job.Status.FAILED) {
+            long again = queue.enqueue(job.spec());
+            Flash.success(ctx, job.title() + " was queued again as job " + again + ".");
+        } else {
+            Flash.error(ctx, job.title() + " (job " + job.id() + ") is " + job.status().value() + "; only a failed or waiting job can be retried.");
+        }
+        ctx.redirect("/admin/jobs");
+    }
+
+    private Job job(Context ctx) {
+        long id = PathIds.of(ctx, "id");
+        return jobs.find(id).orElseThrow(() -> new NotFoundException("No job " + id + "."));
     }
 
     private void list(Context ctx) {
@@ -42,6 +86,7 @@ final class JobPages implements WebRoutes {
         }
         Map<String, Object> model = new HashMap<>();
         model.put("jobs", jobs.list(parsed, type, user == null ? null : PathIds.parse(user, "user"), 200));
+        model.put("users", userNames.get());
         model.put("status", status == null ? "" : status);
         model.put("type", type == null ? "" : type);
         model.put("user", user == null ? "" : user);

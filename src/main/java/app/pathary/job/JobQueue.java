@@ -36,6 +36,22 @@ public final class JobQueue {
         return jobs.enqueue(h, spec);
     }
 
+    /**
+     * Queues a job to run at once: when one with its key already waits (e.g. in a back-off after a failure), that one
+     * is made due now instead of waiting out its delay. Returns the job's id.
+     */
+    public long enqueueNow(JobSpec spec) {
+        long id = jobs.enqueue(spec);
+        jobs.runNow(id);
+        nudge.run();
+        return id;
+    }
+
+    /** The newest job of a type (e.g. to show why the last run failed). */
+    public Optional<Job> latest(String type) {
+        return jobs.list(null, type, null, 1).stream().findFirst();
+    }
+
     /** Tells the in-process workers that jobs were queued (e.g. by a transaction that has just committed). */
     public void wakeWorkers() {
         nudge.run();

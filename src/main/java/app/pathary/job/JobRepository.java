@@ -248,6 +248,23 @@ public final class JobRepository {
         });
     }
 
+    /**
+     * Cancels a waiting or running job: it ends as failed with {@code reason}. A running one loses its claim, so its
+     * worker is interrupted at the next heartbeat and its result is dropped. False when the job had already ended.
+     */
+    public boolean cancel(long id, String reason) {
+        return jdbi.withHandle(h -> h.createUpdate("""
+                        UPDATE jobs SET status = 'failed', worker = NULL, owner = NULL, last_error = :e, finished_at = :now
+                        WHERE id = :id AND status IN ('waiting', 'running')""")
+                .bind("id", id).bind("e", reason).bind("now", clock.millis()).execute()) == 1;
+    }
+
+    /** Moves a waiting job's next try to now (a "run now" after a back-off); false when it was not waiting. */
+    public boolean runNow(long id) {
+        return jdbi.withHandle(h -> h.createUpdate("UPDATE jobs SET next_run_at = :now WHERE id = :id AND status = 'waiting'")
+                .bind("id", id).bind("now", clock.millis()).execute()) == 1;
+    }
+
     /** Removes finished (done or failed) jobs; returns how many. */
     public int deleteFinished() {
         return jdbi.withHandle(h -> h.createUpdate("DELETE FROM jobs WHERE status IN ('done', 'failed')").execute());

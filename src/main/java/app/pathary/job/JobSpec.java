@@ -138,4 +138,22 @@ public sealed interface JobSpec {
             return TYPE;
         }
     }
+
+    /**
+     * Sends one notification to one channel (by name); {@code message} is the message as JSON, {@code key} tells the
+     * message apart (one per message and channel), so a retry sends the same message again.
+     */
+    record NotificationSend(String channel, String message, String key) implements JobSpec {
+        public static final String TYPE = "notification_send";
+
+        @Override
+        public String type() {
+            return TYPE;
+        }
+
+        @Override
+        public String dedupeKey() {
+            return TYPE + ":" + channel + ":" + key;
+        }
+    }
 }

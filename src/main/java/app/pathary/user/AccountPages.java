@@ -1,5 +1,6 @@
 package app.pathary.user;
 
+import app.pathary.common.Plural;
 import app.pathary.common.InvalidInputException;
 import app.pathary.common.LoginRejectedException;
 import app.pathary.web.Caller;
@@ -39,11 +40,14 @@ final class AccountPages implements WebRoutes {
         routes.post("/logout", ctx -> {
             sessions.end(ctx.cookie(Cookies.SESSION));
             Cookies.clear(ctx, Cookies.SESSION);
+            Flash.success(ctx, "You are logged out. See you soon.");
             ctx.redirect("/login");
         }, Role.USER);
         routes.get("/account", this::account, Role.USER);
         routes.post("/account/password", this::changePassword, Role.USER);
         routes.post("/account/tokens", this::createToken, Role.USER);
+        // The page a new token is shown on has this address; reloading it (or coming back to it) shows the account.
+        routes.get("/account/tokens", ctx -> ctx.redirect("/account"), Role.USER);
         routes.post("/account/tokens/{id}/revoke", ctx -> {
             tokens.revoke(Caller.require(ctx).id(), PathIds.of(ctx, "id"));
             Flash.success(ctx, "The token was revoked.");
@@ -117,7 +121,7 @@ final class AccountPages implements WebRoutes {
     }
 
     private static String count(int n, String one, String many) {
-        return n == 1 ? "1 " + one : n + " " + many;
+        return app.pathary.common.Plural.of(n, one, many);
     }
 
     private void createToken(Context ctx) {

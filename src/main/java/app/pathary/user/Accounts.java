@@ -1,5 +1,6 @@
 package app.pathary.user;
 
+import app.pathary.common.Plural;
 import app.pathary.common.ForbiddenException;
 import app.pathary.common.LoginRejectedException;
 import app.pathary.common.InvalidInputException;
@@ -76,7 +77,7 @@ public final class Accounts {
         if (!locked.isZero()) {
             Passwords.spendDecoyTime(password);
             throw new LoginRejectedException("Too many failed logins from this address; try again in "
-                    + Math.max(1, locked.toMinutes()) + " minutes.", locked);
+                    + Plural.of(Math.max(1, locked.toMinutes()), "minute") + ".", locked);
         }
         boolean matches = user.isPresent()
                 ? Passwords.matches(password, users.passwordHash(user.get().id()).orElseThrow())
@@ -96,6 +97,13 @@ public final class Accounts {
         if (currentPassword == null || !Passwords.matches(currentPassword, hash)) {
             throw new InvalidInputException("The current password is wrong.");
         }
+        checkPassword(newPassword, "The new password");
+        users.updatePasswordHash(userId, Passwords.hash(newPassword));
+    }
+
+    /** Sets a password without the current one (an admin's or the operator's reset); the same rules as a change. */
+    public void setPassword(long userId, String newPassword) {
+        get(userId);
         checkPassword(newPassword, "The new password");
         users.updatePasswordHash(userId, Passwords.hash(newPassword));
     }

@@ -16,10 +16,12 @@ import java.util.Map;
 final class AdminUserPages implements WebRoutes {
     private final Pages pages;
     private final Accounts accounts;
+    private final PasswordReset reset;
 
-    public AdminUserPages(Pages pages, Accounts accounts) {
+    public AdminUserPages(Pages pages, Accounts accounts, PasswordReset reset) {
         this.pages = pages;
         this.accounts = accounts;
+        this.reset = reset;
     }
 
     @Override
@@ -37,6 +39,8 @@ final class AdminUserPages implements WebRoutes {
         }, Role.ADMIN);
         routes.post("/admin/users/{id}/admin", ctx -> change(ctx, id -> accounts.setAdmin(id, "true".equals(ctx.formParam("admin"))),
                 "The admin flag was changed."), Role.ADMIN);
+        routes.get("/admin/users/{id}/password", ctx -> renderReset(ctx, accounts.get(userId(ctx))), Role.ADMIN);
+        routes.post("/admin/users/{id}/password", this::resetPassword, Role.ADMIN);
         routes.post("/admin/users/{id}/delete", ctx -> {
             long id = userId(ctx);
             if (id == Caller.require(ctx).id()) {
@@ -46,6 +50,27 @@ final class AdminUserPages implements WebRoutes {
             }
             change(ctx, accounts::delete, "The user and their history were deleted.");
         }, Role.ADMIN);
+    }
+
+    private void renderReset(Context ctx, User user) {
+        pages.render(ctx, "user/admin-password.jte", "Reset password", Map.of("user", user));
+    }
+
+    /** Bad input answers 400 with the form again and the reason; nothing changes. */
+    private void resetPassword(Context ctx) {
+        User user = accounts.get(userId(ctx));
+        String next = ctx.formParam("newPassword");
+        try {
+            if (next == null || !next.equals(ctx.formParam("repeatPassword"))) {
+                throw new InvalidInputException("The new password and its repetition (repeatPassword) differ.");
+            }
+            Flash.success(ctx, reset.reset(user.id(), next) + " Tell them the new password.");
+            ctx.redirect("/admin/users");
+        } catch (InvalidInputException e) {
+            ctx.status(400);
+            Flash.errorNow(ctx, e.getMessage());
+            renderReset(ctx, user);
+        }
     }
 
     private void change(Context ctx, java.util.function.LongConsumer action, String done) {

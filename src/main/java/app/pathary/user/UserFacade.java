@@ -29,6 +29,11 @@ public final class UserFacade {
         return accounts;
     }
 
+    /** An admin's or the operator's reset of a forgotten password. */
+    public PasswordReset passwordReset() {
+        return new PasswordReset(accounts, sessions, tokens);
+    }
+
     public ApiTokens tokens() {
         return tokens;
     }
@@ -39,6 +44,6 @@ public final class UserFacade {
     }
 
     public List<WebRoutes> routes(Pages pages) {
-        return List.of(new AccountPages(pages, accounts, sessions, tokens), new AdminUserPages(pages, accounts), new AuthApi(accounts, tokens));
+        return List.of(new AccountPages(pages, accounts, sessions, tokens), new AdminUserPages(pages, accounts, passwordReset()), new AuthApi(accounts, tokens));
     }
 }

@@ -7,6 +7,7 @@ import java.time.Instant;
  *
  * @param seasonNumber  episodes: the season (0 = specials); null for movies
  * @param episodeNumber episodes: the first episode number; {@code episodeEnd} the last one of a multi-episode file
+ * @param year          the production year Jellyfin knows, or null
  */
 record MediaItem(
         String id,
@@ -21,7 +22,14 @@ record MediaItem(
         String seasonId,
         Integer seasonNumber,
         Integer episodeNumber,
-        Integer episodeEnd) {
+        Integer episodeEnd,
+        Integer year) {
+
+    /** An item whose production year is not known. */
+    MediaItem(String id, Kind kind, String name, String path, Integer tmdbId, Integer tvdbId, Instant dateCreated, String seriesId,
+            String seriesName, String seasonId, Integer seasonNumber, Integer episodeNumber, Integer episodeEnd) {
+        this(id, kind, name, path, tmdbId, tvdbId, dateCreated, seriesId, seriesName, seasonId, seasonNumber, episodeNumber, episodeEnd, null);
+    }
 
     public enum Kind { MOVIE, EPISODE }
 

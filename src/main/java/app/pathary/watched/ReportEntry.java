@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * One line of the watched report: a movie, a season (with its episodes) or an episode of the specials, with its
- * verdict and the sentences that explain it. Dates are calendar days in {@code TIMEZONE}.
+ * verdict and the sentences that explain it. Dates are calendar days in {@code TIMEZONE}; {@code year} is the production
+ * year of a movie as Jellyfin knows it.
  */
 @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
 @com.fasterxml.jackson.annotation.JsonIgnoreProperties(value = {"explanation"}, allowGetters = true)
@@ -26,11 +27,21 @@ public record ReportEntry(
         LocalDate lastPlayed,
         LocalDate eligibleOn,
         @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY)
-        List<ReportEntry> episodes) {
+        List<ReportEntry> episodes,
+        Integer year) {
 
+    @com.fasterxml.jackson.annotation.JsonCreator
     public ReportEntry {
         reasons = List.copyOf(reasons);
         episodes = episodes == null ? List.of() : List.copyOf(episodes);
+    }
+
+    /** An entry without a known production year (seasons, and reports stored before years were kept). */
+    public ReportEntry(String kind, String jellyfinId, String name, String series, Integer season, String episode, Integer episodeNumber,
+            Integer episodeEnd, String path, Integer tmdbId, Integer tvdbId, Verdict verdict, List<String> reasons, LocalDate lastPlayed,
+            LocalDate eligibleOn, List<ReportEntry> episodes) {
+        this(kind, jellyfinId, name, series, season, episode, episodeNumber, episodeEnd, path, tmdbId, tvdbId, verdict, reasons, lastPlayed,
+                eligibleOn, episodes, null);
     }
 
     /** The reasons as one sentence. */

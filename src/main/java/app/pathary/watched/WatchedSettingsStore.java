@@ -43,6 +43,14 @@ public final class WatchedSettingsStore {
 
     /** Saves the fields the environment does not fix; blank values go back to the default. */
     public WatchedSettings save(Map<String, String> form) {
+        return save(form, settings -> { });
+    }
+
+    /**
+     * Like {@link #save(Map)}, but {@code check} sees the settings as they would be first; when it throws, nothing is
+     * stored.
+     */
+    public WatchedSettings save(Map<String, String> form, java.util.function.Consumer<WatchedSettings> check) {
         var locked = loadSourced().locked();
         Map<String, String> values = stored();
         for (String name : NAMES) {
@@ -60,6 +68,7 @@ public final class WatchedSettingsStore {
             }
         }
         WatchedSettings checked = overlay(environment, WatchedOptions.parse(OptionLayer.of(values))).value();
+        check.accept(checked);
         jdbi.useTransaction(h -> {
             h.createUpdate("DELETE FROM settings WHERE name LIKE 'cleanup.%'").execute();
             for (var value : values.entrySet()) {

@@ -225,7 +225,7 @@ public final class WatchedSweep {
         return new MediaItem(item.id(), episode ? MediaItem.Kind.EPISODE : MediaItem.Kind.MOVIE, item.name(), item.path(),
                 episode ? null : number(item.tmdbId()), episode ? null : number(item.tvdbId()), item.dateCreated(),
                 names.of(item.seriesId()), names.of(item.seriesName()), names.of(item.seasonId()), episode ? item.parentIndexNumber() : null,
-                episode ? item.indexNumber() : null, episode ? item.indexNumberEnd() : null);
+                episode ? item.indexNumber() : null, episode ? item.indexNumberEnd() : null, item.productionYear());
     }
 
     /** One copy of each repeated text of a sweep (series and season ids, series names). */

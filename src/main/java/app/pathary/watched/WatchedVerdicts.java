@@ -49,6 +49,6 @@ public final class WatchedVerdicts {
                 item.isEpisode() ? item.seriesName() : null, item.seasonNumber(), item.isEpisode() ? item.label() : null,
                 item.episodeNumber(), item.episodeEnd(), item.path(), item.isEpisode() ? (series == null ? null : series.tmdbId()) : item.tmdbId(),
                 item.isEpisode() ? (series == null ? null : series.tvdbId()) : null, judgement.verdict(), judgement.reasons(),
-                judgement.lastPlayed(), judgement.eligibleOn(), List.of());
+                judgement.lastPlayed(), judgement.eligibleOn(), List.of(), item.isEpisode() ? null : item.year());
     }
 }

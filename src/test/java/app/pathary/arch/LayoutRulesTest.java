@@ -19,7 +19,8 @@ class LayoutRulesTest {
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("app.pathary");
     private static final String[] FEATURES = {"app.pathary.user..", "app.pathary.movie..", "app.pathary.history..", "app.pathary.jellyfin..",
-        "app.pathary.watched..", "app.pathary.cleanup..", "app.pathary.arr..", "app.pathary.job..", "app.pathary.ops.."};
+        "app.pathary.watched..", "app.pathary.cleanup..", "app.pathary.arr..", "app.pathary.job..", "app.pathary.ops..", "app.pathary.seerr..",
+        "app.pathary.notify.."};
 
     @Test
     void remote_clients_depend_on_common_only() {
@@ -30,6 +31,17 @@ class LayoutRulesTest {
                         "app.pathary.jellyfin.sync..")
                 .check(MAIN);
         noClasses().that().resideInAPackage("app.pathary.arr..").should().dependOnClassesThat().resideInAPackage("app.pathary.jellyfin..")
+                .check(MAIN);
+    }
+
+    @Test
+    void the_seerr_client_depends_on_common_only_and_notifications_know_no_cleanup() {
+        noClasses().that().resideInAPackage("app.pathary.seerr..")
+                .should().dependOnClassesThat().resideInAnyPackage(except(FEATURES, "app.pathary.seerr.."))
+                .orShould().dependOnClassesThat().resideInAnyPackage("app.pathary.web..", "app.pathary.db..", "app.pathary.config..")
+                .check(MAIN);
+        noClasses().that().resideInAPackage("app.pathary.notify..")
+                .should().dependOnClassesThat().resideInAnyPackage("app.pathary.cleanup..", "app.pathary.seerr..", "app.pathary.watched..")
                 .check(MAIN);
     }
 

@@ -89,11 +89,11 @@ class CliTest {
         Files.writeString(file, "tmdbId,imdbId,title,year,watchedAt,plays,comment\n603,tt0133093,The Matrix,1999,2026-01-03,2,\"a, b\"\n");
         CliRunner.Run imported = CliRunner.run(env, "", "history:import", "1", file.toString());
         assertThat(imported.exitCode()).isZero();
-        assertThat(imported.out()).contains("Read 1 rows; 1 watch dates added or changed.");
+        assertThat(imported.out()).contains("Read 1 row; 1 watch date added or changed.");
         assertThat(CliRunner.run(env, "", "history:export", "1").out().replace("\r\n", "\n"))
                 .isEqualTo("tmdbId,imdbId,title,year,watchedAt,plays,comment\n603,tt0133093,The Matrix,1999,2026-01-03,2,\"a, b\"\n");
         Path out = dataDir.resolve("out.csv");
-        assertThat(CliRunner.run(env, "", "history:export", "1", "--file", out.toString()).err()).contains("Wrote 1 watch dates");
+        assertThat(CliRunner.run(env, "", "history:export", "1", "--file", out.toString()).err()).contains("Wrote 1 watch date ");
         assertThat(Files.readString(out)).contains("The Matrix");
         Files.writeString(file, "tmdbId,imdbId,title,year,watchedAt,plays,comment\n604,,X,1999,2026-01-03,two,\n");
         CliRunner.Run bad = CliRunner.run(env, "", "history:import", "1", file.toString());

@@ -48,12 +48,12 @@ class JellyfinSyncCliTest {
         CliRunner.run(env, "jf-password\n", "jellyfin:login", "1", jellyfin.baseUrl().toString(), "alice");
         CliRunner.Run imported = CliRunner.run(env, "", "jellyfin:import", "1");
         assertThat(imported.exitCode()).isZero();
-        assertThat(imported.out()).contains("Scanned 1 items, 1 played; added 1 watch dates");
+        assertThat(imported.out()).contains("Scanned 1 item, 1 played; added 1 watch date");
         assertThat(imported.err()).as("plain progress lines without a terminal").contains("Reading Jellyfin: 1 of 1");
         assertThat(CliRunner.run(env, "", "history:export", "1").out()).contains("603,,The Matrix,1999,2025-03-01,1,");
         CliRunner.Run exported = CliRunner.run(env, "", "jellyfin:export", "1", "--mark-unplayed");
         assertThat(exported.exitCode()).isZero();
-        assertThat(exported.out()).contains("Scanned 1 items").contains("1 were already right");
+        assertThat(exported.out()).contains("Scanned 1 item;").contains("1 was already right");
         assertThat(CliRunner.run(env, "", "jellyfin:sync", "1", "--enable").out()).isEqualTo("sync: on\n");
         assertThat(CliRunner.run(env, "", "jellyfin:status", "1").out()).contains("sync: on");
         assertThat(CliRunner.run(env, "", "jellyfin:sync", "1", "--disable").out()).isEqualTo("sync: off\n");

@@ -84,7 +84,7 @@ class HistoryBrowserTest {
         browser.screenshot("movie-page-after-edits");
 
         browser.open("/history");
-        assertThat(browser.waitForText("#total", "1 watch dates")).isEqualTo("1 watch dates");
+        assertThat(browser.waitForText("#total", "1 watch date")).isEqualTo("1 watch date");
         assertThat(browser.find(".history-entry").getText()).contains("Arrival", "2024-03-09", "3 plays");
         assertThat(browser.pageText()).doesNotContain("2023-12-24");
     }

@@ -338,6 +338,9 @@ class ApiContractHttpTest {
         JsonNode plan = conforms(api.call("GET", "/api/cleanup/plan", bearer(rootToken)), 200).json();
         assertThat(plan.path("entries")).anySatisfy(e -> assertThat(e.path("action").asText()).isEqualTo("delete-movie"));
         String id = plan.path("id").asText();
+        JsonNode leaving = conforms(api.call("GET", "/api/cleanup/leaving", bearer(bobToken)), 200).json();
+        assertThat(leaving.path("items")).as("every user sees the schedule").anySatisfy(e -> assertThat(e.path("title").asText()).isEqualTo("Heat"));
+        refusedValid(api.call("GET", "/api/cleanup/leaving", Map.of()), 401, "Log in first");
         conforms(api.call("GET", "/api/cleanup/plans/" + id, session(rootSession, false)), 200);
         refused(api.call("GET", "/api/cleanup/plans/latest", bearer(rootToken)), 400, "id must be");
         refusedValid(api.call("GET", "/api/cleanup/plans/999999", bearer(rootToken)), 404, "999999");

@@ -69,6 +69,11 @@ public final class Browser implements AutoCloseable {
         }
     }
 
+    /** Whether the page is wider than the window (a layout that makes a phone scroll sideways). */
+    public boolean scrollsSideways() {
+        return Boolean.TRUE.equals(script("return document.documentElement.scrollWidth > window.innerWidth + 1"));
+    }
+
     public void open(String path) {
         driver.get(baseUrl + path);
     }
@@ -98,8 +103,77 @@ public final class Browser implements AutoCloseable {
                 + " f.dispatchEvent(new Event('change', {bubbles: true}));", find(css), isoDate);
     }
 
+    /**
+     * Opens a page from the menu as a person does: the group ({@code History}, {@code Cleanup}, {@code Admin}...), then
+     * its entry; a group that is a plain link ({@code Jellyfin}) is followed when {@code entry} is null. On a phone the
+     * menu button is pressed first.
+     */
+    public void menu(String group, String entry) {
+        WebElement toggler = find("nav .navbar-toggler");
+        if (toggler.isDisplayed() && !find("#nav").getAttribute("class").contains("show")) {
+            toggler.click();
+            waiter().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#menu")));
+        }
+        WebElement top = findAll("nav #menu > li > a.nav-link").stream().filter(a -> a.getText().strip().equals(group)).findFirst()
+                .orElseThrow(() -> new AssertionError("no menu group " + group));
+        click(top);
+        if (entry != null) {
+            WebElement item = top.findElement(By.xpath("..")).findElements(By.cssSelector(".dropdown-item")).stream()
+                    .filter(a -> a.getText().strip().equals(entry)).findFirst()
+                    .orElseThrow(() -> new AssertionError("no menu entry " + entry + " under " + group));
+            click(item);
+        }
+    }
+
+    /** The viewport of a phone (390 CSS pixels wide, an iPhone 12 to 15) or of a desktop. */
+    public void phone() {
+        resize(390, 844);
+    }
+
+    public void desktop() {
+        resize(1280, 900);
+    }
+
+    /** Makes the page's viewport {@code width} x {@code height} CSS pixels (the window is grown by its frame). */
+    public void resize(int width, int height) {
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(width, height));
+        Number inner = (Number) script("return window.innerWidth");
+        if (inner != null && inner.intValue() != width) {
+            driver.manage().window().setSize(new org.openqa.selenium.Dimension(2 * width - inner.intValue(), height));
+        }
+    }
+
+    /** How many CSS pixels the page is wider than the viewport (0 when it does not scroll sideways). */
+    public int horizontalOverflow() {
+        return ((Number) script("return document.documentElement.scrollWidth - document.documentElement.clientWidth")).intValue();
+    }
+
+    /** The visible form fields (not hidden, not buttons) that have neither a label nor an aria-label, as "name#id". */
+    @SuppressWarnings("unchecked")
+    public List<String> unlabelledFields() {
+        return (List<String>) script("""
+                return Array.from(document.querySelectorAll('input, select, textarea'))
+                    .filter(f => !['hidden', 'submit', 'button'].includes(f.type) && f.offsetParent !== null)
+                    .filter(f => (f.labels || []).length === 0 && !f.getAttribute('aria-label') && !f.getAttribute('aria-labelledby'))
+                    .map(f => (f.name || '?') + '#' + (f.id || ''));""");
+    }
+
+    /** Whether the element matched by {@code css} is shown (present and visible). */
+    public boolean shows(String css) {
+        return findAll(css).stream().anyMatch(WebElement::isDisplayed);
+    }
+
+    /**
+     * Clicks the element as a person would once it is on screen. It is scrolled to the middle of the viewport at once
+     * first: Bootstrap's smooth scrolling would otherwise still be moving the page when the click lands.
+     */
     public void click(String css) {
-        find(css).click();
+        click(find(css));
+    }
+
+    public void click(WebElement element) {
+        script("arguments[0].scrollIntoView({block: 'center', inline: 'nearest', behavior: 'instant'})", element);
+        waiter().until(ExpectedConditions.elementToBeClickable(element)).click();
     }
 
     /** Waits until the element matched by {@code css} shows {@code text}, and returns its visible text. */
@@ -177,11 +251,6 @@ public final class Browser implements AutoCloseable {
     public void viewport(int width, int height, boolean mobile) {
         driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", java.util.Map.of("width", width, "height", height,
                 "deviceScaleFactor", 1, "mobile", mobile));
-    }
-
-    /** Whether the page is wider than the window (a person would have to scroll sideways). */
-    public boolean scrollsSideways() {
-        return Boolean.TRUE.equals(script("return document.documentElement.scrollWidth > window.innerWidth + 1"));
     }
 
     /** Saves what the browser shows as {@code <folder>/<name>.png} and returns the file. */

@@ -20,7 +20,7 @@ import java.util.stream.Collectors;
  * <p>Served routes: {@code GET /System/Info/Public}, {@code /System/Info}, {@code /System/Ping};
  * {@code POST /Users/AuthenticateByName}, {@code /Sessions/Logout}; {@code GET /Users}, {@code /Users/Me},
  * {@code /Users/{id}}; {@code GET /Items}, {@code /Items/{id}}; {@code POST|DELETE /UserPlayedItems/{id}};
- * {@code GET|POST /UserItems/{id}/UserData}. Anything else is 404.
+ * {@code GET|POST /UserItems/{id}/UserData}; collections ({@link FakeJellyfinCollections}). Anything else is 404.
  *
  * <p>Test hooks: seed users, API keys, libraries, movies, series and episodes; read and set UserData; a
  * request log; added latency; logins held until released; queued faults; a webhook emitter ({@link #webhooks()}).
@@ -64,6 +64,7 @@ public final class FakeJellyfin implements AutoCloseable {
         FakeJellyfinUserRoutes.register(routes, state);
         FakeJellyfinItemRoutes.register(routes, state);
         FakeJellyfinPlaystate.register(routes, state);
+        FakeJellyfinCollections.register(routes, state);
         FakeJellyfinImageRoutes.register(routes, state);
     }
 
@@ -210,6 +211,43 @@ public final class FakeJellyfin implements AutoCloseable {
     public void setUserData(FakeUser user, FakeItem item, FakeUserData data) {
         synchronized (state) {
             state.putUserData(user.id(), item.id(), data);
+        }
+    }
+
+    // ---- collections
+
+    /** A collection as the fake holds it: its id, name, whether locked, and its members' ids in order. */
+    public record FakeCollection(String id, String name, boolean locked, List<String> members) {
+    }
+
+    /** Every collection, in creation order. */
+    public List<FakeCollection> collections() {
+        synchronized (state) {
+            return state.collections.values().stream().map(c -> new FakeCollection(c.id, c.name, c.locked, List.copyOf(c.members))).toList();
+        }
+    }
+
+    /** The collections named {@code name}. */
+    public List<FakeCollection> collectionsNamed(String name) {
+        return collections().stream().filter(c -> c.name().equals(name)).toList();
+    }
+
+    /** A collection vanishes, as on a library scan in Jellyfin 12.1 (jellyfin #18153): later calls on its id are 404/400. */
+    public void vanishCollection(String id) {
+        synchronized (state) {
+            state.collections.remove(id);
+        }
+    }
+
+    /** A collection made by hand in Jellyfin (by a user, not Pathary). */
+    public String addCollection(String name, FakeItem... members) {
+        synchronized (state) {
+            FakeJellyfinCollections.Collection collection = new FakeJellyfinCollections.Collection(FakeJellyfinState.newId(), name, false);
+            for (FakeItem member : members) {
+                collection.members.add(member.id());
+            }
+            state.collections.put(collection.id, collection);
+            return collection.id;
         }
     }
 

@@ -16,12 +16,23 @@ final class FakeJellyfinItemRoutes {
         java.util.Map<String, java.util.List<FakeItem>> frozenAnswers = new java.util.concurrent.ConcurrentHashMap<>();
         routes.add("GET", "/Items", (exchange, path) -> {
             FakeJellyfinState.Account user = FakeJellyfinCaller.user(exchange, state);
+            java.util.Map<String, Object> collections = FakeJellyfinCollections.answer(state, exchange, user);
+            if (collections != null) {
+                exchange.json(200, collections);
+                return;
+            }
             exchange.json(200, new FakeJellyfinItemQuery(state, exchange, user).answer(itemQueries.incrementAndGet(), frozenAnswers));
         });
         Set<String> allFields = FakeJellyfinItemQuery.ITEM_FIELDS.stream()
                 .map(f -> f.toUpperCase(Locale.ROOT)).collect(Collectors.toSet());
         routes.add("GET", "/Items/{itemId}", (exchange, path) -> {
             FakeJellyfinState.Account user = FakeJellyfinCaller.requiredUser(exchange, state);
+            var collection = state.collections.get(FakeJellyfinExchange.normaliseGuid(path.getFirst()));
+            if (collection != null) {
+                exchange.json(200, java.util.Map.of("Name", collection.name, "ServerId", state.serverId, "Id", collection.id,
+                        "IsFolder", true, "Type", "BoxSet"));
+                return;
+            }
             FakeItem item = visibleItem(state, user, path.getFirst());
             exchange.json(200, FakeJellyfinJson.item(state, item, user, allFields, true));
         });

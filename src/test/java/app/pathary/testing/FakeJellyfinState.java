@@ -52,6 +52,8 @@ final class FakeJellyfinState {
     final Map<String, Session> sessions = new LinkedHashMap<>();
     final Set<String> apiKeys = new HashSet<>();
     final Map<String, FakeItem> items = new LinkedHashMap<>();
+    /** Collections (BoxSets) by id: see {@link FakeJellyfinCollections}. */
+    final Map<String, FakeJellyfinCollections.Collection> collections = new LinkedHashMap<>();
     /** Benchmarks only: the library no longer changes, so the fake may keep sorted answers between pages. */
     volatile boolean frozen;
     /** Items never leave the fake and never change parent, so children are indexed as they are added. */

@@ -33,7 +33,9 @@ public final class OpenApiDocument {
             if (in == null) {
                 throw new IllegalArgumentException("no resource " + resource);
             }
-            return new OpenApiDocument(new ObjectMapper().readTree(in));
+            ObjectMapper mapper = resource.endsWith(".yml") || resource.endsWith(".yaml")
+                    ? new ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory()) : new ObjectMapper();
+            return new OpenApiDocument(mapper.readTree(in));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

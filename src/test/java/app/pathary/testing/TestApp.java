@@ -55,6 +55,8 @@ public final class TestApp implements AutoCloseable {
         Map<String, String> env = new HashMap<>(extraEnvironment);
         env.put("DATA_DIR", dataDir.toString());
         env.put("HTTP_PORT", "0");
+        // tests written for deletion at the next run say nothing of the leaving-soon period; tests of the schedule set it
+        env.putIfAbsent("CLEANUP_LEAVING_SOON_DAYS", "0");
         AppConfig config = AppConfig.from(new Environment(env)).withDatabase(database).withHttpPort(0);
         App app = App.open(config, tweak.apply(App.Overrides.none().withHttpHost("127.0.0.1")
                 .withJellyfinTimings(java.time.Duration.ofSeconds(2), java.time.Duration.ofMillis(20))

@@ -72,7 +72,7 @@ class AccountsTest {
                 .isInstanceOf(LoginRejectedException.class).hasMessageContaining("Too many failed logins");
         assertThat(accounts.logIn("alice", "password1", "10.0.0.7").name()).isEqualTo("alice");
         clock.advance(Duration.ofMinutes(13));
-        assertThatThrownBy(() -> accounts.logIn("alice", "password1", "10.0.0.9")).hasMessageContaining("try again in 1 minutes");
+        assertThatThrownBy(() -> accounts.logIn("alice", "password1", "10.0.0.9")).hasMessageContaining("try again in 1 minute.");
         clock.advance(Duration.ofMinutes(1).plusSeconds(1));
         assertThat(accounts.logIn("alice", "password1", "10.0.0.9").name()).isEqualTo("alice");
     }

@@ -107,11 +107,12 @@ class WatchedSurfacesTest {
         assertThat(saved.graceDaysMovies()).isEqualTo(9);
         assertThat(saved.jellyfinUrl()).as("the environment wins").isEqualTo(jellyfin.baseUrl());
         assertThat(saved.keepFavorites()).as("an unticked box").isFalse();
-        admin.submit("/settings/server/cleanup", "/settings/server/cleanup", Map.of("CLEANUP_GRACE_DAYS_MOVIES", "soon"));
-        assertThat(admin.get("/settings/server/cleanup").body()).contains("CLEANUP_GRACE_DAYS_MOVIES must be a number of days");
+        var refused = admin.submit("/settings/server/cleanup", "/settings/server/cleanup", Map.of("CLEANUP_GRACE_DAYS_MOVIES", "soon"));
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("CLEANUP_GRACE_DAYS_MOVIES must be a number of days");
         assertThat(app.app.watched.settings().load().graceDaysMovies()).isEqualTo(9);
         admin.submit("/settings/server/cleanup", "/settings/server/cleanup/test", Map.of());
-        assertThat(admin.get("/settings/server/cleanup").body()).contains("Connected to ").contains("1 users.");
+        assertThat(admin.get("/settings/server/cleanup").body()).contains("Connected to ").contains("1 user.");
     }
 
     @Test

@@ -62,9 +62,11 @@ class BasePathBrowserTest {
         assertThat(browser.waitForText("#flash", "Added a watch of Arrival.")).isEqualTo("Added a watch of Arrival.");
         assertThat(browser.currentPath()).startsWith("/movies/");
 
-        for (String menu : List.of("Jobs", "Watched", "Cleanup", "Settings", "Jellyfin", "Users", "History")) {
-            browser.findAll("nav a.nav-link").stream().filter(a -> a.getText().equals(menu)).findFirst()
-                    .orElseThrow(() -> new AssertionError("no menu entry " + menu)).click();
+        for (List<String> groupAndEntry : List.of(List.of("Admin", "Jobs"), List.of("Cleanup", "Watched media"),
+                List.of("Cleanup", "Plan and runs"), List.of("Cleanup", "Cleanup settings"), List.of("Jellyfin"),
+                List.of("Admin", "Users"), List.of("History", "My history"))) {
+            String menu = String.join(" > ", groupAndEntry);
+            browser.menu(groupAndEntry.getFirst(), groupAndEntry.size() > 1 ? groupAndEntry.get(1) : null);
             browser.waitUntil(menu + " opens under /pathary", () -> browser.currentUrl().startsWith(server.baseUrl() + "/")
                     && !browser.findAll("h1").isEmpty());
             assertThat(browser.pageText()).as("the %s page", menu).doesNotContain("There is nothing at");

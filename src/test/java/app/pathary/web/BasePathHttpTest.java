@@ -51,6 +51,10 @@ class BasePathHttpTest {
         HttpResponse<String> added = admin.submit("/add", "/add", Map.of("title", "Arrival", "tmdbId", "329865", "watchedAt", "2024-03-09"));
         moviePage = added.headers().firstValue("Location").orElseThrow();
         assertThat(moviePage).startsWith(BASE + "/movies/");
+        // A job with the same id as the movie, so /jobs/{id}/progress has something to show (the routes' {id} is the movie's).
+        HttpResponse<String> job = admin.submit("/admin/cleanup/watched", "/admin/cleanup/watched/refresh", Map.of());
+        assertThat(job.headers().firstValue("Location")).hasValue(BASE + "/admin/cleanup/watched?job="
+                + moviePage.substring((BASE + "/movies/").length()));
     }
 
     @AfterEach

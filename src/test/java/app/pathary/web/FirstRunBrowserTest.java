@@ -49,7 +49,7 @@ class FirstRunBrowserTest {
         browser.open("/history");
         assertThat(browser.find("#total").getText()).isEqualTo("0 watch dates");
         assertThat(browser.find("#history-rows").getText()).contains("No watches yet.");
-        assertThat(browser.find("nav").getText()).contains("alice", "Users", "Log out");
+        assertThat(browser.find("nav").getText()).contains("alice", "History", "Cleanup", "Admin", "Log out");
 
         browser.click("nav button[type=submit]");
         browser.waitForPath("/login");
@@ -81,7 +81,7 @@ class FirstRunBrowserTest {
         assertThat(browser.find("#dates input[name=comment]").getAttribute("value")).isEqualTo("with the family");
 
         browser.open("/history");
-        assertThat(browser.waitForText("#total", "1 watch dates")).isEqualTo("1 watch dates");
+        assertThat(browser.waitForText("#total", "1 watch date")).isEqualTo("1 watch date");
         String entry = browser.find(".history-entry").getText();
         assertThat(entry).contains("Arrival (2016)", "with the family", "2024-03-09", "2 plays");
         browser.screenshot("history-first-watch");

@@ -87,6 +87,63 @@ public final class CleanupAudit {
                 .bind("plan", planId).bind("instance", instance).mapTo(Integer.class).one());
     }
 
+    /**
+     * One cleanup run as the audit log shows it: who started it, for which plan, when, what it did in total (bytes of
+     * the deletions that went through) and its rows.
+     */
+    public record RunTotals(String runId, Long planId, String startedBy, Instant startedAt, Instant finishedAt, int actions, int deleted,
+            int failed, long bytesDeleted, List<AuditRow> rows) {
+        public String gigabytes() {
+            return String.format(java.util.Locale.ROOT, "%.2f GB", bytesDeleted / 1e9);
+        }
+    }
+
+    private static final String RUN_TOTALS = """
+            SELECT run_id, MAX(plan_id) AS plan_id, MAX(started_by) AS started_by, MIN(at) AS first_at, MAX(at) AS last_at,
+                   COUNT(*) AS actions, SUM(CASE WHEN result LIKE 'deleted%' THEN 1 ELSE 0 END) AS deleted,
+                   SUM(CASE WHEN result LIKE 'failed%' THEN 1 ELSE 0 END) AS failed,
+                   SUM(CASE WHEN result LIKE 'deleted%' THEN bytes ELSE 0 END) AS bytes_deleted, MAX(id) AS last_id
+            FROM cleanup_audit""";
+
+    /** How many runs the audit log holds. */
+    public int runCount() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(DISTINCT run_id) FROM cleanup_audit").mapTo(Integer.class).one());
+    }
+
+    /** Runs, newest first, {@code limit} of them after skipping {@code offset}, each with its totals and rows. */
+    public List<RunTotals> runs(int offset, int limit) {
+        return runs(RUN_TOTALS + " GROUP BY run_id ORDER BY last_id DESC LIMIT :n OFFSET :o", q -> q.bind("n", limit).bind("o", offset));
+    }
+
+    /** The runs that executed plan {@code planId}, newest first. */
+    public List<RunTotals> runsOf(long planId) {
+        return runs(RUN_TOTALS + " WHERE plan_id = :plan GROUP BY run_id ORDER BY last_id DESC", q -> q.bind("plan", planId));
+    }
+
+    private List<RunTotals> runs(String sql, java.util.function.UnaryOperator<org.jdbi.v3.core.statement.Query> binds) {
+        return jdbi.withHandle(h -> {
+            List<RunTotals> totals = binds.apply(h.createQuery(sql)).map((rs, ctx) -> {
+                long plan = rs.getLong("plan_id");
+                Long planId = rs.wasNull() ? null : plan;
+                return new RunTotals(rs.getString("run_id"), planId, rs.getString("started_by"),
+                        Instant.ofEpochMilli(rs.getLong("first_at")), Instant.ofEpochMilli(rs.getLong("last_at")), rs.getInt("actions"),
+                        rs.getInt("deleted"), rs.getInt("failed"), rs.getLong("bytes_deleted"), List.of());
+            }).list();
+            if (totals.isEmpty()) {
+                return totals;
+            }
+            java.util.Map<String, List<AuditRow>> rows = h.createQuery("SELECT * FROM cleanup_audit WHERE run_id IN (<runs>) ORDER BY id")
+                    .bindList("runs", totals.stream().map(RunTotals::runId).toList()).map(ROW).list().stream()
+                    .collect(java.util.stream.Collectors.groupingBy(AuditRow::runId));
+            return totals.stream().map(t -> new RunTotals(t.runId(), t.planId(), t.startedBy(), t.startedAt(), t.finishedAt(), t.actions(),
+                    t.deleted(), t.failed(), t.bytesDeleted(), rows.getOrDefault(t.runId(), List.of()))).toList();
+        });
+    }
+
+    private static final org.jdbi.v3.core.mapper.RowMapper<AuditRow> ROW = (rs, ctx) -> new AuditRow(Instant.ofEpochMilli(rs.getLong("at")),
+            rs.getString("run_id"), rs.getString("started_by"), rs.getString("instance"), rs.getString("item"), rs.getString("action"),
+            rs.getLong("bytes"), rs.getString("result"), rs.getString("reasons"));
+
     public List<AuditRow> audit(int limit) {
         return jdbi.withHandle(h -> h.createQuery("SELECT * FROM cleanup_audit ORDER BY id DESC LIMIT :n").bind("n", limit)
                 .map((rs, ctx) -> new AuditRow(Instant.ofEpochMilli(rs.getLong("at")), rs.getString("run_id"), rs.getString("started_by"),

@@ -1,5 +1,6 @@
 package app.pathary.cleanup.apply;
 
+import app.pathary.common.Plural;
 import app.pathary.arr.ArrException;
 import app.pathary.arr.ArrInstance;
 import app.pathary.arr.RootFolder;
@@ -41,13 +42,23 @@ public final class CleanupExecutor {
     private final CleanupStores records;
     private final ArrReader reader;
     private final FreshCheck check;
+    private final SeerrLink seerr;
 
     public CleanupExecutor(RadarrClient radarr, SonarrClient sonarr, CleanupStores records) {
+        this(radarr, sonarr, records, SeerrLink.off());
+    }
+
+    public CleanupExecutor(RadarrClient radarr, SonarrClient sonarr, CleanupStores records, SeerrLink seerr) {
         this.radarr = radarr;
         this.sonarr = sonarr;
         this.records = records;
+        this.seerr = seerr;
         this.reader = new ArrReader(radarr, sonarr);
-        this.check = new FreshCheck(radarr, sonarr);
+        this.check = new FreshCheck(radarr, sonarr, seerr);
+    }
+
+    SeerrLink seerr() {
+        return seerr;
     }
 
     /**
@@ -58,13 +69,33 @@ public final class CleanupExecutor {
             boolean overrideLimits, String startedBy, ZoneId zone, Instant now) {
     }
 
-    /** What a run did. {@code stoppedBecause} is set when something stopped it. */
-    public record Outcome(int deleted, int alreadyGone, int skipped, int failed, long bytes, String stoppedBecause) {
+    /**
+     * What a run did. {@code stoppedBecause} is set when something stopped it; {@code byInstance}: what was deleted
+     * from each instance.
+     */
+    public record Outcome(int deleted, int alreadyGone, int skipped, int failed, long bytes, String stoppedBecause,
+            Map<String, InstanceTally> byInstance) {
+        public Outcome {
+            byInstance = Map.copyOf(byInstance);
+        }
+
+        public Outcome(int deleted, int alreadyGone, int skipped, int failed, long bytes, String stoppedBecause) {
+            this(deleted, alreadyGone, skipped, failed, bytes, stoppedBecause, Map.of());
+        }
+
+        Outcome with(Map<String, InstanceTally> tallies) {
+            return new Outcome(deleted, alreadyGone, skipped, failed, bytes, stoppedBecause, tallies);
+        }
+
         @Override
         public String toString() {
-            return "Deleted " + deleted + " (" + bytes + " bytes), " + alreadyGone + " already gone, " + skipped + " skipped, "
+            return "Deleted " + deleted + " (" + String.format(java.util.Locale.ROOT, "%.2f GB", bytes / 1e9) + "), " + alreadyGone + " already gone, " + skipped + " skipped, "
                     + failed + " failed" + (stoppedBecause == null ? "." : "; STOPPED: " + stoppedBecause);
         }
+    }
+
+    /** Items deleted from one instance and the bytes they held. */
+    public record InstanceTally(int items, long bytes) {
     }
 
     private enum Result { DELETED, GONE, SKIPPED }
@@ -106,11 +137,12 @@ public final class CleanupExecutor {
         int skipped = 0;
         int failed = 0;
         long bytes = 0;
+        Map<String, InstanceTally> tallies = new java.util.TreeMap<>();
         for (PlanEntry entry : deleting) {
             if (!run.overrideLimits() && deleted >= run.limits().maxDeletions()) {
                 String why = "The run reached " + CleanupLimits.MAX_DELETIONS + " (" + run.limits().maxDeletions() + " deletions) and stopped.";
                 records.audit().audit(plan.id(), runId, run.startedBy(), entry, "stopped: " + why);
-                return new Outcome(deleted, gone, skipped, failed, bytes, why);
+                return new Outcome(deleted, gone, skipped, failed, bytes, why).with(tallies);
             }
             ArrInstanceConfig config = byName.get(entry.instance());
             if (config == null) {
@@ -120,16 +152,23 @@ public final class CleanupExecutor {
             }
             Audited audited = new Audited(plan.id(), runId, run.startedBy(), entry, records.audit().pending(plan.id(), entry).orElse(null));
             try {
-                var inputs = new FreshCheck.Inputs(base, run.watched(), records.exclusions().exclusionReasons(run.zone()), run.actions(), run.now());
+                var inputs = new FreshCheck.Inputs(base, run.watched(), records.keepReasons(run.zone()), run.actions(), run.now());
                 FreshCheck.Decision decision = check.check(entry, config, inputs);
                 Applied outcome = audited.crashed() != null && decision.gone()
                         ? new Applied(Result.DELETED, "deleted (Pathary stopped during the call; the item was gone when the plan was resumed)")
                         : apply(decision, config, run, audited);
-                audited.finish(outcome.text());
+                String seerrWords = outcome.result() == Result.DELETED && decision.fresh() != null
+                        ? seerr.afterDelete(decision.titles(), decision.fresh()) : "";
+                audited.finish(outcome.text() + seerrWords);
+                if (outcome.result() != Result.SKIPPED) {
+                    records.leaving().deleted(entry, outcome.text());
+                }
                 switch (outcome.result()) {
                     case DELETED -> {
                         deleted++;
                         bytes += entry.bytes();
+                        tallies.merge(entry.instance(), new InstanceTally(1, entry.bytes()),
+                                (a, b) -> new InstanceTally(a.items() + b.items(), a.bytes() + b.bytes()));
                     }
                     case GONE -> gone++;
                     case SKIPPED -> skipped++;
@@ -138,25 +177,30 @@ public final class CleanupExecutor {
                 String why = config.kind().appName() + " " + config.name() + " refused to delete (" + e.userMessage()
                         + "); is a disk unmounted? The run stopped; nothing after this item was touched.";
                 audited.finish("stopped: " + why);
-                return finished(plan, new Outcome(deleted, gone, skipped, failed + 1, bytes, why));
+                return finished(plan, new Outcome(deleted, gone, skipped, failed + 1, bytes, why).with(tallies));
+            } catch (app.pathary.seerr.SeerrException e) {
+                String why = "Seerr could not be read to check " + entry.title() + " again (" + e.userMessage()
+                        + "). The run stopped; nothing after this item was touched.";
+                audited.finish("stopped: " + why);
+                return finished(plan, new Outcome(deleted, gone, skipped, failed, bytes, why).with(tallies));
             } catch (JellyfinException | InvalidInputException | app.pathary.common.RemoteReadException e) {
                 String why = "Jellyfin could not be read to check " + entry.title() + " again ("
                         + (e instanceof JellyfinException jellyfin ? jellyfin.userMessage() : e.getMessage())
                         + "). The run stopped; nothing after this item was touched.";
                 audited.finish("stopped: " + why);
-                return finished(plan, new Outcome(deleted, gone, skipped, failed, bytes, why));
+                return finished(plan, new Outcome(deleted, gone, skipped, failed, bytes, why).with(tallies));
             } catch (ArrException e) {
                 if (unusable(e)) {
                     String why = config.kind().appName() + " " + config.name() + " cannot be used (" + e.userMessage()
                             + "); the run stopped; nothing after this item was touched.";
                     audited.finish("stopped: " + why);
-                    return finished(plan, new Outcome(deleted, gone, skipped, failed + 1, bytes, why));
+                    return finished(plan, new Outcome(deleted, gone, skipped, failed + 1, bytes, why).with(tallies));
                 }
                 audited.finish("failed: " + e.userMessage());
                 failed++;
             }
         }
-        return finished(plan, new Outcome(deleted, gone, skipped, failed, bytes, null));
+        return finished(plan, new Outcome(deleted, gone, skipped, failed, bytes, null).with(tallies));
     }
 
     /**
@@ -226,7 +270,7 @@ public final class CleanupExecutor {
                     : base.sonarr().stream().filter(v -> v.config().name().equals(config.name())).mapToInt(v -> v.series().size()).sum();
             if (items == 0 && records.audit().deletedBefore(planId, config.name()) == 0) {
                 return config.kind().appName() + " " + config.name() + " answered with an empty library, but the plan deletes "
-                        + instance.getValue() + " items from it; is a disk unmounted or the wrong server configured? The run stopped; nothing was touched.";
+                        + Plural.of(instance.getValue(), "item") + " from it; is a disk unmounted or the wrong server configured? The run stopped; nothing was touched.";
             }
             ArrInstance arr = config.instance();
             List<RootFolder> roots = config.kind() == ArrKind.RADARR ? radarr.rootFolders(arr) : sonarr.rootFolders(arr);
@@ -281,7 +325,7 @@ public final class CleanupExecutor {
             }
         }
         sonarr.monitorEpisodes(instance, entry.episodeIds(), false);
-        String text = "deleted " + removed + " episode files and unmonitored " + entry.episodeIds().size() + " episodes";
+        String text = "deleted " + Plural.of(removed, "episode file") + " and unmonitored " + Plural.of(entry.episodeIds().size(), "episode");
         if (Boolean.TRUE.equals(entry.deleteSeries()) && sonarr.episodeFiles(instance, entry.arrId()).isEmpty()) {
             sonarr.deleteSeries(instance, entry.arrId(), true, false);
             text += "; deleted the ended series";

@@ -7,6 +7,11 @@ import app.pathary.cleanup.instances.ArrSettingsStore;
 import app.pathary.cleanup.instances.CleanupLimits;
 import app.pathary.cleanup.instances.CleanupSettingsPages;
 import app.pathary.cleanup.instances.InstanceCheck;
+import app.pathary.cleanup.leaving.LeavingCollections;
+import app.pathary.cleanup.leaving.LeavingSoon;
+import app.pathary.jellyfin.client.JellyfinServer;
+import java.util.Optional;
+import app.pathary.cleanup.leaving.LeavingSoonEvents;
 import app.pathary.common.SecretBox;
 import app.pathary.config.AppConfig;
 import app.pathary.config.ReloadableConfigFile;
@@ -43,24 +48,38 @@ public final class CleanupFacade {
      * The remote systems cleanup talks to: the clients its runs use (reads retried patiently), the ones an admin's
      * "check this instance" uses (answers at once), and the watched sweep.
      */
-    public record Remotes(RadarrClient radarr, SonarrClient sonarr, InstanceCheck check, WatchedFacade watched) {
+    public record Remotes(RadarrClient radarr, SonarrClient sonarr, InstanceCheck check, WatchedFacade watched, JellyfinClient jellyfin,
+            SeerrLink seerr) {
+        public Remotes(RadarrClient radarr, SonarrClient sonarr, InstanceCheck check, WatchedFacade watched, JellyfinClient jellyfin) {
+            this(radarr, sonarr, check, watched, jellyfin, SeerrLink.off());
+        }
     }
 
     /**
      * What cleanup keeps and how it keeps time: the database, the parsed configuration and CONFIG_FILE, secrets, the clock,
      * and where plans and deletions are counted.
      */
-    public record Wiring(Jdbi jdbi, AppConfig config, ReloadableConfigFile configFile, SecretBox secrets, Clock clock, CleanupMetrics metrics) {
+    public record Wiring(Jdbi jdbi, AppConfig config, ReloadableConfigFile configFile, SecretBox secrets, Clock clock, CleanupMetrics metrics,
+            LeavingSoonEvents events) {
+        /** Telling no one about leaving-soon events. */
+        public Wiring(Jdbi jdbi, AppConfig config, ReloadableConfigFile configFile, SecretBox secrets, Clock clock, CleanupMetrics metrics) {
+            this(jdbi, config, configFile, secrets, clock, metrics, LeavingSoonEvents.NONE);
+        }
     }
 
     public static CleanupFacade wire(Wiring wiring, Remotes remotes) {
         ArrSettingsStore instances = new ArrSettingsStore(wiring.jdbi(), wiring.config().arr(), wiring.configFile(), wiring.secrets(), wiring.clock());
-        CleanupStores stores = CleanupStores.of(wiring.jdbi(), wiring.clock());
+        CleanupStores stores = CleanupStores.of(wiring.jdbi(), wiring.clock(), new LeavingSoon.Setting(wiring.config().cleanup().leaving(),
+                wiring.clock(), wiring.config().timezone(), wiring.events()));
         ArrReader reader = new ArrReader(remotes.radarr(), remotes.sonarr());
+        LeavingCollections collections = new LeavingCollections(remotes.jellyfin(), () -> {
+            var settings = remotes.watched().settings().load();
+            return settings.jellyfinConfigured() ? Optional.of(new JellyfinServer(settings.jellyfinUrl(), settings.apiKey())) : Optional.empty();
+        }, wiring.jdbi(), stores.leaving());
         CleanupRuns runs = new CleanupRuns(remotes.watched().reports(), instances, reader,
-                new CleanupExecutor(remotes.radarr(), remotes.sonarr(), stores), stores,
+                new CleanupExecutor(remotes.radarr(), remotes.sonarr(), stores, remotes.seerr()), stores,
                 new CleanupRuns.Setting(wiring.clock(), wiring.config().timezone(), CleanupLimits.from(wiring.config().cleanup()),
-                        wiring.metrics()));
+                        wiring.metrics(), collections::reconcile));
         return new CleanupFacade(instances, stores, runs, remotes.check(), wiring.config().timezone());
     }
 
@@ -79,13 +98,26 @@ public final class CleanupFacade {
         return stores;
     }
 
+    /** The leaving-soon schedule and keep requests. */
+    public LeavingSoon leaving() {
+        return stores.leaving();
+    }
+
     /** The Radarr/Sonarr instances and the cleanup actions (environment, CONFIG_FILE, page). */
     public ArrSettingsStore instances() {
         return instances;
     }
 
     public List<WebRoutes> routes(Pages pages, JobQueue jobs, WatchedFacade watched, JellyfinClient jellyfin) {
-        return List.of(new CleanupSettingsPages(pages, watched.settings(), jellyfin, instances), new ArrSettingsPages(instances, check),
-                new CleanupPages(pages, stores, runs, jobs, zone));
+        return routes(pages, jobs, watched, jellyfin, userId -> Optional.empty());
+    }
+
+    /** With {@code jellyfinNameOf}: a Pathary user's Jellyfin user name, so the leaving-soon page tells what they watched. */
+    public List<WebRoutes> routes(Pages pages, JobQueue jobs, WatchedFacade watched, JellyfinClient jellyfin,
+            java.util.function.Function<Long, Optional<String>> jellyfinNameOf) {
+        List<WebRoutes> routes = new java.util.ArrayList<>(List.of(new CleanupSettingsPages(pages, watched.settings(), jellyfin, instances),
+                new ArrSettingsPages(pages, instances, check), new CleanupPages(pages, stores, runs, jobs, zone)));
+        routes.addAll(stores.leaving().routes(pages, jellyfinNameOf));
+        return routes;
     }
 }

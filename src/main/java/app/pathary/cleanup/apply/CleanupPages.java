@@ -9,6 +9,7 @@ import app.pathary.job.JobSpec;
 import app.pathary.web.Caller;
 import app.pathary.web.Flash;
 import app.pathary.web.JsonBody;
+import app.pathary.web.PageOfRows;
 import app.pathary.web.Pages;
 import app.pathary.web.PathIds;
 import app.pathary.web.Role;
@@ -26,6 +27,8 @@ import java.util.Map;
  */
 final class CleanupPages implements WebRoutes {
     private static final String PATH = "/admin/cleanup";
+    static final int PAGE_SIZE = 50;
+    static final int RUNS_PER_PAGE = 10;
     private final Pages pages;
     private final CleanupStores records;
     private final CleanupRuns runs;
@@ -44,9 +47,9 @@ final class CleanupPages implements WebRoutes {
     public void register(RoutesConfig routes) {
         routes.get(PATH, this::show, Role.ADMIN);
         routes.post(PATH + "/plan", ctx -> {
-            jobs.enqueue(new JobSpec.CleanupPlan());
-            Flash.success(ctx, "A new plan is being made (a dry run: nothing is deleted); reload in a moment.");
-            ctx.redirect(PATH);
+            long job = jobs.enqueue(new JobSpec.CleanupPlan());
+            Flash.success(ctx, "A new plan is being made (a dry run: nothing is deleted); its progress shows below.");
+            ctx.redirect(PATH + "?job=" + job);
         }, Role.ADMIN);
         routes.post(PATH + "/execute", ctx -> {
             if (!"yes".equals(ctx.formParam("confirm"))) {
@@ -55,13 +58,14 @@ final class CleanupPages implements WebRoutes {
             long planId = PathIds.parse(ctx.formParam("planId"), "planId");
             boolean override = "yes".equals(ctx.formParam("overrideLimits"));
             try {
-                enqueueExecution(ctx, planId, ctx.formParam("digest"), override);
+                long job = enqueueExecution(ctx, planId, ctx.formParam("digest"), override);
                 Flash.success(ctx, "Plan " + planId + " is being executed; each item is checked again right before it is deleted. "
-                        + "The audit log below shows each action.");
+                        + "Its progress shows below, then the run's result.");
+                ctx.redirect(PATH + "?job=" + job);
             } catch (InvalidInputException e) {
                 Flash.error(ctx, e.getMessage());
+                ctx.redirect(PATH);
             }
-            ctx.redirect(PATH);
         }, Role.ADMIN);
         routes.post(PATH + "/exclusions", ctx -> {
             String id = ctx.formParam("jellyfinId");
@@ -111,14 +115,32 @@ final class CleanupPages implements WebRoutes {
     private void show(Context ctx) {
         Map<String, Object> model = new HashMap<>();
         var stored = records.plans().latestStoredPlan().orElse(null);
+        CleanupPlan plan = stored == null ? null : stored.plan();
         model.put("stored", stored);
-        model.put("plan", stored == null ? null : stored.plan());
-        model.put("excludedNow", records.exclusions().exclusionReasons(zone));
+        model.put("plan", plan);
+        model.put("excludedNow", records.keepReasons(zone));
         model.put("exclusions", records.exclusions().exclusions());
-        model.put("audit", records.audit().audit(100));
-        model.put("refusal", stored == null ? null : refusal(stored.plan()));
+        model.put("refusal", stored == null ? null : refusal(plan));
         model.put("zone", zone);
         model.put("maxAgeHours", runs.limits().planMaxAge().toHours());
+        model.put("calendar", records.leaving().calendar());
+        model.put("leavingSoonDays", records.leaving().options().days());
+        model.put("pendingKeeps", records.leaving().keeps().pending());
+        model.put("jobId", ctx.queryParam("job") == null ? null : PathIds.parse(ctx.queryParam("job"), "job"));
+        model.put("result", stored == null || !stored.executed() ? java.util.List.of() : records.audit().runsOf(plan.id()));
+        PlanFilter filter = PlanFilter.of(ctx);
+        model.put("filter", filter);
+        var matching = plan == null ? java.util.List.<app.pathary.cleanup.plan.PlanEntry>of() : filter.apply(plan);
+        model.put("entries", PageOfRows.of(matching, ctx.queryParam("page"), PAGE_SIZE, filter.query(), "page"));
+        model.put("selectedBytes", matching.stream().filter(app.pathary.cleanup.plan.PlanEntry::deletes)
+                .mapToLong(app.pathary.cleanup.plan.PlanEntry::bytes).sum());
+        int runCount = records.audit().runCount();
+        int auditPage = Math.min(PageOfRows.parse(ctx.queryParam("auditPage"), "auditPage"), Math.max(1, (runCount + RUNS_PER_PAGE - 1) / RUNS_PER_PAGE));
+        var shownRuns = records.audit().runs((auditPage - 1) * RUNS_PER_PAGE, RUNS_PER_PAGE);
+        Map<String, String> auditQuery = new java.util.LinkedHashMap<>(filter.query());
+        auditQuery.put("page", ctx.queryParam("page"));
+        model.put("audit", new PageOfRows<>(shownRuns, auditPage, Math.max(1, (runCount + RUNS_PER_PAGE - 1) / RUNS_PER_PAGE), runCount,
+                auditQuery, "auditPage"));
         pages.render(ctx, "cleanup/apply/cleanup.jte", "Cleanup", model);
     }
 

@@ -1,5 +1,6 @@
 package app.pathary.cleanup.apply;
 
+import app.pathary.common.Plural;
 import app.pathary.cleanup.instances.ArrSettingsStore;
 import app.pathary.cleanup.instances.CleanupLimits;
 import app.pathary.cleanup.plan.ArrSnapshot;
@@ -41,9 +42,17 @@ public final class CleanupRuns {
     private final CleanupLimits limits;
     private final ZoneId zone;
     private final CleanupMetrics metrics;
+    private final java.util.function.Supplier<String> collections;
+    private final java.util.List<RunListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
-    /** Where the runs keep time (the clock, the configured zone), the limits, and where plans and deletions are counted. */
-    public record Setting(Clock clock, ZoneId zone, CleanupLimits limits, CleanupMetrics metrics) {
+    /**
+     * Where the runs keep time (the clock, the configured zone), the limits, where plans and deletions are counted, and
+     * what follows every plan and execution (the Jellyfin "Leaving soon" collections; it answers with its sentence).
+     */
+    public record Setting(Clock clock, ZoneId zone, CleanupLimits limits, CleanupMetrics metrics, java.util.function.Supplier<String> collections) {
+        public Setting(Clock clock, ZoneId zone, CleanupLimits limits, CleanupMetrics metrics) {
+            this(clock, zone, limits, metrics, () -> "");
+        }
     }
 
     public CleanupRuns(WatchedReportJob watched, ArrSettingsStore settings, ArrReader reader, CleanupExecutor executor,
@@ -57,6 +66,22 @@ public final class CleanupRuns {
         this.zone = setting.zone();
         this.limits = setting.limits();
         this.metrics = setting.metrics();
+        this.collections = setting.collections();
+    }
+
+    /** Told when an execution ends and when a run fails (notifications); a listener's failure never changes a run. */
+    public void addRunListener(RunListener listener) {
+        listeners.add(listener);
+    }
+
+    private void tell(java.util.function.Consumer<RunListener> event) {
+        for (RunListener listener : listeners) {
+            try {
+                event.accept(listener);
+            } catch (RuntimeException e) {
+                org.slf4j.LoggerFactory.getLogger(CleanupRuns.class).warn("A cleanup run listener failed: {}", e.toString());
+            }
+        }
     }
 
     public CleanupLimits limits() {
@@ -83,9 +108,27 @@ public final class CleanupRuns {
             throw new InvalidInputException("No Radarr or Sonarr instance is configured (RADARR_URL, SONARR_URL, CONFIG_FILE or the cleanup page).");
         }
         ArrSnapshot arr = reader.read(instances, report);
-        CleanupPlan plan = CleanupPlanner.plan(report, arr, records.exclusions().exclusionReasons(zone), settings.actions(), clock.instant());
+        java.util.Map<String, String> keeps = new java.util.HashMap<>(seerrKeeps(report));
+        keeps.putAll(records.keepReasons(zone));
+        CleanupPlan plan = CleanupPlanner.plan(report, arr, keeps, settings.actions(), clock.instant());
+        plan = records.leaving().schedule(plan);
         plan = plan.withStops(BlastRadius.stops(plan, arr, records.plans().latestPlan(), limits));
         return records.plans().savePlan(plan);
+    }
+
+    /** The Jellyfin collections follow the schedule; the sentence says what came of it ("" when they are not used). */
+    private String collections() {
+        String said = collections.get();
+        return said.isEmpty() ? "" : " " + said;
+    }
+
+    /** Items recent Seerr requests keep; a failed read of Seerr makes no plan (never "nothing requested"). */
+    private java.util.Map<String, String> seerrKeeps(WatchedReport report) {
+        try {
+            return executor.seerr().keeps(report, clock.instant());
+        } catch (app.pathary.seerr.SeerrException e) {
+            throw new app.pathary.common.RemoteReadException("Seerr could not be read (" + e.userMessage() + "); no plan was made.", e);
+        }
     }
 
     /**
@@ -137,6 +180,7 @@ public final class CleanupRuns {
         CleanupExecutor.Outcome outcome = executor.execute(plan, new CleanupExecutor.Run(settings.instances(), settings.actions(), now, limits,
                 overrideLimits, startedBy, zone, clock.instant()));
         metrics.executed(outcome);
+        tell(listener -> listener.executed(planId, startedBy, outcome));
         boolean untouched = outcome.stoppedBecause() != null
                 && outcome.deleted() + outcome.alreadyGone() + outcome.skipped() + outcome.failed() == 0;
         if (!untouched) {
@@ -147,7 +191,7 @@ public final class CleanupRuns {
 
     /** The job {@link JobSpec.CleanupPlan}: a plan for today, stored. */
     public String runPlan() {
-        return summary(makePlan(LocalDate.now(clock.withZone(zone))));
+        return summary(makePlan(LocalDate.now(clock.withZone(zone)))) + collections();
     }
 
     /**
@@ -159,17 +203,26 @@ public final class CleanupRuns {
             throw new JobFailure("The job names no plan; make a new plan and execute it from the cleanup page.");
         }
         try {
-            return execute(spec.planId(), spec.startedBy(), spec.overrideLimits()).toString();
+            return execute(spec.planId(), spec.startedBy(), spec.overrideLimits()).toString() + collections();
         } catch (InvalidInputException e) {
+            tell(listener -> listener.failed(e.getMessage()));
             throw new JobFailure(e.getMessage());
+        } catch (RuntimeException e) {
+            tell(listener -> listener.failed(e.getMessage()));
+            throw e;
         }
     }
 
     /** The job {@link JobSpec.CleanupScheduled}: plans, and executes that plan when CLEANUP_EXECUTE is on (never past the limits). */
     public String runScheduled() {
-        CleanupPlan plan = makePlan(LocalDate.now(clock.withZone(zone)));
-        return settings.actions().execute() ? execute(plan.id(), "schedule", false).toString()
-                : summary(plan) + " (dry run: CLEANUP_EXECUTE is off)";
+        try {
+            CleanupPlan plan = makePlan(LocalDate.now(clock.withZone(zone)));
+            return (settings.actions().execute() ? execute(plan.id(), "schedule", false).toString()
+                    : summary(plan) + " (dry run: CLEANUP_EXECUTE is off)") + collections();
+        } catch (RuntimeException e) {
+            tell(listener -> listener.failed(e.getMessage()));
+            throw e;
+        }
     }
 
     public boolean configured() {
@@ -177,9 +230,9 @@ public final class CleanupRuns {
     }
 
     static String summary(CleanupPlan plan) {
-        return "Plan " + plan.id() + ": " + plan.withAction(PlanEntry.DELETE_MOVIE).size() + " movies and "
-                + plan.withAction(PlanEntry.DELETE_EPISODE_FILES).size() + " seasons to delete ("
-                + plan.bytesByInstance().values().stream().mapToLong(Long::longValue).sum() + " bytes); "
+        return "Plan " + plan.id() + ": " + Plural.of(plan.withAction(PlanEntry.DELETE_MOVIE).size(), "movie") + " and "
+                + Plural.of(plan.withAction(PlanEntry.DELETE_EPISODE_FILES).size(), "season") + " to delete ("
+                + String.format(java.util.Locale.ROOT, "%.2f GB", plan.bytesByInstance().values().stream().mapToLong(Long::longValue).sum() / 1e9) + "); "
                 + plan.withAction(PlanEntry.KEEP).size() + " kept, " + plan.withAction(PlanEntry.UNMATCHED).size() + " unmatched."
                 + (plan.stops().isEmpty() ? "" : " Needs an override: " + String.join(" ", plan.stops()));
     }

@@ -32,14 +32,24 @@ import java.util.Set;
 final class FreshCheck {
     private final RadarrClient radarr;
     private final SonarrClient sonarr;
+    private final SeerrLink seerr;
 
-    FreshCheck(RadarrClient radarr, SonarrClient sonarr) {
+    FreshCheck(RadarrClient radarr, SonarrClient sonarr, SeerrLink seerr) {
         this.radarr = radarr;
         this.sonarr = sonarr;
+        this.seerr = seerr;
     }
 
     /** What to do with one entry: apply {@code fresh}, or not ({@code gone} / skipped) with the sentence for the audit. */
-    record Decision(PlanEntry fresh, boolean gone, String text) {
+    record Decision(PlanEntry fresh, boolean gone, String text, Set<SeerrLink.Title> titles) {
+        Decision(PlanEntry fresh, boolean gone, String text) {
+            this(fresh, gone, text, Set.of());
+        }
+
+        Decision withTitles(Set<SeerrLink.Title> seerrTitles) {
+            return new Decision(fresh, gone, text, seerrTitles);
+        }
+
         static Decision apply(PlanEntry fresh) {
             return new Decision(fresh, false, null);
         }
@@ -67,8 +77,11 @@ final class FreshCheck {
             return Decision.gone("done: the files are already gone");
         }
         WatchedReport report = inputs.watched().of(planned.jellyfinIds());
-        CleanupPlan fresh = CleanupPlanner.plan(report, slice.get(), inputs.exclusions(), inputs.actions(), inputs.now());
-        return decide(planned, fresh);
+        // Seerr is read fresh for these titles; a failed read throws and stops the run, never means "not requested".
+        Map<String, String> keeps = new HashMap<>(seerr.freshKeeps(report, inputs.now()));
+        keeps.putAll(inputs.exclusions());
+        CleanupPlan fresh = CleanupPlanner.plan(report, slice.get(), keeps, inputs.actions(), inputs.now());
+        return decide(planned, fresh).withTitles(SeerrLink.titles(report));
     }
 
     /** Pure: compares the planned entry with the fresh plan of the same items. */

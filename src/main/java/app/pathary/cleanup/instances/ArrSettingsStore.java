@@ -121,27 +121,73 @@ public final class ArrSettingsStore {
         });
     }
 
+    /** An instance as typed on the page (a blank API key keeps the stored one when editing). */
+    public record InstanceForm(ArrKind kind, String name, String url, String apiKey, String pathMap, String keepTag) {
+    }
+
     public ArrInstanceConfig add(ArrKind kind, String name, String url, String apiKey, String pathMap, String keepTag) {
-        configFile.reload();
-        String cleanName = name == null ? "" : name.strip();
-        if (!cleanName.matches("[A-Za-z0-9._-]{1,40}")) {
-            throw new InvalidInputException("The instance name must be 1 to 40 letters, digits, dots, dashes or underscores.");
-        }
-        if (apiKey == null || apiKey.isBlank()) {
-            throw new InvalidInputException("Give the instance's API key (Settings → General in " + kind.appName() + ").");
-        }
-        var uri = ServerUrls.normalise(url);
-        PathMapping.parse(pathMap, "The path mapping");
-        if (instances().stream().anyMatch(i -> i.name().equals(cleanName))) {
-            throw new InvalidInputException("An instance named '" + cleanName + "' already exists.");
-        }
+        return add(new InstanceForm(kind, name, url, apiKey, pathMap, keepTag), candidate -> { });
+    }
+
+    /**
+     * Checks the form, lets {@code check} try the instance as it would be stored (e.g. ask it for its status with the
+     * key), and stores it only when neither throws.
+     */
+    public ArrInstanceConfig add(InstanceForm form, java.util.function.Consumer<ArrInstanceConfig> check) {
+        ArrInstanceConfig candidate = candidate(null, form, null);
+        check.accept(candidate);
         long id = jdbi.withHandle(h -> h.createQuery("""
                         INSERT INTO arr_instances (kind, name, url, api_key, path_map, keep_tag, created_at)
                         VALUES (:kind, :name, :url, :key, :map, :tag, :now) RETURNING id""")
-                .bind("kind", kind.value()).bind("name", cleanName).bind("url", uri.toString()).bind("key", secrets.encrypt(apiKey.strip()))
-                .bind("map", pathMap == null ? "" : pathMap.strip()).bind("tag", keepTag == null || keepTag.isBlank() ? "keep" : keepTag.strip())
-                .bind("now", clock.millis()).mapTo(Long.class).one());
-        return stored().stream().filter(i -> i.id() == id).findFirst().orElseThrow();
+                .bind("kind", candidate.kind().value()).bind("name", candidate.name()).bind("url", candidate.url().toString())
+                .bind("key", secrets.encrypt(candidate.apiKey())).bind("map", blankIfNull(form.pathMap()))
+                .bind("tag", candidate.keepTag()).bind("now", clock.millis()).mapTo(Long.class).one());
+        return find(id);
+    }
+
+    /** Changes a page-stored instance the same way; a blank API key keeps the stored one. */
+    public ArrInstanceConfig update(long id, InstanceForm form, java.util.function.Consumer<ArrInstanceConfig> check) {
+        ArrInstanceConfig old = find(id);
+        ArrInstanceConfig candidate = candidate(id, new InstanceForm(old.kind(), form.name(), form.url(), form.apiKey(), form.pathMap(),
+                form.keepTag()), old.apiKey());
+        check.accept(candidate);
+        jdbi.useHandle(h -> h.createUpdate("""
+                        UPDATE arr_instances SET name = :name, url = :url, api_key = :key, path_map = :map, keep_tag = :tag
+                        WHERE id = :id""")
+                .bind("id", id).bind("name", candidate.name()).bind("url", candidate.url().toString())
+                .bind("key", secrets.encrypt(candidate.apiKey())).bind("map", blankIfNull(form.pathMap()))
+                .bind("tag", candidate.keepTag()).execute());
+        return find(id);
+    }
+
+    /** A page-stored instance by id. */
+    public ArrInstanceConfig find(long id) {
+        return stored().stream().filter(i -> i.id() == id).findFirst()
+                .orElseThrow(() -> new app.pathary.common.NotFoundException("No Radarr or Sonarr instance " + id + " was added on this page."));
+    }
+
+    private ArrInstanceConfig candidate(Long id, InstanceForm form, String keptKey) {
+        configFile.reload();
+        ArrKind kind = form.kind();
+        String cleanName = form.name() == null ? "" : form.name().strip();
+        if (!cleanName.matches("[A-Za-z0-9._-]{1,40}")) {
+            throw new InvalidInputException("The instance name (name) must be 1 to 40 letters, digits, dots, dashes or underscores.");
+        }
+        String key = form.apiKey() == null || form.apiKey().isBlank() ? keptKey : form.apiKey().strip();
+        if (key == null) {
+            throw new InvalidInputException("Give the instance's API key (apiKey; Settings → General in " + kind.appName() + ").");
+        }
+        var uri = ServerUrls.normalise(form.url());
+        PathMapping mapping = PathMapping.parse(form.pathMap(), "The path mapping (pathMap)");
+        if (instances().stream().anyMatch(i -> i.name().equals(cleanName) && !java.util.Objects.equals(i.id(), id))) {
+            throw new InvalidInputException("An instance named '" + cleanName + "' already exists (name).");
+        }
+        String tag = form.keepTag() == null || form.keepTag().isBlank() ? "keep" : form.keepTag().strip();
+        return new ArrInstanceConfig(id, kind, cleanName, uri, key, mapping, tag, "page");
+    }
+
+    private static String blankIfNull(String text) {
+        return text == null ? "" : text.strip();
     }
 
     public void remove(long id) {

@@ -1,5 +1,6 @@
 package app.pathary.cleanup.instances;
 
+import app.pathary.common.Plural;
 import app.pathary.common.InvalidInputException;
 import app.pathary.config.ConfigException;
 import app.pathary.config.Sourced;
@@ -7,6 +8,7 @@ import app.pathary.jellyfin.client.JellyfinClient;
 import app.pathary.jellyfin.client.JellyfinException;
 import app.pathary.jellyfin.client.JellyfinServer;
 import app.pathary.watched.WatchedSettings;
+import app.pathary.watched.WatchedSettingsCheck;
 import app.pathary.watched.WatchedSettingsStore;
 import app.pathary.web.Flash;
 import app.pathary.web.Pages;
@@ -29,12 +31,14 @@ public final class CleanupSettingsPages implements WebRoutes {
     private final WatchedSettingsStore store;
     private final JellyfinClient client;
     private final ArrSettingsStore arr;
+    private final WatchedSettingsCheck check;
 
     public CleanupSettingsPages(Pages pages, WatchedSettingsStore store, JellyfinClient client, ArrSettingsStore arr) {
         this.pages = pages;
         this.store = store;
         this.client = client;
         this.arr = arr;
+        this.check = new WatchedSettingsCheck(client);
     }
 
     @Override
@@ -48,13 +52,18 @@ public final class CleanupSettingsPages implements WebRoutes {
                         form.put(name, ctx.formParam(name));
                     }
                 }
-                if (!form.containsKey(WatchedSettingsStore.KEEP_FAVORITES)) {
+                // An unticked box is not sent: the rules' form (or a form without sections) means "off"; the server's form has no box.
+                if (!form.containsKey(WatchedSettingsStore.KEEP_FAVORITES) && !"jellyfin".equals(ctx.formParam("section"))) {
                     form.put(WatchedSettingsStore.KEEP_FAVORITES, "false");
                 }
-                store.save(form);
-                savedAndReread(ctx);
+                List<String> warnings = new java.util.ArrayList<>();
+                store.save(form, settings -> check.check(settings).ifPresent(warnings::add));
+                savedAndReread(ctx, warnings);
             } catch (InvalidInputException e) {
-                Flash.error(ctx, e.getMessage());
+                ctx.status(400);
+                Flash.errorNow(ctx, "Nothing was saved: " + e.getMessage());
+                show(ctx);
+                return;
             }
             ctx.redirect(PATH);
         }, Role.ADMIN);
@@ -62,10 +71,14 @@ public final class CleanupSettingsPages implements WebRoutes {
     }
 
     /** A save re-reads CONFIG_FILE too; a bad file does not undo the save, and the page says so. */
-    private void savedAndReread(Context ctx) {
+    private void savedAndReread(Context ctx, List<String> warnings) {
         try {
             arr.reloadConfigFile();
-            Flash.success(ctx, "The cleanup settings were saved.");
+            if (warnings.isEmpty()) {
+                Flash.success(ctx, "The cleanup settings were saved.");
+            } else {
+                Flash.error(ctx, "The cleanup settings were saved, but " + String.join(" ", warnings));
+            }
         } catch (ConfigException e) {
             Flash.error(ctx, "The cleanup settings were saved, but " + e.getMessage());
         }
@@ -112,7 +125,7 @@ public final class CleanupSettingsPages implements WebRoutes {
                 JellyfinServer server = new JellyfinServer(settings.jellyfinUrl(), settings.apiKey());
                 var info = client.systemInfo(server);
                 int users = client.users(server).size();
-                Flash.success(ctx, "Connected to " + info.serverName() + " (Jellyfin " + info.version() + "); " + users + " users.");
+                Flash.success(ctx, "Connected to " + info.serverName() + " (Jellyfin " + info.version() + "); " + Plural.of(users, "user") + ".");
             } catch (JellyfinException.Unauthorized e) {
                 Flash.error(ctx, "Jellyfin rejected the API key; create one under Dashboard → API Keys.");
             } catch (JellyfinException e) {

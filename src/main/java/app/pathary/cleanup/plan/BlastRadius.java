@@ -1,5 +1,6 @@
 package app.pathary.cleanup.plan;
 
+import app.pathary.common.Plural;
 import app.pathary.arr.sonarr.SeasonInfo;
 import app.pathary.cleanup.instances.CleanupLimits;
 import java.util.ArrayList;
@@ -23,7 +24,7 @@ public final class BlastRadius {
         List<String> stops = new ArrayList<>();
         long deletions = plan.deletions();
         if (deletions > limits.maxDeletions()) {
-            stops.add("The plan deletes " + deletions + " items, more than " + CleanupLimits.MAX_DELETIONS + " (" + limits.maxDeletions()
+            stops.add("The plan deletes " + Plural.of(deletions, "item") + ", more than " + CleanupLimits.MAX_DELETIONS + " (" + limits.maxDeletions()
                     + ") allows in one run.");
         }
         Map<String, Integer> matchedBefore = new HashMap<>();
@@ -51,8 +52,8 @@ public final class BlastRadius {
         if (items > 0 || !matchedBefore.containsKey(name)) {
             return Optional.empty();
         }
-        return Optional.of(app + " " + name + " answered with an empty library, but the previous plan matched " + matchedBefore.get(name)
-                + " items to it; is a disk unmounted or the wrong server configured?");
+        return Optional.of(app + " " + name + " answered with an empty library, but the previous plan matched "
+                + Plural.of(matchedBefore.get(name), "item") + " to it; is a disk unmounted or the wrong server configured?");
     }
 
     private static Optional<String> share(String name, long going, long total, String unit, CleanupLimits limits) {

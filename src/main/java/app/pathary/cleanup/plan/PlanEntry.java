@@ -4,8 +4,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
 /**
- * One line of a cleanup plan. {@code action}: {@code delete-movie}, {@code delete-episode-files}, {@code keep} or
- * {@code unmatched}; every entry carries its reasons. The details below {@code reasons} are what the executor needs.
+ * One line of a cleanup plan. {@code action}: {@code delete-movie}, {@code delete-episode-files}, {@code leaving} (a
+ * deletion announced for a later date: nothing executes it), {@code keep} or {@code unmatched}; every entry carries its reasons. The details below {@code reasons} are what the executor needs.
  *
  * @param movieAction    delete-movie: {@code delete-movie-and-files} or {@code delete-file-and-unmonitor}
  * @param movieFileId    delete-movie: the file planned for deletion (re-checked before acting)
@@ -20,6 +20,7 @@ public record PlanEntry(String action, String instance, Integer arrId, List<Stri
 
     public static final String DELETE_MOVIE = "delete-movie";
     public static final String DELETE_EPISODE_FILES = "delete-episode-files";
+    public static final String LEAVING = "leaving";
     public static final String KEEP = "keep";
     public static final String UNMATCHED = "unmatched";
 

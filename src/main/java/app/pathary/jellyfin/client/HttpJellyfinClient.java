@@ -103,6 +103,33 @@ public final class HttpJellyfinClient implements JellyfinClient {
     }
 
     @Override
+    public String createCollection(JellyfinServer server, String name, List<String> ids, boolean locked) {
+        JellyfinCall call = JellyfinCall.post("/Collections").param("name", name).param("ids", ids.isEmpty() ? null : String.join(",", ids))
+                .param("isLocked", locked);
+        JsonNode body = requireBody(call, transport.send(server, call));
+        String id = body.path("Id").asText("");
+        if (id.isBlank()) {
+            throw new JellyfinException.NotJellyfin(call.describe(), "no Id in the answer");
+        }
+        return id;
+    }
+
+    @Override
+    public void addToCollection(JellyfinServer server, String collectionId, List<String> ids) {
+        transport.send(server, JellyfinCall.post("/Collections/" + segment(collectionId) + "/Items").param("ids", String.join(",", ids)));
+    }
+
+    @Override
+    public void removeFromCollection(JellyfinServer server, String collectionId, List<String> ids) {
+        transport.send(server, JellyfinCall.delete("/Collections/" + segment(collectionId) + "/Items").param("ids", String.join(",", ids)));
+    }
+
+    @Override
+    public void deleteCollection(JellyfinServer server, String collectionId) {
+        transport.send(server, JellyfinCall.delete("/Items/" + segment(collectionId)));
+    }
+
+    @Override
     public void logout(JellyfinServer server) {
         transport.send(server, JellyfinCall.post("/Sessions/Logout"));
     }

@@ -69,6 +69,24 @@ public interface JellyfinClient {
     UserItemDataDto updateUserData(JellyfinServer server, String userId, String itemId, UpdateUserItemDataDto update);
 
     /**
+     * {@code POST /Collections?name=&ids=&isLocked=}: creates a collection (a {@code BoxSet}) holding {@code ids}, in that
+     * order; returns its id. Needs an API key, an admin, or a user allowed to manage collections (else 403).
+     */
+    String createCollection(JellyfinServer server, String name, List<String> ids, boolean locked);
+
+    /** {@code POST /Collections/{id}/Items?ids=} (204): appends the items to the collection, in order. */
+    void addToCollection(JellyfinServer server, String collectionId, List<String> ids);
+
+    /** {@code DELETE /Collections/{id}/Items?ids=} (204): takes the items out of the collection. */
+    void removeFromCollection(JellyfinServer server, String collectionId, List<String> ids);
+
+    /**
+     * {@code DELETE /Items/{id}} (204) for a collection. Never call it with anything but the id of a {@code BoxSet}: on a
+     * movie or an episode Jellyfin deletes the media files.
+     */
+    void deleteCollection(JellyfinServer server, String collectionId);
+
+    /**
      * {@code GET /Items/{itemId}/Images/Primary?maxWidth=}: the item's poster scaled down to at most {@code maxWidth}
      * pixels wide, or empty when the item has none (Jellyfin answers 404).
      */

@@ -2,12 +2,14 @@ package app.pathary.jellyfin.link;
 
 import app.pathary.common.SecretBox;
 import app.pathary.jellyfin.client.JellyfinClient;
+import app.pathary.jellyfin.client.JellyfinServer;
 import app.pathary.web.Pages;
 import app.pathary.web.WebRoutes;
 import java.net.URI;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.jdbi.v3.core.Jdbi;
 
 /** A user's link to Jellyfin: the stored link, the login (token sealed), the secret webhook URL, and the Jellyfin page. */
@@ -46,7 +48,13 @@ public final class JellyfinLinkFacade {
         return webhookUrls;
     }
 
-    public List<WebRoutes> routes(Pages pages, RecentDeliveries deliveries, JellyfinSettingsPages.DeviceSummary device) {
-        return List.of(new JellyfinSettingsPages(pages, links, webhookUrls, login, deliveries, device));
+    /**
+     * The Jellyfin page; {@code adminServer} is the admin's Jellyfin (address and API key) when configured: its address
+     * is every member's default server, and its users can be chosen without a password.
+     */
+    public List<WebRoutes> routes(Pages pages, RecentDeliveries deliveries, JellyfinSettingsPages.DeviceSummary device,
+            JellyfinClient client, Supplier<Optional<JellyfinServer>> adminServer) {
+        var household = new JellyfinSettingsPages.Household(device, new JellyfinUserChoice(links, client, adminServer));
+        return List.of(new JellyfinSettingsPages(pages, links, webhookUrls, login, deliveries, household));
     }
 }

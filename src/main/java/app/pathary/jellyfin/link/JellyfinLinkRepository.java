@@ -77,6 +77,18 @@ public final class JellyfinLinkRepository {
     }
 
     /**
+     * Links to a Jellyfin user chosen from the admin's server, with no token (no password was given); null unlinks. A
+     * link with a login keeps its own user: nothing changes then.
+     */
+    public void chooseJellyfinUser(long userId, String serverUrl, String jellyfinUserId, String jellyfinUserName) {
+        update(userId, """
+                jellyfin_user_id = CASE WHEN access_token IS NULL THEN :jfUser ELSE jellyfin_user_id END,
+                jellyfin_user_name = CASE WHEN access_token IS NULL THEN :jfName ELSE jellyfin_user_name END,
+                server_url = CASE WHEN access_token IS NULL AND :server IS NOT NULL THEN :server ELSE server_url END""",
+                u -> u.bind("jfUser", jellyfinUserId).bind("jfName", jellyfinUserName).bind("server", serverUrl));
+    }
+
+    /**
      * Stores a login made on {@code serverUrl}, provided that is still the saved server (else the address changed while
      * Jellyfin answered, and a token of the old server must not be kept). Returns whether it was stored.
      */

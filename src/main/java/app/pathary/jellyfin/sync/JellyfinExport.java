@@ -1,5 +1,6 @@
 package app.pathary.jellyfin.sync;
 
+import app.pathary.common.Plural;
 import app.pathary.history.HistoryQueries;
 import app.pathary.jellyfin.client.JellyfinClient;
 import app.pathary.jellyfin.client.JellyfinException;
@@ -49,9 +50,9 @@ public final class JellyfinExport {
     public record Summary(int scanned, int markedPlayed, int dateChanged, int markedUnplayed, int unchanged, int withoutTmdbId) {
         @Override
         public String toString() {
-            return "Scanned " + scanned + " items; marked " + markedPlayed + " played, changed the date of " + dateChanged
-                    + ", marked " + markedUnplayed + " unplayed; " + unchanged + " were already right; " + withoutTmdbId
-                    + " items without a TMDb id were skipped.";
+            return "Scanned " + Plural.of(scanned, "item") + "; marked " + markedPlayed + " played, changed the date of " + dateChanged
+                    + ", marked " + markedUnplayed + " unplayed; " + unchanged + (unchanged == 1 ? " was" : " were") + " already right; "
+                    + Plural.of(withoutTmdbId, "item") + " without a TMDb id " + (withoutTmdbId == 1 ? "was" : "were") + " skipped.";
         }
     }
 

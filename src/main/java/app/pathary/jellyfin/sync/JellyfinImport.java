@@ -1,5 +1,6 @@
 package app.pathary.jellyfin.sync;
 
+import app.pathary.common.Plural;
 import app.pathary.history.HistoryChange.Source;
 import app.pathary.history.HistoryCommand;
 import app.pathary.history.MovieRef;
@@ -37,8 +38,9 @@ public final class JellyfinImport {
     public record Summary(int scanned, int played, int added, int alreadyPresent, int withoutTmdbId) {
         @Override
         public String toString() {
-            return "Scanned " + scanned + " items, " + played + " played; added " + added + " watch dates, "
-                    + alreadyPresent + " already present; " + withoutTmdbId + " items without a TMDb id were skipped.";
+            return "Scanned " + Plural.of(scanned, "item") + ", " + played + " played; added " + Plural.of(added, "watch date") + ", "
+                    + alreadyPresent + " already present; " + Plural.of(withoutTmdbId, "item") + " without a TMDb id "
+                    + (withoutTmdbId == 1 ? "was" : "were") + " skipped.";
         }
     }
 

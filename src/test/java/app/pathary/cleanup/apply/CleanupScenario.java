@@ -47,6 +47,8 @@ public final class CleanupScenario implements AutoCloseable {
     private final HttpSonarrClient sonarrClient = new HttpSonarrClient(http, Duration.ofSeconds(5));
     CleanupActions actions = new CleanupActions(CleanupActions.MovieAction.DELETE_MOVIE, false, false, true);
     boolean with4k;
+    /** Seerr as cleanup uses it (off unless a test points it at a FakeSeerr). */
+    SeerrLink seerr = SeerrLink.off();
 
     /** A bench whose plans, exclusions and audit live in a fresh database of the dialect. */
     public CleanupScenario(Dialect dialect) {
@@ -79,7 +81,20 @@ public final class CleanupScenario implements AutoCloseable {
 
     CleanupPlan plan() {
         WatchedReport watched = watched();
-        return records.plans().savePlan(CleanupPlanner.plan(watched, new ArrReader(radarrClient, sonarrClient).read(instances(), watched), excluded, actions, NOW));
+        java.util.Map<String, String> keeps = new java.util.HashMap<>(seerr.keeps(watched, NOW));
+        excluded.forEach(id -> keeps.put(id, "excluded from cleanup by an admin"));
+        return records.plans().savePlan(CleanupPlanner.plan(watched, new ArrReader(radarrClient, sonarrClient).read(instances(), watched), keeps, actions, NOW));
+    }
+
+    /**
+     * Plans on {@code day} as a run does with {@code stores}: the watched report as of that day, the hand exclusions and keep
+     * requests, then the leaving-soon schedule; the plan is stored.
+     */
+    CleanupPlan plan(CleanupStores stores, LocalDate day) {
+        WatchedReport watched = new WatchedReport(NOW, day, "test policy", report);
+        CleanupPlan plan = CleanupPlanner.plan(watched, new ArrReader(radarrClient, sonarrClient).read(instances(), watched),
+                stores.keepReasons(java.time.ZoneOffset.UTC), actions, NOW);
+        return stores.plans().savePlan(stores.leaving().schedule(plan));
     }
 
     CleanupExecutor.Outcome execute(CleanupPlan plan) {
@@ -93,7 +108,7 @@ public final class CleanupScenario implements AutoCloseable {
 
     /** As {@link #execute(CleanupPlan, CleanupLimits, boolean)}, recording in {@code stores} (another process's database). */
     CleanupExecutor.Outcome execute(CleanupPlan plan, CleanupLimits limits, boolean overrideLimits, CleanupStores stores) {
-        return new CleanupExecutor(radarrClient, sonarrClient, stores).execute(plan, new CleanupExecutor.Run(instances(), actions,
+        return new CleanupExecutor(radarrClient, sonarrClient, stores, seerr).execute(plan, new CleanupExecutor.Run(instances(), actions,
                 this::watchedNow, limits, overrideLimits, "test", java.time.ZoneOffset.UTC, NOW));
     }
 

@@ -72,7 +72,7 @@ class JellyfinJobsHttpTest {
         assertThat(job.status()).isEqualTo(Job.Status.DONE);
         assertThat(app.app.history.queries().playedCount(userId)).isEqualTo(1);
         String jobs = browser.get(PAGE + "/jobs").body();
-        assertThat(jobs).contains("Import from Jellyfin").contains("added 1 watch dates").doesNotContain("every 2s");
+        assertThat(jobs).contains("Import from Jellyfin").contains("added 1 watch date,").doesNotContain("every 2s");
     }
 
     @Test
@@ -110,7 +110,7 @@ class JellyfinJobsHttpTest {
         awaitFinished(JellyfinSyncFacade.IMPORT);
         WebClient root = app.client();
         root.logIn("root", "password1");
-        assertThat(root.get("/admin/jobs").body()).contains("jellyfin_import").contains("added 1 watch dates");
+        assertThat(root.get("/admin/jobs").body()).contains("Import from Jellyfin").contains("added 1 watch date,");
         assertThat(root.get("/admin/jobs?status=failed").body()).contains("No jobs.");
         assertThat(root.get("/admin/jobs?type=jellyfin_import&user=" + userId).body()).contains("jellyfin_import");
         assertThat(root.get("/admin/jobs?status=sideways").statusCode()).isEqualTo(400);

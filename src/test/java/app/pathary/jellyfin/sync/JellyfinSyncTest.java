@@ -193,7 +193,7 @@ class JellyfinSyncTest {
         jellyfin.clearRequests();
 
         Job first = app.app.jellyfinSync.exportNow(userId, false, JobContext.NONE);
-        assertThat(first.summary()).startsWith("Scanned 4 items; marked 2 played, changed the date of 1, marked 0 unplayed; 1 were already right");
+        assertThat(first.summary()).startsWith("Scanned 4 items; marked 2 played, changed the date of 1, marked 0 unplayed; 1 was already right");
         assertThat(writes()).isEqualTo(3);
         for (FakeItem item : List.of(matrix, matrix4k)) {
             FakeUserData data = jellyfin.userData(alice, item);

@@ -41,7 +41,7 @@ public final class DashboardPages implements WebRoutes {
     }
 
     /** A year in review. */
-    public record Review(int year, boolean current, DashboardQueries.Totals totals, long newFilms, BarChart chart, List<MonthRow> months,
+    public record Review(int year, boolean current, boolean earlier, DashboardQueries.Totals totals, long newFilms, BarChart chart, List<MonthRow> months,
             List<DashboardQueries.FilmCount> top, List<DashboardQueries.FilmCount> rewatched, MonthRow busiest) {
     }
 
@@ -88,7 +88,8 @@ public final class DashboardPages implements WebRoutes {
         Map<YearMonth, Long> perMonth = queries.playsPerMonth(caller.id(), YearMonth.of(year, 1), YearMonth.of(year, 12));
         List<MonthRow> months = rows(perMonth);
         MonthRow busiest = months.stream().filter(m -> m.plays() > 0).max(java.util.Comparator.comparingLong(MonthRow::plays)).orElse(null);
-        var review = new Review(year, year == today.get().getYear(), queries.totals(caller.id(), from, until),
+        var review = new Review(year, year >= today.get().getYear(), queries.totals(caller.id(), LocalDate.of(1, 1, 1), from).plays() > 0,
+                queries.totals(caller.id(), from, until),
                 queries.newFilms(caller.id(), from, until), chart(perMonth, 1), months,
                 queries.mostPlayed(caller.id(), from, until, 24), queries.mostRewatched(caller.id(), from, until, 6), busiest);
         pages.render(ctx, "dashboard/year.jte", year + " in review", Map.of("r", review));

@@ -171,6 +171,8 @@ class BasePathHttpTest {
                 })
                 .map(endpoint -> endpoint.path)
                 .filter(path -> !path.startsWith("/api/"))
+                // An *arr instance's pages exist only for a stored instance (this test stores none): links lead there when one does.
+                .filter(path -> !path.startsWith("/settings/server/cleanup/instances/{id}"))
                 .map(path -> BASE + path.replace("{id}", moviePage.substring((BASE + "/movies/").length()))
                         .replace("{kind}", "movie").replace("{year}", "2025"))
                 .toList();

@@ -59,7 +59,7 @@ class FirstRunBrowserTest {
         browser.type("#login", "alice@example.org");
         browser.type("#password", "correct horse");
         browser.click("#log-in");
-        browser.waitForPath("/");
+        browser.waitForPath("/history");
         assertThat(browser.find("nav").getText()).contains("alice");
 
         browser.click("a.btn[href='/add']");

@@ -112,7 +112,8 @@ class WatchedSurfacesTest {
         assertThat(refused.body()).contains("CLEANUP_GRACE_DAYS_MOVIES must be a number of days");
         assertThat(app.app.watched.settings().load().graceDaysMovies()).isEqualTo(9);
         admin.submit("/settings/server/cleanup", "/settings/server/cleanup/test", Map.of());
-        assertThat(admin.get("/settings/server/cleanup").body()).contains("Connected to ").contains("1 user.");
+        assertThat(admin.get("/settings/server/cleanup").body()).contains("Connected to ").contains("1 user.")
+                .contains("it may create and fill the “Leaving soon” collections");
     }
 
     @Test

@@ -125,7 +125,12 @@ public final class CleanupSettingsPages implements WebRoutes {
                 JellyfinServer server = new JellyfinServer(settings.jellyfinUrl(), settings.apiKey());
                 var info = client.systemInfo(server);
                 int users = client.users(server).size();
-                Flash.success(ctx, "Connected to " + info.serverName() + " (Jellyfin " + info.version() + "); " + Plural.of(users, "user") + ".");
+                // GET /Users answers only an admin's credentials: the same rights the "Leaving soon" collections need
+                Flash.success(ctx, "Connected to " + info.serverName() + " (Jellyfin " + info.version() + "); " + Plural.of(users, "user") + "."
+                        + " The key lists every user, so it has admin rights: it may create and fill the “Leaving soon” collections.");
+            } catch (JellyfinException.Forbidden e) {
+                Flash.error(ctx, "Jellyfin refused to list its users with this key: it has no admin rights. The watched state of every user and"
+                        + " the “Leaving soon” collections need an API key (Dashboard → API Keys).");
             } catch (JellyfinException.Unauthorized e) {
                 Flash.error(ctx, "Jellyfin rejected the API key; create one under Dashboard → API Keys.");
             } catch (JellyfinException e) {

@@ -98,6 +98,16 @@ public final class Browser implements AutoCloseable {
                 + " f.dispatchEvent(new Event('change', {bubbles: true}));", find(css), isoDate);
     }
 
+    /** Sets the window's size, e.g. 390 x 844 for a phone (Bootstrap's layout follows the viewport). */
+    public void resize(int width, int height) {
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(width, height));
+    }
+
+    /** Whether the page is wider than the window (a person would have to scroll sideways). */
+    public boolean scrollsSideways() {
+        return (Boolean) script("return document.documentElement.scrollWidth > window.innerWidth;");
+    }
+
     public void click(String css) {
         find(css).click();
     }

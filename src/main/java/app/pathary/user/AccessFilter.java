@@ -146,7 +146,8 @@ public final class AccessFilter {
             return;
         }
         String sent = ctx.header("X-CSRF-Token");
-        if (sent == null && !api && !ctx.isMultipartFormData()) {
+        if (sent == null && !api && (!ctx.isMultipartFormData() || Caller.of(ctx).isPresent())) {
+            // A multipart form (a file upload) is read only for a logged-in caller: anonymous bodies stay unparsed.
             sent = ctx.formParam("_csrf");
         }
         if (!Tokens.constantTimeEquals(sent, Caller.csrfToken(ctx))) {

@@ -78,6 +78,7 @@ class HistoryBrowserTest {
         assertThat(dateRow("2024-03-09").findElement(By.name("plays")).getAttribute("value")).isEqualTo("3");
 
         dateRow("2023-12-24").findElement(By.xpath(".//button[normalize-space()='Delete']")).click();
+        assertThat(browser.answerConfirm(true)).isEqualTo("Delete the watch of 2023-12-24?");
 
         assertThat(browser.waitForText("#flash", "The watch date was deleted.")).isEqualTo("The watch date was deleted.");
         assertThat(dateLabels()).containsExactly("2024-03-09");

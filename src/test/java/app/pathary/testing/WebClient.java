@@ -79,6 +79,16 @@ public final class WebClient {
         return send(builder);
     }
 
+    /** Posts a multipart form with one file field (e.g. a CSV upload); the CSRF token is taken from {@code formPage}. */
+    public HttpResponse<String> upload(String formPage, String action, String field, String filename, String content) {
+        String boundary = "pathary-test-" + System.nanoTime();
+        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + csrfFrom(get(formPage).body())
+                + "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\"" + filename
+                + "\"\r\nContent-Type: text/csv\r\n\r\n" + content + "\r\n--" + boundary + "--\r\n";
+        return send(request(action).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
+    }
+
     public static String csrfFrom(String html) {
         Matcher m = CSRF.matcher(html);
         if (!m.find()) {

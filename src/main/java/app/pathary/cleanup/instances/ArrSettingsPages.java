@@ -40,6 +40,21 @@ public final class ArrSettingsPages implements WebRoutes {
                 return "Added " + added + ". " + String.join(" ", lines);
             });
         }, Role.ADMIN);
+        // before the {id} routes: Javalin takes the first path that matches, and "test" would be read as an id
+        routes.post(PATH + "/instances/test", ctx -> {
+            String name = ctx.formParam("name");
+            try {
+                var config = settings.instances().stream().filter(i -> i.name().equals(name)).findFirst()
+                        .orElseThrow(() -> new InvalidInputException("No instance named " + name + "."));
+                var lines = reader.test(config);
+                Flash.success(ctx, String.join(" ", lines));
+            } catch (InvalidInputException e) {
+                Flash.error(ctx, e.getMessage());
+            } catch (ArrException e) {
+                Flash.error(ctx, "Could not connect to " + name + ": " + e.userMessage() + ".");
+            }
+            ctx.redirect(PATH);
+        }, Role.ADMIN);
         routes.get(PATH + "/instances/{id}", ctx -> {
             var instance = settings.find(PathIds.of(ctx, "id"));
             renderForm(ctx, instance.id(), new ArrSettingsStore.InstanceForm(instance.kind(), instance.name(), instance.url().toString(), "",
@@ -62,20 +77,6 @@ public final class ArrSettingsPages implements WebRoutes {
             settings.remove(instance.id());
             return "Removed " + instance.name() + " from Pathary; nothing in " + instance.kind().appName() + " was changed.";
         }), Role.ADMIN);
-        routes.post(PATH + "/instances/test", ctx -> {
-            String name = ctx.formParam("name");
-            try {
-                var config = settings.instances().stream().filter(i -> i.name().equals(name)).findFirst()
-                        .orElseThrow(() -> new InvalidInputException("No instance named " + name + "."));
-                var lines = reader.test(config);
-                Flash.success(ctx, String.join(" ", lines));
-            } catch (InvalidInputException e) {
-                Flash.error(ctx, e.getMessage());
-            } catch (ArrException e) {
-                Flash.error(ctx, "Could not connect to " + name + ": " + e.userMessage() + ".");
-            }
-            ctx.redirect(PATH);
-        }, Role.ADMIN);
         routes.post(PATH + "/actions", ctx -> done(ctx, () -> {
             Map<String, String> form = new HashMap<>();
             for (String name : ArrSettingsStore.ACTION_NAMES) {

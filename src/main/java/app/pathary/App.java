@@ -222,7 +222,10 @@ public final class App implements AutoCloseable {
         routes.addAll(posters.routes());
         routes.addAll(DashboardFacade.wire(database.reads(), pages, this::today, day -> {
             var reclaimed = cleanup.reclaimedSince(day.atStartOfDay(config.timezone()).toInstant());
-            return new DashboardFacade.Reclaimed(reclaimed.files(), reclaimed.bytes());
+            var leaving = cleanup.leaving().leaving();
+            return new DashboardFacade.CleanupGlance(reclaimed.files(), reclaimed.bytes(), leaving.size(),
+                    leaving.stream().mapToLong(app.pathary.cleanup.leaving.LeavingItem::bytes).sum(),
+                    leaving.stream().map(app.pathary.cleanup.leaving.LeavingItem::leavesOn).min(java.util.Comparator.naturalOrder()).orElse(null));
         }).routes());
         routes.addAll(scrobble.routes(jellyfinLink.links(), meters));
         routes.addAll(jellyfinLink.routes(pages, scrobble.deliveries(),

@@ -9,17 +9,28 @@ import org.jdbi.v3.core.Jdbi;
 
 /** The home page (plays, a chart per month, top films, hours, latest watches, the cleanup's month) and a year in review. */
 public final class DashboardFacade {
-    /** What the cleanup freed since a day: the files deleted and their bytes (admins see it on the dashboard). */
-    public record Reclaimed(long files, long bytes) {
+    /**
+     * The cleanup at a glance (admins see it on the dashboard): the files deleted since a day and their bytes, and what
+     * is announced as leaving soon (items, bytes, the next day something leaves; null when nothing is announced).
+     */
+    public record CleanupGlance(long files, long bytes, int leaving, long leavingBytes, LocalDate nextLeaving) {
         public String gigabytes() {
+            return gigabytes(bytes);
+        }
+
+        public String leavingGigabytes() {
+            return gigabytes(leavingBytes);
+        }
+
+        private static String gigabytes(long bytes) {
             return String.format(java.util.Locale.ROOT, "%.1f GB", bytes / 1e9);
         }
     }
 
-    /** The cleanup's side of the dashboard: what was reclaimed since the first day of this month. */
+    /** The cleanup's side of the dashboard: what was reclaimed since {@code day} (the first of this month), what leaves soon. */
     @FunctionalInterface
     public interface CleanupSummary {
-        Reclaimed reclaimedSince(LocalDate day);
+        CleanupGlance since(LocalDate day);
     }
 
     private final DashboardPages pages;

@@ -37,7 +37,7 @@ public final class DashboardPages implements WebRoutes {
     /** Everything the dashboard shows. */
     public record Dashboard(LocalDate today, DashboardQueries.Totals week, DashboardQueries.Totals month, DashboardQueries.Totals year,
             DashboardQueries.Totals allTime, BarChart chart, List<MonthRow> months, List<DashboardQueries.FilmCount> mostWatched,
-            List<DashboardQueries.FilmCount> mostRewatched, List<DashboardQueries.Watch> latest, DashboardFacade.Reclaimed reclaimed) {
+            List<DashboardQueries.FilmCount> mostRewatched, List<DashboardQueries.Watch> latest, DashboardFacade.CleanupGlance cleanup) {
     }
 
     /** A year in review. */
@@ -72,7 +72,7 @@ public final class DashboardPages implements WebRoutes {
                 queries.mostPlayed(caller.id(), LocalDate.of(1, 1, 1), LocalDate.of(9999, 1, 1), 6),
                 queries.mostRewatched(caller.id(), LocalDate.of(1, 1, 1), LocalDate.of(9999, 1, 1), 6),
                 queries.latest(caller.id(), 12),
-                caller.isAdmin() ? cleanup.reclaimedSince(monthStart) : null);
+                caller.isAdmin() ? cleanup.since(monthStart) : null);
         pages.render(ctx, "dashboard/dashboard.jte", "Dashboard", Map.of("d", dashboard));
     }
 

@@ -99,7 +99,7 @@ class DashboardHttpTest {
     }
 
     @Test
-    void an_admin_sees_the_space_reclaimed_this_month_and_a_user_does_not(Dialect dialect) throws Exception {
+    void an_admin_sees_the_space_reclaimed_this_month_and_what_leaves_soon_and_a_user_does_not(Dialect dialect) throws Exception {
         start(dialect);
         app.app.database.jdbi().useHandle(h -> {
             var insert = h.prepareBatch("INSERT INTO cleanup_audit (at, run_id, started_by, instance, item, action, bytes, result, reasons)"
@@ -114,9 +114,19 @@ class DashboardHttpTest {
                     .bind("result", "deleted").add();
             insert.execute();
         });
+        assertThat(Jsoup.parse(alice.get("/").body()).select("#leaving-summary").text()).isEqualTo("Nothing is announced as leaving.");
+        app.app.database.jdbi().useHandle(h -> {
+            var leaving = h.prepareBatch("INSERT INTO cleanup_leaving (item_key, kind, title, instance, jellyfin_ids, bytes, reasons, first_seen,"
+                    + " leaves_on, state, updated_at) VALUES (:key, 'movie', :title, 'radarr', '', :bytes, 'watched', '2025-06-01', :on, :state, 0)");
+            leaving.bind("key", "m1").bind("title", "Ran").bind("bytes", 3_000_000_000L).bind("on", "2025-06-20").bind("state", "leaving").add();
+            leaving.bind("key", "m2").bind("title", "Up").bind("bytes", 1_500_000_000L).bind("on", "2025-06-18").bind("state", "leaving").add();
+            leaving.bind("key", "m3").bind("title", "Kept").bind("bytes", 9_000_000_000L).bind("on", "2025-06-10").bind("state", "kept").add();
+            leaving.execute();
+        });
 
         assertThat(Jsoup.parse(alice.get("/").body()).select("#cleanup-summary").text())
-                .startsWith("Cleanup this month: 6.5 GB reclaimed from 2 files.");
+                .startsWith("Cleanup this month: 6.5 GB reclaimed from 2 files.")
+                .contains("Leaving soon: 2 items (4.5 GB), the first on 2025-06-18.");
 
         WebClient bob = app.client();
         bob.logIn("bob", "password1");

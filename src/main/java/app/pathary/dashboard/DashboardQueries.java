@@ -90,11 +90,12 @@ public final class DashboardQueries {
                 .list());
     }
 
-    /** The user's latest watch dates, newest first (unknown dates left out). */
+    /** The user's latest watch dates, newest first (unknown dates, and unreadable ones stored before the date window, left out). */
     List<Watch> latest(long userId, int limit) {
         return reads.withHandle(h -> h.createQuery("""
                         SELECT m.id, m.title, m.year, w.watched_at, w.plays FROM watch_dates w JOIN movies m ON m.id = w.movie_id
-                        WHERE w.user_id = :u AND w.watched_at IS NOT NULL ORDER BY w.watched_at DESC, w.id DESC LIMIT :limit""")
+                        WHERE w.user_id = :u AND w.watched_at >= '1888-01-01' AND w.watched_at <= '9999-12-31'
+                        ORDER BY w.watched_at DESC, w.id DESC LIMIT :limit""")
                 .bind("u", userId).bind("limit", limit)
                 .map((rs, ctx) -> new Watch(rs.getLong("id"), rs.getString("title"), rs.getObject("year") == null ? null : rs.getInt("year"),
                         ctx.findColumnMapperFor(LocalDate.class).orElseThrow().map(rs, "watched_at", ctx), rs.getInt("plays")))

@@ -109,13 +109,15 @@ public final class HistoryQueries {
     public List<Integer> yearsWatched(long userId) {
         record Range(LocalDate first, LocalDate last) {
         }
-        Range range = reads.withHandle(h -> h.createQuery("SELECT min(watched_at) AS first, max(watched_at) AS last FROM watch_dates WHERE user_id = :u")
+        Range range = reads.withHandle(h -> h.createQuery("SELECT min(watched_at) AS first, max(watched_at) AS last FROM watch_dates"
+                        // only dates a person can have watched on: a row stored before the window existed must not break the page
+                        + " WHERE user_id = :u AND watched_at >= '1888-01-01' AND watched_at <= '9999-12-31'")
                 .bind("u", userId).map((rs, ctx) -> {
                     var dates = ctx.findColumnMapperFor(LocalDate.class).orElseThrow();
                     return new Range(dates.map(rs, "first", ctx), dates.map(rs, "last", ctx));
                 }).one());
         List<Integer> years = new ArrayList<>();
-        if (range.first() != null) {
+        if (range.first() != null && range.last() != null) {
             for (int year = range.last().getYear(); year >= range.first().getYear(); year--) {
                 years.add(year);
             }

@@ -171,6 +171,9 @@ class WatchDateWindowHttpTest {
         WebClient browser = app.client();
         browser.logIn("alice", "password1");
         assertThat(browser.get("/movies/" + movieId).statusCode()).isEqualTo(200);
+        assertThat(browser.get("/").statusCode()).as("the dashboard").isEqualTo(200);
+        assertThat(browser.get("/year/2026").statusCode()).as("the year in review").isEqualTo(200);
+        assertThat(browser.get("/history?view=grid").statusCode()).as("the poster grid").isEqualTo(200);
         assertThat(app.app.history.queries().latestDatesByTmdbId(aliceId)).isNotNull();
     }
 }

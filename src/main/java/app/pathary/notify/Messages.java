@@ -29,9 +29,9 @@ final class Messages {
     static Message deleted(RunSummary run) {
         List<Message.Item> lines = new ArrayList<>();
         for (Map.Entry<String, RunSummary.InstanceCount> instance : new java.util.TreeMap<>(run.byInstance()).entrySet()) {
-            lines.add(new Message.Item(instance.getKey(), instance.getValue().items() + " items, " + bytes(instance.getValue().bytes())));
+            lines.add(new Message.Item(instance.getKey(), app.pathary.common.Plural.of(instance.getValue().items(), "item") + ", " + bytes(instance.getValue().bytes())));
         }
-        String text = "Plan " + run.planId() + ", started by " + run.startedBy() + ": " + run.deleted() + " items deleted, "
+        String text = "Plan " + run.planId() + ", started by " + run.startedBy() + ": " + app.pathary.common.Plural.of(run.deleted(), "item") + " deleted, "
                 + bytes(run.bytes()) + " freed" + (run.skipped() + run.failed() == 0 ? "." : "; " + run.skipped() + " skipped, " + run.failed()
                 + " failed.");
         return new Message(NotifyEvent.DELETED.value(), "Cleanup deleted " + run.deleted() + (run.deleted() == 1 ? " item" : " items")

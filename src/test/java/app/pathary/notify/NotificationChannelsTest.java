@@ -177,7 +177,7 @@ class NotificationChannelsTest {
                     Map.of("radarr", new RunSummary.InstanceCount(1, 7_000_000_000L)), 0, 0));
             FakeReceiver.Received push = own.await(1).getFirst();
             assertThat(push.headers()).containsEntry("title", "Cleanup deleted 1 item (7.0 GB)").containsEntry("authorization", "Bearer tk_page_secret");
-            assertThat(push.body()).isEqualTo("Plan 7, started by root: 1 items deleted, 7.0 GB freed.\n- radarr: 1 items, 7.0 GB");
+            assertThat(push.body()).isEqualTo("Plan 7, started by root: 1 item deleted, 7.0 GB freed.\n- radarr: 1 item, 7.0 GB");
 
             admin.submit("/admin/notifications", "/admin/notifications/channels", Map.of("name", "mail", "kind", "email",
                     "url", "smtp://mail.example.org:587", "to", "dana@example.org", "events", "deleted"));

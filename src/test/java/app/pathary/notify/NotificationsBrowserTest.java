@@ -102,6 +102,6 @@ class NotificationsBrowserTest {
         browser.type("#login", "root");
         browser.type("#password", PASSWORD);
         browser.click("#log-in");
-        browser.waitForPath("/history");
+        browser.waitForPath("/");
     }
 }

@@ -41,7 +41,7 @@ class HouseholdPagesBrowserTest {
         browser.type("#login", "root");
         browser.type("#password", "password1");
         browser.click("#log-in");
-        browser.waitForPath("/history");
+        browser.waitForPath("/");
     }
 
     @AfterEach

@@ -50,8 +50,8 @@ class JobPagesHttpTest {
         String row = row(admin.get("/admin/jobs").body(), id);
         assertThat(row).contains("Read the watched state from Jellyfin").doesNotContain(">watched_report<");
         assertThat(row).as("10:00:10 UTC is 12:00 in Berlin's summer time, labelled").contains("next try 2026-07-01 12:00 CEST");
-        assertThat(row).contains("<td class=\"text-nowrap\">2026-07-01 12:00 CEST</td>").doesNotContain("10:00");
-        assertThat(row).contains("<td class=\"job-user\">—</td>");
+        assertThat(row).contains("<td class=\"text-nowrap\" data-label=\"Created\">2026-07-01 12:00 CEST</td>").doesNotContain("10:00");
+        assertThat(row).contains("<td class=\"job-user\" data-label=\"User\">—</td>");
         assertThat(row).contains("Cancel").contains("Run now");
         assertThat(waiting.lastError()).isNotBlank();
 
@@ -70,7 +70,7 @@ class JobPagesHttpTest {
         long id = app.app.jobs.queue().enqueue(new JobSpec.JellyfinImport(aliceId));
         await(id, job -> job.status() == Job.Status.FAILED);
         String row = row(admin.get("/admin/jobs").body(), id);
-        assertThat(row).contains("Import from Jellyfin").contains("<td class=\"job-user\">alice</td>")
+        assertThat(row).contains("Import from Jellyfin").contains("<td class=\"job-user\" data-label=\"User\">alice</td>")
                 .contains("This user has no Jellyfin login");
 
         admin.submit("/admin/jobs", "/admin/jobs/" + id + "/retry", Map.of());

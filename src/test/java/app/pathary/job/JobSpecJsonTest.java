@@ -18,7 +18,8 @@ class JobSpecJsonTest {
             new JobSpec.WatchedReport(),
             new JobSpec.CleanupPlan(),
             new JobSpec.CleanupExecute(42, "alice", true),
-            new JobSpec.CleanupScheduled());
+            new JobSpec.CleanupScheduled(),
+            new JobSpec.NotificationSend("ntfy", "{\"event\":\"test\"}", "test-1"));
 
     private static JobSpec throughTheRow(JobSpec spec) {
         NewJob row = NewJob.of(spec);
@@ -41,7 +42,7 @@ class JobSpecJsonTest {
     @Test
     void the_stored_type_names_are_those_of_the_rows_written_before_specs_were_typed() {
         assertThat(ONE_OF_EACH.stream().map(JobSpec::type)).containsExactly("jellyfin_import", "jellyfin_export",
-                "jellyfin_sync", "watched_report", "cleanup_plan", "cleanup_execute", "cleanup_run");
+                "jellyfin_sync", "watched_report", "cleanup_plan", "cleanup_execute", "cleanup_run", "notification_send");
     }
 
     @Test

@@ -239,7 +239,7 @@ public final class App implements AutoCloseable {
         routes.addAll(jellyfinSync.routes(pages, jobs.repository()));
         routes.addAll(jobs.routes(pages, () -> users.accounts().all().stream()
                 .collect(java.util.stream.Collectors.toMap(app.pathary.user.User::id, app.pathary.user.User::name))));
-        routes.addAll(watched.routes(pages, jobs.queue()));
+        routes.addAll(watched.routes(pages, jobs.queue(), cleanup::plannedSizes));
         routes.addAll(cleanup.routes(pages, jobs.queue(), watched, jellyfinClient,
                 userId -> java.util.Optional.ofNullable(jellyfinLink.links().of(userId).jellyfinUserName())));
         routes.addAll(notifications.routes(pages));

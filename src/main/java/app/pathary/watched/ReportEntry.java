@@ -49,4 +49,14 @@ public record ReportEntry(
     public String explanation() {
         return String.join("; ", reasons) + ".";
     }
+
+    /** This entry's size in {@code sizes} (Jellyfin id → bytes; a season through its episodes), or null when unknown. */
+    public Long sizeIn(java.util.Map<String, Long> sizes) {
+        Long own = jellyfinId == null ? null : sizes.get(jellyfinId);
+        if (own != null) {
+            return own;
+        }
+        return episodes.stream().map(e -> e.jellyfinId() == null ? null : sizes.get(e.jellyfinId()))
+                .filter(java.util.Objects::nonNull).findFirst().orElse(null);
+    }
 }

@@ -51,6 +51,11 @@ public final class WatchedFacade {
     }
 
     public List<WebRoutes> routes(Pages pages, JobQueue jobs) {
-        return List.of(new WatchedPages(pages, reports, jobs, clock));
+        return routes(pages, jobs, java.util.Map::of);
+    }
+
+    /** With {@code sizes}: Jellyfin id → bytes on disk where the latest cleanup plan knows them (shown beside each entry). */
+    public List<WebRoutes> routes(Pages pages, JobQueue jobs, java.util.function.Supplier<java.util.Map<String, Long>> sizes) {
+        return List.of(new WatchedPages(pages, reports, jobs, clock, sizes));
     }
 }

@@ -28,7 +28,11 @@ final class WatchedPages implements WebRoutes {
     private final JobQueue jobs;
     private final Clock clock;
 
-    public WatchedPages(Pages pages, WatchedReportRepository reports, JobQueue jobs, Clock clock) {
+    private final java.util.function.Supplier<Map<String, Long>> sizes;
+
+    public WatchedPages(Pages pages, WatchedReportRepository reports, JobQueue jobs, Clock clock,
+            java.util.function.Supplier<Map<String, Long>> sizes) {
+        this.sizes = sizes;
         this.pages = pages;
         this.reports = reports;
         this.jobs = jobs;
@@ -69,6 +73,7 @@ final class WatchedPages implements WebRoutes {
         model.put("entries", PageOfRows.of(matching, ctx.queryParam("page"), PAGE_SIZE, query, "page"));
         model.put("jobId", ctx.queryParam("job") == null ? null : PathIds.parse(ctx.queryParam("job"), "job"));
         model.put("failure", lastFailure(report));
+        model.put("sizes", report == null ? Map.of() : sizes.get());
         model.put("verdict", verdict);
         model.put("kind", kind);
         model.put("search", param(ctx, "search"));

@@ -23,6 +23,7 @@ import app.pathary.web.WebRoutes;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -99,6 +100,17 @@ public final class CleanupFacade {
     }
 
     /** The leaving-soon schedule and keep requests. */
+    /**
+     * The size the latest plan gives each Jellyfin item it matched (movies, and every episode of a season entry), so the
+     * watched report can show sizes Jellyfin itself only gives with its heavy media-source field.
+     */
+    public Map<String, Long> plannedSizes() {
+        Map<String, Long> sizes = new java.util.HashMap<>();
+        stores.plans().latestPlan().ifPresent(plan -> plan.entries().stream().filter(e -> e.bytes() > 0)
+                .forEach(e -> e.jellyfinIds().forEach(id -> sizes.put(id, e.bytes()))));
+        return sizes;
+    }
+
     public LeavingSoon leaving() {
         return stores.leaving();
     }
@@ -106,6 +118,14 @@ public final class CleanupFacade {
     /** The Radarr/Sonarr instances and the cleanup actions (environment, CONFIG_FILE, page). */
     public ArrSettingsStore instances() {
         return instances;
+    }
+
+    /** Jellyfin id → production year, from the latest watched report (the plan shows years without carrying them). */
+    private static Map<String, Integer> yearsOf(WatchedFacade watched) {
+        Map<String, Integer> years = new java.util.HashMap<>();
+        watched.stored().latest().ifPresent(report -> report.entries().stream().filter(e -> e.year() != null && e.jellyfinId() != null)
+                .forEach(e -> years.put(e.jellyfinId(), e.year())));
+        return years;
     }
 
     public List<WebRoutes> routes(Pages pages, JobQueue jobs, WatchedFacade watched, JellyfinClient jellyfin) {
@@ -116,7 +136,7 @@ public final class CleanupFacade {
     public List<WebRoutes> routes(Pages pages, JobQueue jobs, WatchedFacade watched, JellyfinClient jellyfin,
             java.util.function.Function<Long, Optional<String>> jellyfinNameOf) {
         List<WebRoutes> routes = new java.util.ArrayList<>(List.of(new CleanupSettingsPages(pages, watched.settings(), jellyfin, instances),
-                new ArrSettingsPages(pages, instances, check), new CleanupPages(pages, stores, runs, jobs, zone)));
+                new ArrSettingsPages(pages, instances, check), new CleanupPages(pages, stores, runs, jobs, zone, () -> yearsOf(watched))));
         routes.addAll(stores.leaving().routes(pages, jellyfinNameOf));
         return routes;
     }

@@ -35,7 +35,11 @@ final class CleanupPages implements WebRoutes {
     private final JobQueue jobs;
     private final ZoneId zone;
 
-    public CleanupPages(Pages pages, CleanupStores records, CleanupRuns runs, JobQueue jobs, ZoneId zone) {
+    private final java.util.function.Supplier<Map<String, Integer>> years;
+
+    public CleanupPages(Pages pages, CleanupStores records, CleanupRuns runs, JobQueue jobs, ZoneId zone,
+            java.util.function.Supplier<Map<String, Integer>> years) {
+        this.years = years;
         this.pages = pages;
         this.records = records;
         this.runs = runs;
@@ -123,6 +127,7 @@ final class CleanupPages implements WebRoutes {
         model.put("refusal", stored == null ? null : refusal(plan));
         model.put("zone", zone);
         model.put("maxAgeHours", runs.limits().planMaxAge().toHours());
+        model.put("years", plan == null ? Map.of() : years.get());
         model.put("calendar", records.leaving().calendar());
         model.put("leavingSoonDays", records.leaving().options().days());
         model.put("pendingKeeps", records.leaving().keeps().pending());

@@ -94,6 +94,19 @@ class CleanupBrowserTest {
                         alien -> assertThat(alien).contains("Alien", "movies to delete · radarr · 30.00 GB"),
                         heat -> assertThat(heat).contains("Heat", "7.00 GB"));
         assertThat(browser.horizontalOverflow()).as("the plan on a " + device).isZero();
+        browser.open("/admin/cleanup/watched");
+        browser.click("#refresh");
+        browser.waitUntil("the watched report is stored", () -> {
+            browser.open("/admin/cleanup/watched");
+            return browser.findAll("#entries .watched-entry").size() == 2;
+        });
+        assertThat(browser.findAll("#entries .entry-size").stream().map(WebElement::getText).toList())
+                .as("the watched report borrows the plan's sizes").containsExactlyInAnyOrder(
+                        "30.00 GB on disk (from the latest cleanup plan)", "7.00 GB on disk (from the latest cleanup plan)");
+        browser.open("/admin/cleanup");
+        browser.waitUntil("the plan shows", () -> browser.shows("#plan-identity"));
+        assertThat(browser.findAll("#plan-entries .entry-year").stream().map(WebElement::getText).toList())
+                .as("years from the stored watched report").containsExactly("(1979)", "(1995)");
         browser.screenshot("cleanup-plan-" + device);
 
         browser.type("#filter-search", "heat");

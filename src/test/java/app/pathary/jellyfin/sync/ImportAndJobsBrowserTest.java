@@ -89,7 +89,7 @@ class ImportAndJobsBrowserTest {
 
         browser.menu("Admin", "Jobs");
         browser.waitForPath("/admin/jobs");
-        assertThat(browser.find("#jobs tbody").getText()).contains("jellyfin_import", "done", "added 2 watch dates");
+        assertThat(browser.find("#jobs tbody").getText()).contains("Import from Jellyfin", "done", "added 2 watch dates");
         assertThat(browser.unlabelledFields()).as("every filter is labelled").isEmpty();
         assertThat(browser.horizontalOverflow()).as("the jobs page on a " + device).isZero();
         browser.screenshot("jobs-" + device);

@@ -180,7 +180,8 @@ public final class App implements AutoCloseable {
         cleanup.runs().addRunListener(new CleanupNotices(notifications));
         this.posters = PosterFacade.wire(new PosterFacade.Wiring(database.reads(), jellyfinClient,
                 new PosterServers(this::adminJellyfin, jellyfinLink.login()::serverOf), config.dataDir().resolve("posters"),
-                config.posterCacheBytes()));
+                config.posterCacheBytes(), itemId -> cleanup.leaving().leaving().stream().flatMap(item -> item.jellyfinIds().stream())
+                        .anyMatch(id -> id.replace("-", "").toLowerCase(java.util.Locale.ROOT).equals(itemId))));
     }
 
     /** The admin's Jellyfin (JELLYFIN_URL and its API key, from the environment or the watched settings page), if set. */

@@ -9,9 +9,11 @@ import org.jdbi.v3.core.Jdbi;
  */
 final class PosterAccess {
     private final Jdbi reads;
+    private final java.util.function.Predicate<String> shownToAll;
 
-    PosterAccess(Jdbi reads) {
+    PosterAccess(Jdbi reads, java.util.function.Predicate<String> shownToAll) {
         this.reads = reads;
+        this.shownToAll = shownToAll;
     }
 
     /** The movie is in the user's history, or in their Jellyfin library. */
@@ -22,8 +24,11 @@ final class PosterAccess {
                 .bind("u", userId).bind("m", movieId).mapTo(Boolean.class).one());
     }
 
-    /** The Jellyfin item is in the user's library index, or is a movie of their history. */
+    /** The Jellyfin item is listed to every user (the leaving-soon schedule), in the user's library index, or a movie of their history. */
     boolean itemVisible(long userId, String itemId) {
+        if (shownToAll.test(itemId)) {
+            return true;
+        }
         return reads.withHandle(h -> h.createQuery("""
                         SELECT EXISTS (SELECT 1 FROM jellyfin_items WHERE user_id = :u AND lower(replace(item_id, '-', '')) = :i)
                             OR EXISTS (SELECT 1 FROM jellyfin_items j JOIN movies m ON m.tmdb_id = j.tmdb_id

@@ -19,13 +19,20 @@ public final class PosterFacade {
     /**
      * @param cacheDir  the folder of cached posters ({@code DATA_DIR/posters})
      * @param cacheSize {@code POSTER_CACHE_MB} in bytes
+     * @param shownToAll Jellyfin items (ids without dashes, lower case) that a page lists to every user, such as the
+     *                   leaving-soon schedule: their pictures are no secret
      */
-    public record Wiring(Jdbi reads, JellyfinClient client, PosterServers servers, Path cacheDir, long cacheSize) {
+    public record Wiring(Jdbi reads, JellyfinClient client, PosterServers servers, Path cacheDir, long cacheSize,
+            java.util.function.Predicate<String> shownToAll) {
+        /** Without items that every user sees listed. */
+        public Wiring(Jdbi reads, JellyfinClient client, PosterServers servers, Path cacheDir, long cacheSize) {
+            this(reads, client, servers, cacheDir, cacheSize, id -> false);
+        }
     }
 
     public static PosterFacade wire(Wiring wiring) {
         var fetch = new PosterFetch(wiring.client(), new PosterCache(wiring.cacheDir(), wiring.cacheSize()));
-        var images = new PosterImages(new PosterAccess(wiring.reads()), fetch, wiring.servers(),
+        var images = new PosterImages(new PosterAccess(wiring.reads(), wiring.shownToAll()), fetch, wiring.servers(),
                 new LibraryCheck(wiring.client(), wiring.servers().user()));
         return new PosterFacade(images, new LibrarySearch(wiring.client(), wiring.servers()));
     }

@@ -45,6 +45,9 @@ class LeavingSoonBrowserTest {
         assertThat(titles()).containsExactly("Alien", "Heat");
         WebElement heat = line("Heat");
         assertThat(heat.getText()).contains("in 7 days", "You watched or marked it", "Why: ");
+        assertThat(browser.findAll(".leaving-line img.poster")).as("a poster per item").hasSize(2);
+        browser.waitUntil("the posters are loaded, not refused to this user", () -> Boolean.TRUE.equals(browser.script(
+                "return Array.from(document.querySelectorAll('.leaving-line img.poster')).every(i => i.complete && i.naturalWidth > 0)")));
         assertThat(browser.scrollsSideways()).as("fits the window").isFalse();
         heat.findElement(org.openqa.selenium.By.cssSelector(".keep-comment")).sendKeys("Movie night on Friday");
         press(heat.findElement(org.openqa.selenium.By.cssSelector(".keep-button")));

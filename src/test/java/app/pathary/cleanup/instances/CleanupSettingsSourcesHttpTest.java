@@ -89,7 +89,7 @@ class CleanupSettingsSourcesHttpTest {
 
         Files.writeString(file, Files.readString(file) + "  deleteEndedSeries: false\n");
         assertThat(source("CLEANUP_DELETE_ENDED_SERIES")).as("held in memory until a save or SIGHUP").isEqualTo("set on this page");
-        admin.submit(PATH, PATH, Map.of("CLEANUP_GRACE_DAYS_MOVIES", "3"));
+        admin.submit(PATH, PATH, Map.of("CLEANUP_STRATEGY", "any", "CLEANUP_GRACE_DAYS_MOVIES", "3"));
         assertThat(source("CLEANUP_DELETE_ENDED_SERIES")).isEqualTo("from CONFIG_FILE");
         assertThat(app.app.cleanup.instances().actions().deleteEndedSeries()).isFalse();
         assertThat(admin.get(PATH).body()).containsPattern("id=\"CLEANUP_DELETE_ENDED_SERIES\"[^>]*disabled");
@@ -115,7 +115,7 @@ class CleanupSettingsSourcesHttpTest {
         assertThat(source("CLEANUP_DELETE_ENDED_SERIES")).as("nothing saved while the file is unreadable").isEqualTo("default");
 
         Files.writeString(file, "radarr:\n  - {name: radarr-hd, url: \"http://127.0.0.1:9\", apiKey: khd}\n");
-        admin.submit(PATH, PATH, Map.of("CLEANUP_GRACE_DAYS_MOVIES", "3"));
+        admin.submit(PATH, PATH, Map.of("CLEANUP_STRATEGY", "any", "CLEANUP_GRACE_DAYS_MOVIES", "3"));
         assertThat(app.app.configFile.rereads()).isEqualTo(2);
         assertThat(admin.get(PATH).body()).contains("value=\"radarr-hd\"").doesNotContain("value=\"radarr-uhd\"");
         assertThat(source("CLEANUP_IMPORT_EXCLUSION")).isEqualTo("default");

@@ -69,6 +69,7 @@ public final class Database implements AutoCloseable {
         Dialect dialect = Dialect.of(settings.jdbcUrl());
         if (dialect == Dialect.SQLITE) {
             createParentFolder(settings.jdbcUrl());
+            SqliteNative.prepare();
         }
         StartupCheck.run(settings);
         if (dialect == Dialect.SQLITE) {
@@ -146,9 +147,14 @@ public final class Database implements AutoCloseable {
         return handle;
     }
 
-    /** Runs the migrations of this dialect's folder. */
+    /** Runs the migrations of this dialect's folder (nothing to load or run when every one is applied already). */
     public void migrate() {
         try {
+            if (SchemaCurrent.check(writer, dialect.migrationFolder())) {
+                file.ifPresent(SqliteFile::remember);
+                migrated = true;
+                return;
+            }
             Flyway.configure()
                     .dataSource(writer)
                     .locations("classpath:" + dialect.migrationFolder())
@@ -209,6 +215,11 @@ public final class Database implements AutoCloseable {
             Thread.currentThread().interrupt();
             return DatabaseHealth.down("the health check was interrupted");
         }
+    }
+
+    /** The pool that writes (on PostgreSQL the one pool), for the migrations. */
+    javax.sql.DataSource writer() {
+        return writer;
     }
 
     public Dialect dialect() {

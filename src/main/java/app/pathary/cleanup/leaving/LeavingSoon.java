@@ -60,8 +60,9 @@ public final class LeavingSoon {
      * and returns the plan in which only the deletions whose date has come still delete.
      */
     public CleanupPlan schedule(CleanupPlan plan) {
-        LeavingPlan.Result result = LeavingPlan.schedule(plan, schedule.current(), plan.today(), options.days());
-        schedule.store(result);
+        Map<String, LeavingItem> stored = schedule.current();
+        LeavingPlan.Result result = LeavingPlan.schedule(plan, stored, plan.today(), options.days());
+        schedule.store(result, stored);
         if (!result.announced().isEmpty()) {
             tell(() -> events.announced(result.announced()));
         }

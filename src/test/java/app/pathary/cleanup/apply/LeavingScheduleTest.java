@@ -21,6 +21,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -84,6 +85,27 @@ class LeavingScheduleTest {
         assertThat(stores.leaving().leaving()).extracting(LeavingItem::title, LeavingItem::leavesOn)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("Heat", LocalDate.of(2026, 3, 8)),
                         org.assertj.core.groups.Tuple.tuple("Alien", LocalDate.of(2026, 3, 11)));
+    }
+
+    @Test
+    void a_later_plan_rewrites_only_the_schedule_rows_that_changed() {
+        scenario.radarr.addMovie("Heat", 1995, 949, "/movies/Heat").file("/movies/Heat/Heat.mkv", 1000);
+        scenario.report.add(movie("jf-heat", "Heat", "/media/movies/Heat/Heat.mkv", 949, Verdict.ELIGIBLE));
+        var alien = scenario.radarr.addMovie("Alien", 1979, 348, "/movies/Alien");
+        alien.file("/movies/Alien/Alien.mkv", 2000);
+        scenario.report.add(movie("jf-alien", "Alien", "/media/movies/Alien/Alien.mkv", 348, Verdict.ELIGIBLE));
+        scenario.plan(stores, DAY);
+        scenario.database.jdbi().useHandle(h -> h.execute("UPDATE cleanup_leaving SET updated_at = 1"));
+
+        alien.file("/movies/Alien/Alien.mkv", 3000); // a bigger file: Alien's row says so
+        scenario.plan(stores, DAY.plusDays(1));
+
+        Map<String, Long> written = scenario.database.jdbi().withHandle(h -> h.createQuery("SELECT title, updated_at FROM cleanup_leaving")
+                .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getLong(2))).list()).stream()
+                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+        assertThat(written).containsEntry("Heat", 1L).hasEntrySatisfying("Alien", at -> assertThat(at).isNotEqualTo(1L));
+        assertThat(stores.leaving().leaving()).extracting(LeavingItem::title, LeavingItem::bytes)
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("Heat", 1000L), org.assertj.core.groups.Tuple.tuple("Alien", 3000L));
     }
 
     @Test

@@ -53,6 +53,10 @@ public final class Database implements AutoCloseable {
             jdbi.setStatementBuilderFactory(ReusedStatements.FACTORY);
         }
         this.reads = reader == writer ? jdbi : configure(Jdbi.create(reader));
+        if (dialect == Dialect.SQLITE && reads != jdbi) {
+            // the readers too: a webhook delivery's link lookup and every page's queries run the same few SQL texts
+            reads.setStatementBuilderFactory(ReusedStatements.FACTORY);
+        }
         this.groupCommit = dialect == Dialect.SQLITE ? new GroupCommit(jdbi) : null;
         this.writes = groupCommit != null ? groupCommit : new RetriedOnAbort(jdbi);
         this.probe = new WriteProbe(jdbi, file, PROBE_INTERVAL);

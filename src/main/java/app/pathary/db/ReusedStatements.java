@@ -15,13 +15,13 @@ import org.jdbi.v3.core.statement.StatementBuilderFactory;
 import org.jdbi.v3.core.statement.StatementContext;
 
 /**
- * Keeps SQLite's writer statements prepared for as long as its connection lives, so the same SQL is parsed and planned
+ * Keeps SQLite's statements (the writer's and the readers') prepared for as long as their connection lives, so the same SQL is parsed and planned
  * once, not once per transaction. A webhook delivery arriving alone (a steady trickle, nothing to group) used to pay
  * for preparing each of its statements anew, because the pool hands out a fresh proxy of the connection each time and
  * the proxy closes every statement made through it. Statements are therefore prepared on the connection itself, kept
  * per connection (at most {@link #KEPT}, least recently used dropped), and found again by the next handle on that
  * connection. A statement still in use (an open result) is not shared: the same SQL then gets a statement of its own.
- * The writer connection is used by one thread at a time (the pool's checkout orders them); a connection the pool
+ * Each connection is used by one thread at a time (the pool's checkout orders them); a connection the pool
  * retires closes its statements, and a closed one is never handed out again.
  */
 final class ReusedStatements implements StatementBuilder {

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The SQLite writer prepares each SQL text once per connection (not per handle), and never shares a statement that is still in use. */
+/** SQLite's connections prepare each SQL text once per connection (not per handle), and never share a statement that is still in use. */
 class ReusedStatementsTest {
     private static final String INSERT = "INSERT INTO notes (n, text) VALUES (:n, :text)";
     private Database database;
@@ -94,6 +94,29 @@ class ReusedStatementsTest {
         Integer framesLeft = database.jdbi().withHandle(h -> h.createQuery("PRAGMA wal_checkpoint(PASSIVE)")
                 .map((rs, ctx) -> rs.getInt(2) - rs.getInt(3)).one());
         assertThat(framesLeft).as("no kept statement holds back a checkpoint").isZero();
+    }
+
+    @Test
+    void the_readers_keep_their_statements_too_and_always_see_the_latest_commit() {
+        List<PreparedStatement> used = new ArrayList<>();
+        StatementCustomizer seen = new StatementCustomizer() {
+            @Override
+            public void beforeExecution(PreparedStatement statement, StatementContext context) {
+                used.add(statement);
+            }
+        };
+        for (int n = 1; n <= 20; n++) {
+            int row = n;
+            database.writes().inTransaction(h -> h.createUpdate(INSERT).bind("n", row).bind("text", "t" + row).execute());
+            Integer seenCount = database.reads().withHandle(h -> h.createQuery("SELECT count(*) FROM notes WHERE n <= :n")
+                    .bind("n", row).addCustomizer(seen).mapTo(Integer.class).one());
+            assertThat(seenCount).as("read after commit %d", row).isEqualTo(row);
+        }
+        assertThat(new java.util.HashSet<>(used).size()).as("one statement per reader connection at most, not one per read")
+                .isLessThanOrEqualTo(4).isLessThan(used.size());
+        Integer framesLeft = database.jdbi().withHandle(h -> h.createQuery("PRAGMA wal_checkpoint(PASSIVE)")
+                .map((rs, ctx) -> rs.getInt(2) - rs.getInt(3)).one());
+        assertThat(framesLeft).as("no reader's kept statement holds back a checkpoint").isZero();
     }
 
     private static int count(org.jdbi.v3.core.Jdbi jdbi, String sql) {

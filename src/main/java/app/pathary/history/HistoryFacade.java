@@ -62,6 +62,7 @@ public final class HistoryFacade {
     /** @param library the media library's title search for "Add a watch" ({@link LibraryTitles#none()} without one) */
     public List<WebRoutes> routes(Pages pages, HistoryApi.UserLookup users, Supplier<LocalDate> today, LibraryTitles library) {
         return List.of(new HistoryPages(pages, history, queries, movies.queries(), today, library), new HistoryApi(users, history, queries),
+                new EpisodeApi(users, episodes, episodeQueries),
                 new HistoryCsvPages(csv(), today));
     }
 }

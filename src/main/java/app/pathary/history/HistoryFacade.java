@@ -61,11 +61,21 @@ public final class HistoryFacade {
         return csv;
     }
 
+    /** The episodes CSV file (beside the movies file of {@link #csv()}). */
+    public EpisodeCsv episodeCsv() {
+        return new EpisodeCsv(episodes, episodeQueries);
+    }
+
+    /** Imports either CSV file (movies or episodes), told apart by its header. */
+    public CsvImport csvImport() {
+        return new CsvImport(csv, episodeCsv());
+    }
+
     /** @param library the media library's title search for "Add a watch" ({@link LibraryTitles#none()} without one) */
     public List<WebRoutes> routes(Pages pages, HistoryApi.UserLookup users, Supplier<LocalDate> today, LibraryTitles library) {
         return List.of(new HistoryPages(pages, history, queries, movies.queries(), today, library), new HistoryApi(users, history, queries),
                 new EpisodeApi(users, episodes, episodeQueries),
                 new EpisodePages(pages, episodes, episodeQueries, shows.queries(), today),
-                new HistoryCsvPages(csv(), today));
+                new HistoryCsvPages(csv(), episodeCsv(), csvImport(), today));
     }
 }

@@ -162,7 +162,8 @@ public final class App implements AutoCloseable {
         this.scrobble = ScrobbleFacade.wire(database, history.history(), clock, config.timezone());
         this.jellyfinSync = new JellyfinSyncFacade(new JellyfinSyncFacade.Wiring(jellyfinLink.links(), jellyfinLink.login(), backgroundJellyfin,
                 new JellyfinItemIndex(database.jdbi()), new Retries(overrides.jellyfinRetryWait()),
-                new JellyfinSyncFacade.Collaborators(history.history(), history.queries(), movies.queries()), jobs.queue(), config.timezone()));
+                new JellyfinSyncFacade.Collaborators(history.history(), history.queries(), movies.queries()), jobs.queue(), config.timezone(),
+                jellyfinLink.writes(), clock));
         history.history().addTransactionListener(jellyfinSync.autoSync());
         this.watched = WatchedFacade.wire(new WatchedFacade.Wiring(database.jdbi(), config.watched(), secrets, backgroundJellyfin, clock,
                 config.timezone()));
@@ -260,6 +261,8 @@ public final class App implements AutoCloseable {
             Duration every = overrides.watchedReportEvery();
             workers.schedule(new JobWorkers.Schedule(new JobSpec.WatchedReport(),
                     every.compareTo(FIRST_WATCHED_REPORT) < 0 ? every : FIRST_WATCHED_REPORT, every, watched.reports()::configured));
+            config.jellyfinCatchup().ifPresent(period ->
+                    workers.schedule(new JobWorkers.Schedule(new JobSpec.JellyfinCatchupAll(), period, period, () -> true)));
             config.cleanup().schedule().ifPresent(hours ->
                     workers.schedule(new JobWorkers.Schedule(new JobSpec.CleanupScheduled(), hours, hours, cleanup.runs()::configured)));
             workers.start();

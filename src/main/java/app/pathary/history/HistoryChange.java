@@ -19,5 +19,6 @@ public record HistoryChange(long userId, Movie movie, Kind kind, LocalDate date,
 
     public enum Kind { ADDED, REMOVED, ALL_REMOVED }
 
-    public enum Source { PAGE, API, CLI, CSV_IMPORT, WEBHOOK, JELLYFIN_IMPORT }
+    /** JELLYFIN_CATCHUP: a play the catch-up sync found in Jellyfin; WEBHOOK_MARK: a hand mark in Jellyfin the user counts. */
+    public enum Source { PAGE, API, CLI, CSV_IMPORT, WEBHOOK, JELLYFIN_IMPORT, JELLYFIN_CATCHUP, WEBHOOK_MARK }
 }

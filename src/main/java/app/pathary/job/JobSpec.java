@@ -79,6 +79,43 @@ public sealed interface JobSpec {
         }
     }
 
+    /**
+     * Reads a user's Jellyfin plays since their last catch-up and adds what the webhook missed ("from catch-up").
+     */
+    record JellyfinCatchup(long userId) implements JobSpec {
+        public static final String TYPE = "jellyfin_catchup";
+
+        @Override
+        public String type() {
+            return TYPE;
+        }
+
+        @Override
+        public String dedupeKey() {
+            return TYPE + ":" + userId;
+        }
+
+        @Override
+        public Long forUser() {
+            return userId;
+        }
+    }
+
+    /** The scheduled catch-up: queues a {@link JellyfinCatchup} for every user with a Jellyfin login. */
+    record JellyfinCatchupAll() implements JobSpec {
+        public static final String TYPE = "jellyfin_catchup_all";
+
+        @Override
+        public String type() {
+            return TYPE;
+        }
+
+        @Override
+        public String dedupeKey() {
+            return TYPE;
+        }
+    }
+
     /** Sweeps Jellyfin and stores the watched report. */
     record WatchedReport() implements JobSpec {
         public static final String TYPE = "watched_report";

@@ -35,6 +35,7 @@ public final class JellyfinExport {
     private final Retries retries;
     private final HistoryQueries history;
     private final ZoneId zone;
+    private final app.pathary.jellyfin.link.JellyfinWrites writes;
 
     JellyfinExport(JellyfinAccess access, JellyfinLibrary library, JellyfinItemIndex index, JellyfinMovieSync.Playstate playstate,
             HistoryQueries history) {
@@ -45,6 +46,7 @@ public final class JellyfinExport {
         this.retries = playstate.retries();
         this.history = history;
         this.zone = playstate.zone();
+        this.writes = playstate.writes();
     }
 
     public record Summary(int scanned, int markedPlayed, int dateChanged, int markedUnplayed, int unchanged, int withoutTmdbId) {
@@ -153,6 +155,9 @@ public final class JellyfinExport {
                 case PLAYED, DATE -> client.updateUserData(session.server(), session.jellyfinUserId(), itemId,
                         new UpdateUserItemDataDto(true, Math.max(1, write.item().playCount()), write.date(), null, null));
             });
+            if (write.date() != null) {
+                writes.record(userId, itemId, write.date());
+            }
         } catch (JellyfinException.NotFound gone) {
             index.remove(userId, itemId);
         }

@@ -20,9 +20,10 @@ public final class ScrobbleFacade {
         this.scrobbler = scrobbler;
     }
 
-    public static ScrobbleFacade wire(Database database, WatchHistory history, Clock clock, ZoneId zone) {
+    public static ScrobbleFacade wire(Database database, WatchHistory history, Clock clock, ZoneId zone,
+            app.pathary.jellyfin.link.JellyfinWrites writes) {
         DeliveryLog log = new DeliveryLog(database.writes(), database.reads(), clock);
-        return new ScrobbleFacade(log, new Scrobbler(history, log, clock, zone));
+        return new ScrobbleFacade(log, new Scrobbler(history, log, clock, zone, writes));
     }
 
     /** The latest deliveries of a user, for the Jellyfin page. */

@@ -29,13 +29,15 @@ public final class Scrobbler {
     private final DeliveryKeys keys;
     private final Clock clock;
     private final ZoneId zone;
+    private final HandMarks marks;
 
-    public Scrobbler(WatchHistory history, DeliveryLog log, Clock clock, ZoneId zone) {
+    public Scrobbler(WatchHistory history, DeliveryLog log, Clock clock, ZoneId zone, app.pathary.jellyfin.link.JellyfinWrites writes) {
         this.history = history;
         this.log = log;
         this.keys = new DeliveryKeys(clock);
         this.clock = clock;
         this.zone = zone;
+        this.marks = new HandMarks(history, writes, clock, zone);
     }
 
     /** What became of a delivery. {@code movie} and {@code watchedAt} are set when it was recorded. */
@@ -55,6 +57,9 @@ public final class Scrobbler {
         }
         String title = safeTitle(payload);
         try {
+            if (payload.text("NotificationType").filter(HandMarks.TYPE::equals).isPresent()) {
+                return mark(link, payload, title);
+            }
             Outcome outcome = decide(link, payload, title);
             if (outcome != null) {
                 log.record(link.userId(), title, outcome.result(), outcome.reason());
@@ -65,6 +70,18 @@ public final class Scrobbler {
             log.record(link.userId(), title, "rejected", e.getMessage());
             throw e;
         }
+    }
+
+    /** A UserDataSaved delivery: a hand mark, counted when the user opted in ({@link HandMarks}). */
+    private Outcome mark(JellyfinLink link, WebhookPayload payload, String title) {
+        Outcome outcome = marks.decide(link, payload, title);
+        if (outcome != null) {
+            log.record(link.userId(), title, outcome.result(), outcome.reason());
+            return outcome;
+        }
+        Outcome recorded = marks.record(link, payload, newMovie(payload, title), (h, key, note) -> claim(h, link.userId(), key, title, note));
+        log.trimNowAndThen(link.userId());
+        return recorded;
     }
 
     /** Why the delivery is not counted, or null when it is to be recorded. */
@@ -96,9 +113,7 @@ public final class Scrobbler {
 
     private Outcome record(JellyfinLink link, WebhookPayload payload, String title) {
         int tmdbId = tmdbId(payload).orElseThrow();
-        NewMovie movie = new NewMovie(tmdbId, payload.text("Provider_imdb").filter(s -> IMDB_ID.matcher(s).matches()).orElse(null),
-                title == null ? "TMDb " + tmdbId : title, payload.integer("Year").filter(y -> y >= 1870 && y <= 2200).orElse(null),
-                payload.escapedText("Overview").orElse(null));
+        NewMovie movie = newMovie(payload, title);
         PlayTime ended = PlayTime.of(payload, history.window(), clock, zone);
         String key = deliveryKey(link, payload, tmdbId, ended);
         var command = new HistoryCommand.AddPlays(new MovieRef.CreateIfMissing(movie), ended.date(), 1, null);
@@ -109,6 +124,14 @@ public final class Scrobbler {
             return new Outcome("duplicate", "This delivery was already counted.", null, null);
         }
         return new Outcome("recorded", ended.note(), changes.get().getFirst().movie(), ended.date());
+    }
+
+    /** The movie as the payload describes it (the payload has a TMDb id). */
+    private static NewMovie newMovie(WebhookPayload payload, String title) {
+        int tmdbId = tmdbId(payload).orElseThrow();
+        return new NewMovie(tmdbId, payload.text("Provider_imdb").filter(s -> IMDB_ID.matcher(s).matches()).orElse(null),
+                title == null ? "TMDb " + tmdbId : title, payload.integer("Year").filter(y -> y >= 1870 && y <= 2200).orElse(null),
+                payload.escapedText("Overview").orElse(null));
     }
 
     /** Claims the delivery's key and logs the delivery, in the play's transaction; false when already claimed. */

@@ -14,11 +14,14 @@ public final class DateSource {
     private DateSource() {
     }
 
-    /** The stored value for a date a change from {@code source} creates. */
+    /**
+     * The stored value for a movie date a change from {@code source} creates: only the sources a user must be able to
+     * tell apart are kept (episode dates keep every {@link Source#stored()}; the two agree on these).
+     */
     static String of(Source source) {
         return switch (source) {
-            case JELLYFIN_CATCHUP -> CATCHUP;
-            case WEBHOOK_MARK -> MARK;
+            case CATCHUP -> CATCHUP;
+            case MARK -> MARK;
             case PAGE, API, CLI, CSV_IMPORT, WEBHOOK, JELLYFIN_IMPORT -> null;
         };
     }

@@ -19,6 +19,20 @@ public record HistoryChange(long userId, Movie movie, Kind kind, LocalDate date,
 
     public enum Kind { ADDED, REMOVED, ALL_REMOVED }
 
-    /** JELLYFIN_CATCHUP: a play the catch-up sync found in Jellyfin; WEBHOOK_MARK: a hand mark in Jellyfin the user counts. */
-    public enum Source { PAGE, API, CLI, CSV_IMPORT, WEBHOOK, JELLYFIN_IMPORT, JELLYFIN_CATCHUP, WEBHOOK_MARK }
+    /**
+     * Where a change came from. {@link #CATCHUP} is a play the catch-up sync found that the webhook missed; {@link #MARK}
+     * a "played" mark set by hand in Jellyfin. Episode dates store {@link #stored()} as their source.
+     */
+    public enum Source {
+        PAGE, API, CLI, CSV_IMPORT, WEBHOOK, JELLYFIN_IMPORT, CATCHUP, MARK;
+
+        /** The text stored as an episode date's source: page, api, cli, import, webhook, jellyfin, catchup, mark. */
+        public String stored() {
+            return switch (this) {
+                case CSV_IMPORT -> "import";
+                case JELLYFIN_IMPORT -> "jellyfin";
+                default -> name().toLowerCase(java.util.Locale.ROOT);
+            };
+        }
+    }
 }

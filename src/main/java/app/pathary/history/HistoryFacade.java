@@ -2,6 +2,7 @@ package app.pathary.history;
 
 import app.pathary.db.Database;
 import app.pathary.movie.MovieFacade;
+import app.pathary.show.ShowFacade;
 import app.pathary.web.Pages;
 import app.pathary.web.WebRoutes;
 import java.time.Clock;
@@ -15,18 +16,34 @@ public final class HistoryFacade {
     private final HistoryQueries queries;
     private final HistoryCsv csv;
     private final MovieFacade movies;
+    private final EpisodeHistory episodes;
+    private final EpisodeHistoryQueries episodeQueries;
 
-    private HistoryFacade(WatchHistory history, HistoryQueries queries, MovieFacade movies) {
+    private HistoryFacade(WatchHistory history, HistoryQueries queries, MovieFacade movies, EpisodeHistory episodes,
+            EpisodeHistoryQueries episodeQueries) {
         this.history = history;
         this.queries = queries;
         this.csv = new HistoryCsv(history, queries);
         this.movies = movies;
+        this.episodes = episodes;
+        this.episodeQueries = episodeQueries;
     }
 
-    /** @param zone {@code TIMEZONE}: the window of watch dates ends tomorrow there */
-    public static HistoryFacade wire(Database database, MovieFacade movies, Clock clock, java.time.ZoneId zone) {
-        return new HistoryFacade(new WatchHistory(database.writes(), movies.repository(), new WatchDateWindow(clock, zone), clock),
-                new HistoryQueries(database.reads()), movies);
+    /** @param zone {@code TIMEZONE}: the window of watch dates (movies and episodes) ends tomorrow there */
+    public static HistoryFacade wire(Database database, MovieFacade movies, ShowFacade shows, Clock clock, java.time.ZoneId zone) {
+        WatchDateWindow window = new WatchDateWindow(clock, zone);
+        return new HistoryFacade(new WatchHistory(database.writes(), movies.repository(), window, clock),
+                new HistoryQueries(database.reads()), movies,
+                new EpisodeHistory(database.writes(), shows.repository(), window, clock), new EpisodeHistoryQueries(database.reads()));
+    }
+
+    /** Applies episode history commands (add, set, merge, delete) in one transaction and tells the listeners. */
+    public EpisodeHistory episodes() {
+        return episodes;
+    }
+
+    public EpisodeHistoryQueries episodeQueries() {
+        return episodeQueries;
     }
 
     /** Applies history commands (add, set, merge, delete) in one transaction and tells the listeners. */

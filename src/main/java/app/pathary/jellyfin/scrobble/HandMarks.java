@@ -86,7 +86,7 @@ final class HandMarks {
         var command = new HistoryCommand.MergeDate(new MovieRef.CreateIfMissing(movie), marked.date(), 1, null);
         String note = "Marked played by hand in Jellyfin: counted on " + marked.date() + " unless that day already had a date"
                 + (marked.note() == null ? "." : "; " + marked.note());
-        Optional<List<HistoryChange>> changes = history.applyIf(link.userId(), List.of(command), Source.WEBHOOK_MARK,
+        Optional<List<HistoryChange>> changes = history.applyIf(link.userId(), List.of(command), Source.MARK,
                 h -> claim.claim(h, key, note));
         if (changes.isEmpty()) {
             return new Scrobbler.Outcome("duplicate", "This delivery was already counted.", null, null);

@@ -146,7 +146,7 @@ final class JellyfinCatchup {
             }
         }
         var command = new HistoryCommand.MergeDate(new MovieRef.CreateIfMissing(newMovie(item, tmdbId)), day, 1, null);
-        return !history.watchHistory().apply(userId, List.of(command), Source.JELLYFIN_CATCHUP).isEmpty();
+        return !history.watchHistory().apply(userId, List.of(command), Source.CATCHUP).isEmpty();
     }
 
     private static NewMovie newMovie(BaseItemDto item, int tmdbId) {

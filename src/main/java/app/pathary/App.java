@@ -165,7 +165,8 @@ public final class App implements AutoCloseable {
         this.scrobble = ScrobbleFacade.wire(database, history.history(), clock, config.timezone(), jellyfinLink.writes());
         this.jellyfinSync = new JellyfinSyncFacade(new JellyfinSyncFacade.Wiring(jellyfinLink.links(), jellyfinLink.login(), backgroundJellyfin,
                 new JellyfinItemIndex(database.jdbi()), new Retries(overrides.jellyfinRetryWait()),
-                new JellyfinSyncFacade.Collaborators(history.history(), history.queries(), movies.queries()), jobs.queue(), config.timezone(),
+                new JellyfinSyncFacade.Collaborators(history.history(), history.queries(), movies.queries(),
+                        history.episodes(), history.episodeQueries()), jobs.queue(), config.timezone(),
                 jellyfinLink.writes(), clock));
         history.history().addTransactionListener(jellyfinSync.autoSync());
         this.watched = WatchedFacade.wire(new WatchedFacade.Wiring(database.jdbi(), config.watched(), secrets, backgroundJellyfin, clock,

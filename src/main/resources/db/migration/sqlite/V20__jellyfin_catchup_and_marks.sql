@@ -18,3 +18,17 @@ CREATE TABLE jellyfin_writes (
     written_at BIGINT  NOT NULL,
     PRIMARY KEY (user_id, item_id)
 );
+
+-- Each user's Jellyfin episode items by their series' provider ids, season and number, so that syncing one episode's
+-- change needs no library scan (the movies have jellyfin_items). Import and export rebuild it.
+CREATE TABLE jellyfin_episode_items (
+    user_id INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+    item_id TEXT    NOT NULL,
+    tvdb_id INTEGER,
+    tmdb_id INTEGER,
+    imdb_id TEXT,
+    season  INTEGER NOT NULL,
+    number  INTEGER NOT NULL,
+    PRIMARY KEY (user_id, item_id)
+);
+CREATE INDEX jellyfin_episode_items_episode ON jellyfin_episode_items (user_id, season, number);

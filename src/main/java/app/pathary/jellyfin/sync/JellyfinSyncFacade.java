@@ -28,6 +28,8 @@ public final class JellyfinSyncFacade {
     private final JellyfinAutoSync autoSync;
     private final JellyfinMovieSync movieSync;
     private final JellyfinCatchup catchup;
+    private final JellyfinEpisodeImport episodeImporter;
+    private final JellyfinEpisodeExport episodeExporter;
     private final JobQueue queue;
     private final JellyfinLinkRepository links;
 
@@ -44,7 +46,12 @@ public final class JellyfinSyncFacade {
         JellyfinLibrary library = new JellyfinLibrary(wiring.client());
         var playstate = new JellyfinMovieSync.Playstate(wiring.client(), wiring.retries(), wiring.zone(), wiring.writes());
         this.importer = new JellyfinImport(access, library, wiring.index(), wiring.history().watchHistory(), wiring.zone());
-        this.exporter = new JellyfinExport(access, library, wiring.index(), playstate, wiring.history().queries());
+        var writes = new PlaystateWrites(access, playstate);
+        this.exporter = new JellyfinExport(access, library, wiring.index(), writes, wiring.history().queries());
+        var episodeLibrary = new JellyfinEpisodeLibrary(wiring.client());
+        var episodeIndex = wiring.index().episodes();
+        this.episodeImporter = new JellyfinEpisodeImport(access, episodeLibrary, episodeIndex, wiring.history().episodes(), wiring.zone());
+        this.episodeExporter = new JellyfinEpisodeExport(access, episodeLibrary, episodeIndex, writes, wiring.history().episodeQueries());
         this.autoSync = new JellyfinAutoSync(wiring.links(), wiring.history().queries(), wiring.queue());
         this.movieSync = new JellyfinMovieSync(wiring.history().queries(), wiring.history().movies(), access, wiring.index(), library, playstate);
         this.catchup = new JellyfinCatchup(new JellyfinCatchup.Remote(access, wiring.client(), wiring.writes(), wiring.links()),
@@ -59,7 +66,8 @@ public final class JellyfinSyncFacade {
     }
 
     /** The history parts the jobs use. */
-    public record Collaborators(WatchHistory watchHistory, HistoryQueries queries, MovieQueries movies) {
+    public record Collaborators(WatchHistory watchHistory, HistoryQueries queries, MovieQueries movies,
+            app.pathary.history.EpisodeHistory episodes, app.pathary.history.EpisodeHistoryQueries episodeQueries) {
     }
 
     /** The automatic sync: to be told of history changes inside their transaction. */
@@ -67,12 +75,15 @@ public final class JellyfinSyncFacade {
         return autoSync;
     }
 
+    /** Movies first, then episodes; a failed read of either fails the job (what was added stays; a retry adds nothing twice). */
     public String run(JobSpec.JellyfinImport spec, JobContext context) {
-        return importer.run(spec.userId(), context).toString();
+        String movies = importer.run(spec.userId(), context).toString();
+        return movies + " " + episodeImporter.run(spec.userId(), context);
     }
 
     public String run(JobSpec.JellyfinExport spec, JobContext context) throws Exception {
-        return exporter.run(spec.userId(), spec.markUnplayed(), context).toString();
+        String movies = exporter.run(spec.userId(), spec.markUnplayed(), context).toString();
+        return movies + " " + episodeExporter.run(spec.userId(), spec.markUnplayed(), context);
     }
 
     public String run(JobSpec.JellyfinSync spec) {

@@ -166,9 +166,10 @@ public final class App implements AutoCloseable {
         this.jellyfinSync = new JellyfinSyncFacade(new JellyfinSyncFacade.Wiring(jellyfinLink.links(), jellyfinLink.login(), backgroundJellyfin,
                 new JellyfinItemIndex(database.jdbi()), new Retries(overrides.jellyfinRetryWait()),
                 new JellyfinSyncFacade.Collaborators(history.history(), history.queries(), movies.queries(),
-                        history.episodes(), history.episodeQueries()), jobs.queue(), config.timezone(),
+                        history.episodes(), history.episodeQueries(), shows.queries()), jobs.queue(), config.timezone(),
                 jellyfinLink.writes(), clock));
         history.history().addTransactionListener(jellyfinSync.autoSync());
+        history.episodes().addTransactionListener(jellyfinSync.episodeAutoSync());
         this.watched = WatchedFacade.wire(new WatchedFacade.Wiring(database.jdbi(), config.watched(), secrets, backgroundJellyfin, clock,
                 config.timezone()));
         this.configFile = new ReloadableConfigFile(config.configFile());

@@ -79,6 +79,26 @@ public sealed interface JobSpec {
         }
     }
 
+    /** Pushes one episode's latest watch date (or its absence) to a user's Jellyfin copies of it. */
+    record JellyfinEpisodeSync(long userId, long episodeId) implements JobSpec {
+        public static final String TYPE = "jellyfin_episode_sync";
+
+        @Override
+        public String type() {
+            return TYPE;
+        }
+
+        @Override
+        public String dedupeKey() {
+            return TYPE + ":" + userId + ":" + episodeId;
+        }
+
+        @Override
+        public Long forUser() {
+            return userId;
+        }
+    }
+
     /**
      * Reads a user's Jellyfin plays since their last catch-up and adds what the webhook missed ("from catch-up").
      */

@@ -30,6 +30,8 @@ public final class JellyfinSyncFacade {
     private final JellyfinCatchup catchup;
     private final JellyfinEpisodeImport episodeImporter;
     private final JellyfinEpisodeExport episodeExporter;
+    private final JellyfinEpisodeAutoSync episodeAutoSync;
+    private final JellyfinEpisodeSync episodeSync;
     private final JobQueue queue;
     private final JellyfinLinkRepository links;
 
@@ -52,6 +54,9 @@ public final class JellyfinSyncFacade {
         var episodeIndex = wiring.index().episodes();
         this.episodeImporter = new JellyfinEpisodeImport(access, episodeLibrary, episodeIndex, wiring.history().episodes(), wiring.zone());
         this.episodeExporter = new JellyfinEpisodeExport(access, episodeLibrary, episodeIndex, writes, wiring.history().episodeQueries());
+        this.episodeAutoSync = new JellyfinEpisodeAutoSync(wiring.links(), wiring.history().episodeQueries(), wiring.queue());
+        this.episodeSync = new JellyfinEpisodeSync(wiring.history().episodeQueries(), wiring.history().shows(), access, episodeIndex,
+                episodeLibrary, playstate);
         this.autoSync = new JellyfinAutoSync(wiring.links(), wiring.history().queries(), wiring.queue());
         this.movieSync = new JellyfinMovieSync(wiring.history().queries(), wiring.history().movies(), access, wiring.index(), library, playstate);
         this.catchup = new JellyfinCatchup(new JellyfinCatchup.Remote(access, wiring.client(), wiring.writes(), wiring.links()),
@@ -67,7 +72,8 @@ public final class JellyfinSyncFacade {
 
     /** The history parts the jobs use. */
     public record Collaborators(WatchHistory watchHistory, HistoryQueries queries, MovieQueries movies,
-            app.pathary.history.EpisodeHistory episodes, app.pathary.history.EpisodeHistoryQueries episodeQueries) {
+            app.pathary.history.EpisodeHistory episodes, app.pathary.history.EpisodeHistoryQueries episodeQueries,
+            app.pathary.show.ShowQueries shows) {
     }
 
     /** The automatic sync: to be told of history changes inside their transaction. */
@@ -88,6 +94,15 @@ public final class JellyfinSyncFacade {
 
     public String run(JobSpec.JellyfinSync spec) {
         return movieSync.run(spec);
+    }
+
+    public String run(JobSpec.JellyfinEpisodeSync spec) {
+        return episodeSync.run(spec);
+    }
+
+    /** The automatic sync of episodes: to be told of episode history changes inside their transaction. */
+    public app.pathary.history.EpisodeListener.InTransaction episodeAutoSync() {
+        return episodeAutoSync;
     }
 
     public String run(JobSpec.JellyfinCatchup spec, JobContext context) {

@@ -135,4 +135,42 @@ class JellyfinEpisodeSyncTest {
         assertThat(writes()).isZero();
         assertThat(importNow()).as("the export's plays read back add nothing").contains("added 0 watch dates, 2 already present");
     }
+
+    private void awaitIdleJobs() throws InterruptedException {
+        for (int i = 0; i < 500; i++) {
+            boolean busy = !app.app.jobs.repository().list(Job.Status.WAITING, null, null, 1).isEmpty()
+                    || !app.app.jobs.repository().list(Job.Status.RUNNING, null, null, 1).isEmpty();
+            if (!busy) {
+                return;
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("jobs did not finish: " + app.app.jobs.repository().list(null, null, null, 5));
+    }
+
+    @Test
+    void automatic_sync_pushes_a_new_latest_episode_date_to_the_copies_in_both_libraries_and_removing_it_marks_them_unplayed()
+            throws Exception {
+        start();
+        FakeItem s3e1 = jellyfin.addEpisode(expanse, 3, 1, "Fight or Flight");
+        FakeItem s3e1in4k = jellyfin.addEpisode(expanse4k, 3, 1, "Fight or Flight");
+        FakeItem s3e2 = jellyfin.addEpisode(expanse, 3, 2, "IFF");
+        importNow();
+        app.app.jellyfinLink.links().setSync(userId, true);
+        jellyfin.clearRequests();
+        var show = new NewShow(new ShowIds(280619, 63639, null), "The Expanse", 2015);
+        var ref = new EpisodeRef.CreateIfMissing(show, new NewEpisode(3, 1, null, null));
+
+        app.app.history.episodes().apply(userId, new EpisodeCommand.AddPlays(ref, LocalDate.of(2025, 5, 1), 1, null), Source.PAGE);
+        awaitIdleJobs();
+        assertThat(jellyfin.requests()).as("a read and a write per copy, no library scan").hasSize(4);
+        assertThat(jellyfin.userData(alice, s3e1).lastPlayedDate()).isEqualTo(Instant.parse("2025-05-01T12:00:00Z"));
+        assertThat(jellyfin.userData(alice, s3e1in4k).lastPlayedDate()).isEqualTo(Instant.parse("2025-05-01T12:00:00Z"));
+        assertThat(jellyfin.userData(alice, s3e2).played()).isFalse();
+
+        app.app.history.episodes().apply(userId, new EpisodeCommand.DeleteEpisode(ref), Source.PAGE);
+        awaitIdleJobs();
+        assertThat(jellyfin.userData(alice, s3e1).played()).isFalse();
+        assertThat(jellyfin.userData(alice, s3e1in4k).played()).isFalse();
+    }
 }

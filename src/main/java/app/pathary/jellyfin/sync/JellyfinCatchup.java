@@ -30,8 +30,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The catch-up sync: plays the webhook missed (plugin down, Pathary down) found in Jellyfin. It reads the user's played
- * items newest first ({@code sortBy=DatePlayed} descending, paged) until one was last played before the user's
+ * The catch-up sync: plays the webhook missed (plugin down, Pathary down) found in Jellyfin, movies first and episodes
+ * alike (an episode matched by its series' provider ids, read once per series, plus season and number). It reads the
+ * user's played items newest first ({@code sortBy=DatePlayed} descending, paged) until one was last played before the user's
  * watermark (the newest LastPlayedDate the previous catch-up read, less {@link #OVERLAP}; {@link #FIRST_LOOKBACK} before
  * now on the first run), and adds each such item once, on the day of its LastPlayedDate in {@code TIMEZONE}, marked
  * "from catch-up". An item is skipped when the user already has a date of it on that day or on the day the play ended
@@ -55,7 +56,8 @@ final class JellyfinCatchup {
     private final ZoneId zone;
 
     /** Where the catch-up reads and what it remembers: the user's access, the client, the recorded writes and the links. */
-    record Remote(JellyfinAccess access, JellyfinClient client, JellyfinWrites writes, JellyfinLinkRepository links) {
+    record Remote(JellyfinAccess access, JellyfinClient client, JellyfinWrites writes, JellyfinLinkRepository links,
+            JellyfinEpisodeLibrary episodes) {
     }
 
     JellyfinCatchup(Remote remote, JellyfinSyncFacade.Collaborators history, Clock clock, ZoneId zone) {
@@ -70,7 +72,8 @@ final class JellyfinCatchup {
         public String toString() {
             return "Read " + Plural.of(read, "play") + " since the last catch-up; added " + Plural.of(added, "watch date")
                     + " the webhook missed; " + alreadyRecorded + " " + (alreadyRecorded == 1 ? "was" : "were") + " already recorded, "
-                    + Plural.of(echoes, "echo") + " of Pathary's own writes ignored, " + withoutTmdbId + " without a TMDb id skipped.";
+                    + Plural.of(echoes, "echo") + " of Pathary's own writes ignored, " + withoutTmdbId
+                    + " without a TMDb id (movies) or series ids and numbers (episodes) skipped.";
         }
     }
 
@@ -79,7 +82,7 @@ final class JellyfinCatchup {
         Instant since = remote.links().catchupWatermark(userId).map(w -> w.minus(OVERLAP))
                 .orElseGet(() -> clock.instant().minus(FIRST_LOOKBACK));
         Map<String, Instant> written = remote.writes().of(userId);
-        ItemQuery query = ItemQuery.builder().userId(session.jellyfinUserId()).includeItemTypes(BaseItemKind.Movie).recursive(true)
+        ItemQuery query = ItemQuery.builder().userId(session.jellyfinUserId()).includeItemTypes(BaseItemKind.Movie, BaseItemKind.Episode).recursive(true)
                 .isPlayed(true).fields(ItemFields.ProviderIds).enableUserData(true).enableImages(false)
                 .sortBy(SortOrder.Descending, ItemSortBy.DatePlayed, ItemSortBy.SortName).build();
         int read = 0;
@@ -91,8 +94,11 @@ final class JellyfinCatchup {
         try {
             Iterator<BaseItemDtoQueryResult> pages = remote.client().pages(session.server(), query, PAGE_SIZE).iterator();
             boolean older = false;
+            Map<String, LibraryEpisode.LibrarySeries> series = new java.util.HashMap<>();
             while (!older && pages.hasNext()) {
-                for (BaseItemDto item : pages.next().items()) {
+                List<BaseItemDto> items = pages.next().items();
+                learnSeries(session, items, series);
+                for (BaseItemDto item : items) {
                     Instant lastPlayed = item.userData() == null ? null : item.userData().lastPlayedDate();
                     if (lastPlayed == null || lastPlayed.isBefore(since)) {
                         older = true;
@@ -102,6 +108,17 @@ final class JellyfinCatchup {
                     newest = newest == null || lastPlayed.isAfter(newest) ? lastPlayed : newest;
                     if (lastPlayed.equals(written.get(item.id()))) {
                         echoes++;
+                        continue;
+                    }
+                    if ("Episode".equals(item.type())) {
+                        Optional<LibraryEpisode> episode = JellyfinEpisodeLibrary.episode(item, series);
+                        if (episode.isEmpty()) {
+                            withoutTmdb++;
+                        } else if (addEpisode(userId, episode.get(), lastPlayed)) {
+                            added++;
+                        } else {
+                            already++;
+                        }
                         continue;
                     }
                     Optional<Integer> tmdb = item.tmdbId().filter(id -> id.matches("\\d{1,9}")).map(Integer::valueOf).filter(id -> id > 0);
@@ -124,6 +141,49 @@ final class JellyfinCatchup {
             remote.links().saveCatchup(userId, since);
         }
         return new Summary(read, added, already, echoes, withoutTmdb);
+    }
+
+    /** Reads the series of this page's episodes not seen yet (one request): episodes carry no provider ids of their series. */
+    private void learnSeries(JellyfinAccess.Session session, List<BaseItemDto> items, Map<String, LibraryEpisode.LibrarySeries> known) {
+        java.util.Set<String> missing = new java.util.LinkedHashSet<>();
+        for (BaseItemDto item : items) {
+            if ("Episode".equals(item.type()) && item.seriesId() != null && !known.containsKey(item.seriesId())) {
+                missing.add(item.seriesId());
+            }
+        }
+        if (!missing.isEmpty()) {
+            known.putAll(remote.episodes().series(session.server(), session.jellyfinUserId(), missing));
+        }
+    }
+
+    /** The episode's day unless it lies outside the window of watch dates (null then). */
+    private LocalDate dayOf(Instant lastPlayed) {
+        try {
+            LocalDate day = lastPlayed.atZone(zone).toLocalDate();
+            return history.watchHistory().window().contains(day) ? day : null;
+        } catch (java.time.DateTimeException tooFar) {
+            return null;
+        }
+    }
+
+    /** As {@link #add} for an episode, matched by its series' ids, season and number. */
+    private boolean addEpisode(long userId, LibraryEpisode episode, Instant lastPlayed) {
+        LocalDate day = dayOf(lastPlayed);
+        if (day == null) {
+            return false;
+        }
+        LocalDate ended = lastPlayed.plus(LONGEST_PLAY).atZone(zone).toLocalDate();
+        var known = history.shows().byIds(episode.series().ids()).flatMap(show -> history.shows().episodes(show.id()).stream()
+                .filter(e -> e.season() == episode.season() && e.number() == episode.number()).findFirst());
+        if (known.isPresent()) {
+            List<LocalDate> dates = history.episodeQueries().datesOf(userId, known.get().id()).stream()
+                    .map(app.pathary.history.EpisodeWatchDate::watchedAt).toList();
+            if (dates.contains(day) || dates.contains(ended)) {
+                return false;
+            }
+        }
+        var command = new app.pathary.history.EpisodeCommand.MergeDate(JellyfinEpisodeImport.ref(episode), day, 1, null);
+        return !history.episodes().apply(userId, List.of(command), Source.CATCHUP).isEmpty();
     }
 
     /** Adds the play unless the user has a date of the movie on its day or the day it ended; returns whether it was added. */

@@ -59,7 +59,7 @@ public final class JellyfinSyncFacade {
                 episodeLibrary, playstate);
         this.autoSync = new JellyfinAutoSync(wiring.links(), wiring.history().queries(), wiring.queue());
         this.movieSync = new JellyfinMovieSync(wiring.history().queries(), wiring.history().movies(), access, wiring.index(), library, playstate);
-        this.catchup = new JellyfinCatchup(new JellyfinCatchup.Remote(access, wiring.client(), wiring.writes(), wiring.links()),
+        this.catchup = new JellyfinCatchup(new JellyfinCatchup.Remote(access, wiring.client(), wiring.writes(), wiring.links(), episodeLibrary),
                 wiring.history(), wiring.clock(), wiring.zone());
         this.queue = wiring.queue();
         this.links = wiring.links();

@@ -204,4 +204,28 @@ class JellyfinCatchupTest {
         assertThat(app.app.jobs.repository().list(null, JellyfinSyncFacade.CATCHUP, userId, 10)).isNotEmpty();
         assertThat(URI.create(app.baseUrl())).isNotNull();
     }
+
+    @Test
+    void missed_episodes_are_caught_up_by_their_series_ids_season_and_number_and_a_recorded_one_is_not_doubled() throws Exception {
+        start();
+        FakeItem expanse = jellyfin.addSeries(jellyfin.addLibrary("Shows", "tvshows"), "The Expanse", 2015).tvdb("280619");
+        FakeItem s1e1 = jellyfin.addEpisode(expanse, 1, 1, "Dulcinea");
+        FakeItem s1e2 = jellyfin.addEpisode(expanse, 1, 2, "The Big Empty");
+        FakeItem matrix = movie("The Matrix", "603");
+        Instant yesterday = TODAY_NOON.minus(Duration.ofDays(1));
+        played(s1e1, yesterday);
+        played(s1e2, yesterday.plus(Duration.ofHours(1)));
+        played(matrix, yesterday.plus(Duration.ofHours(2)));
+        var show = new app.pathary.show.NewShow(new app.pathary.show.ShowIds(280619, null, null), "The Expanse", 2015);
+        app.app.history.episodes().apply(userId, new app.pathary.history.EpisodeCommand.AddPlays(
+                new app.pathary.history.EpisodeRef.CreateIfMissing(show, new app.pathary.show.NewEpisode(1, 1, null, null)),
+                day(yesterday), 1, null), Source.WEBHOOK);
+
+        assertThat(catchup()).startsWith("Read 3 plays since the last catch-up; added 2 watch dates").contains("1 was already recorded");
+        List<String> episodes = new java.util.ArrayList<>();
+        app.app.history.episodeQueries().forEach(userId, d -> episodes.add(d.episode().code() + " " + d.watchedAt() + " " + d.source()));
+        assertThat(episodes).containsExactlyInAnyOrder("S01E01 " + day(yesterday) + " webhook", "S01E02 " + day(yesterday) + " catchup");
+        assertThat(datesOf("The Matrix")).hasSize(1);
+        assertThat(catchup()).contains("added 0 watch dates");
+    }
 }

@@ -4,7 +4,7 @@ import app.pathary.common.Plural;
 import app.pathary.App;
 import app.pathary.common.InvalidInputException;
 import app.pathary.history.HistoryChange.Source;
-import app.pathary.history.HistoryCsv;
+import app.pathary.history.CsvImport;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Reader;
@@ -17,7 +17,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code history:export} and {@code history:import} (CSV: tmdbId,imdbId,title,year,watchedAt,plays,comment). */
+/**
+ * {@code history:export} and {@code history:import} (CSV: tmdbId,imdbId,title,year,watchedAt,plays,comment; the episodes file
+ * with {@code --episodes}: tvdbId,tmdbId,imdbId,title,year,season,episode,endEpisode,episodeTitle,watchedAt,plays,comment).
+ */
 final class HistoryCommands {
     private HistoryCommands() {
     }
@@ -28,25 +31,33 @@ final class HistoryCommands {
         long userId;
         @Option(names = "--file", paramLabel = "F", description = "write to this file instead of standard output")
         Path file;
+        @Option(names = "--episodes", description = "write the episodes file (tvdbId,tmdbId,imdbId,title,year,season,episode,...) "
+                + "instead of the movies file")
+        boolean episodes;
 
         @Override
         int run(App app) throws IOException {
             app.users.accounts().get(userId);
             if (file == null) {
                 Writer out = new OutputStreamWriter(System.out, StandardCharsets.UTF_8);
-                app.history.csv().export(userId, out);
+                write(app, out);
                 out.flush();
                 return 0;
             }
             try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-                int rows = app.history.csv().export(userId, out);
-                System.err.println("Wrote " + Plural.of(rows, "watch date") + " to " + file + ".");
+                int rows = write(app, out);
+                System.err.println("Wrote " + Plural.of(rows, episodes ? "episode watch date" : "watch date") + " to " + file + ".");
             }
             return 0;
         }
+
+        private int write(App app, Writer out) {
+            return episodes ? app.history.episodeCsv().export(userId, out) : app.history.csv().export(userId, out);
+        }
     }
 
-    @Command(name = "history:import", description = "Adds the watch dates of a CSV file to a user's history (never deletes).")
+    @Command(name = "history:import", description = "Adds the watch dates of a CSV file (movies or episodes, told by its header) to a user's "
+            + "history (never deletes).")
     static final class Import extends AppCommand {
         @Parameters(index = "0", paramLabel = "<userId>")
         long userId;
@@ -57,9 +68,9 @@ final class HistoryCommands {
         int run(App app) throws IOException {
             app.users.accounts().get(userId);
             try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                HistoryCsv.ImportResult result = app.history.csv().importFrom(userId, in, Source.CSV_IMPORT);
-                System.out.println("Read " + Plural.of(result.rows(), "row") + "; " + Plural.of(result.datesAddedOrChanged(), "watch date")
-                        + " added or changed.");
+                CsvImport.Result result = app.history.csvImport().importFrom(userId, in, Source.CSV_IMPORT);
+                System.out.println("Read " + Plural.of(result.rows(), "row") + (result.kind().equals("episodes") ? " of episodes" : "") + "; "
+                        + Plural.of(result.datesAddedOrChanged(), "watch date") + " added or changed.");
                 return 0;
             } catch (NoSuchFileException e) {
                 throw new InvalidInputException("There is no file " + file + ".");

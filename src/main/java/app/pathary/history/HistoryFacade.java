@@ -18,9 +18,11 @@ public final class HistoryFacade {
     private final MovieFacade movies;
     private final EpisodeHistory episodes;
     private final EpisodeHistoryQueries episodeQueries;
+    private final ShowFacade shows;
 
-    private HistoryFacade(WatchHistory history, HistoryQueries queries, MovieFacade movies, EpisodeHistory episodes,
+    private HistoryFacade(WatchHistory history, HistoryQueries queries, MovieFacade movies, ShowFacade shows, EpisodeHistory episodes,
             EpisodeHistoryQueries episodeQueries) {
+        this.shows = shows;
         this.history = history;
         this.queries = queries;
         this.csv = new HistoryCsv(history, queries);
@@ -33,7 +35,7 @@ public final class HistoryFacade {
     public static HistoryFacade wire(Database database, MovieFacade movies, ShowFacade shows, Clock clock, java.time.ZoneId zone) {
         WatchDateWindow window = new WatchDateWindow(clock, zone);
         return new HistoryFacade(new WatchHistory(database.writes(), movies.repository(), window, clock),
-                new HistoryQueries(database.reads()), movies,
+                new HistoryQueries(database.reads()), movies, shows,
                 new EpisodeHistory(database.writes(), shows.repository(), window, clock), new EpisodeHistoryQueries(database.reads()));
     }
 
@@ -59,9 +61,21 @@ public final class HistoryFacade {
         return csv;
     }
 
+    /** The episodes CSV file (beside the movies file of {@link #csv()}). */
+    public EpisodeCsv episodeCsv() {
+        return new EpisodeCsv(episodes, episodeQueries);
+    }
+
+    /** Imports either CSV file (movies or episodes), told apart by its header. */
+    public CsvImport csvImport() {
+        return new CsvImport(csv, episodeCsv());
+    }
+
     /** @param library the media library's title search for "Add a watch" ({@link LibraryTitles#none()} without one) */
     public List<WebRoutes> routes(Pages pages, HistoryApi.UserLookup users, Supplier<LocalDate> today, LibraryTitles library) {
         return List.of(new HistoryPages(pages, history, queries, movies.queries(), today, library), new HistoryApi(users, history, queries),
-                new HistoryCsvPages(csv(), today));
+                new EpisodeApi(users, episodes, episodeQueries),
+                new EpisodePages(pages, episodes, episodeQueries, shows.queries(), today),
+                new HistoryCsvPages(csv(), episodeCsv(), csvImport(), today));
     }
 }

@@ -163,11 +163,14 @@ public final class App implements AutoCloseable {
         this.jellyfinLink = JellyfinLinkFacade.wire(new JellyfinLinkFacade.Wiring(database.jdbi(), database.reads(), clock, jellyfinClient,
                 secrets, config.applicationUrl(), config.web().basePath()));
         this.scrobble = ScrobbleFacade.wire(new ScrobbleFacade.Wiring(database, history.history(), history.episodes(), jellyfinClient,
-                jellyfinLink.login()), clock, config.timezone());
+                jellyfinLink.login(), jellyfinLink.writes()), clock, config.timezone());
         this.jellyfinSync = new JellyfinSyncFacade(new JellyfinSyncFacade.Wiring(jellyfinLink.links(), jellyfinLink.login(), backgroundJellyfin,
                 new JellyfinItemIndex(database.jdbi()), new Retries(overrides.jellyfinRetryWait()),
-                new JellyfinSyncFacade.Collaborators(history.history(), history.queries(), movies.queries()), jobs.queue(), config.timezone()));
+                new JellyfinSyncFacade.Collaborators(history.history(), history.queries(), movies.queries(),
+                        history.episodes(), history.episodeQueries(), shows.queries()), jobs.queue(), config.timezone(),
+                jellyfinLink.writes(), clock));
         history.history().addTransactionListener(jellyfinSync.autoSync());
+        history.episodes().addTransactionListener(jellyfinSync.episodeAutoSync());
         this.watched = WatchedFacade.wire(new WatchedFacade.Wiring(database.jdbi(), config.watched(), secrets, backgroundJellyfin, clock,
                 config.timezone()));
         this.configFile = new ReloadableConfigFile(config.configFile());
@@ -264,6 +267,8 @@ public final class App implements AutoCloseable {
             Duration every = overrides.watchedReportEvery();
             workers.schedule(new JobWorkers.Schedule(new JobSpec.WatchedReport(),
                     every.compareTo(FIRST_WATCHED_REPORT) < 0 ? every : FIRST_WATCHED_REPORT, every, watched.reports()::configured));
+            config.jellyfinCatchup().ifPresent(period ->
+                    workers.schedule(new JobWorkers.Schedule(new JobSpec.JellyfinCatchupAll(), period, period, () -> true)));
             config.cleanup().schedule().ifPresent(hours ->
                     workers.schedule(new JobWorkers.Schedule(new JobSpec.CleanupScheduled(), hours, hours, cleanup.runs()::configured)));
             workers.start();

@@ -31,6 +31,9 @@ final class JobDispatch implements JobHandler<JobSpec> {
             case JobSpec.JellyfinImport jellyfinImport -> jellyfin.run(jellyfinImport, context);
             case JobSpec.JellyfinExport jellyfinExport -> jellyfin.run(jellyfinExport, context);
             case JobSpec.JellyfinSync jellyfinSync -> jellyfin.run(jellyfinSync);
+            case JobSpec.JellyfinEpisodeSync episodeSync -> jellyfin.run(episodeSync);
+            case JobSpec.JellyfinCatchup catchup -> jellyfin.run(catchup, context);
+            case JobSpec.JellyfinCatchupAll all -> jellyfin.run(all);
             case JobSpec.WatchedReport watchedReport -> watched.run(watchedReport, context);
             case JobSpec.CleanupPlan ignored -> cleanup.runPlan();
             case JobSpec.CleanupExecute cleanupExecute -> cleanup.runExecute(cleanupExecute);

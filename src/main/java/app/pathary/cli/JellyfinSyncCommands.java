@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code jellyfin:import}, {@code jellyfin:export} (foreground, recorded as job rows) and {@code jellyfin:sync}. */
+/** {@code jellyfin:import}, {@code jellyfin:export}, {@code jellyfin:catchup} (foreground, recorded as job rows) and {@code jellyfin:sync}. */
 final class JellyfinSyncCommands {
     static final int USAGE = 2;
 
@@ -54,6 +54,25 @@ final class JellyfinSyncCommands {
             }
             try (CliProgress progress = new CliProgress("Reading Jellyfin")) {
                 return finish(app.jellyfinSync.importNow(userId, progress));
+            } catch (Exception e) {
+                return failed(e);
+            }
+        }
+    }
+
+    @Command(name = "jellyfin:catchup", description = "Adds the Jellyfin plays since the last catch-up that the webhook missed (in the foreground).")
+    static final class Catchup extends AppCommand {
+        @Parameters(index = "0", paramLabel = "<userId>")
+        long userId;
+
+        @Override
+        int run(App app) {
+            int check = checkUser(app, userId);
+            if (check != 0) {
+                return check;
+            }
+            try (CliProgress progress = new CliProgress("Reading Jellyfin")) {
+                return finish(app.jellyfinSync.catchupNow(userId, progress));
             } catch (Exception e) {
                 return failed(e);
             }

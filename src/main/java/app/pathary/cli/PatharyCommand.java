@@ -23,7 +23,7 @@ import picocli.CommandLine.Command;
         subcommands = {ServeCommand.class, MigrateCommand.class, UserCommands.Create.class, UserCommands.ListUsers.class, UserCommands.SetPassword.class,
                 UserCommands.Delete.class, HistoryCommands.Export.class, HistoryCommands.Import.class,
                 JellyfinCommands.WebhookUrl.class, JellyfinCommands.Login.class, JellyfinCommands.Logout.class,
-                JellyfinCommands.Status.class, JellyfinSyncCommands.Import.class, JellyfinSyncCommands.Export.class,
+                JellyfinCommands.Status.class, JellyfinSyncCommands.Import.class, JellyfinSyncCommands.Export.class, JellyfinSyncCommands.Catchup.class,
                 JellyfinSyncCommands.Sync.class, WatchedCommands.class, CleanupCommands.Plan.class, CleanupCommands.Run.class,
                 CleanupCommands.Execute.class})
 public final class PatharyCommand implements Runnable {

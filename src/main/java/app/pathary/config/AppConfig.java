@@ -32,7 +32,10 @@ public record AppConfig(
         WebOptions web,
         long posterCacheBytes,
         NotifyOptions notifications,
-        SeerrOptions seerr) {
+        SeerrOptions seerr,
+        Optional<java.time.Duration> jellyfinCatchup) {
+    /** {@code JELLYFIN_CATCHUP_HOURS}: how often the catch-up sync reads each user's Jellyfin plays (0: never; default 6). */
+    public static final String JELLYFIN_CATCHUP_HOURS = "JELLYFIN_CATCHUP_HOURS";
     /** {@code POSTER_CACHE_MB}: how much disk the poster cache under DATA_DIR may take (oldest pictures go first). */
     public static final String POSTER_CACHE_MB = "POSTER_CACHE_MB";
 
@@ -59,17 +62,23 @@ public record AppConfig(
         return new AppConfig(dataDir, database, port, applicationUrl, zone, env.get("APP_SECRET"), env.get("JELLYFIN_DEVICE_ID"),
                 env.get("JELLYFIN_APP_NAME").orElse("Pathary"), logLevel, WatchedOptions.parse(OptionLayer.of(env)), arr,
                 CleanupOptions.parse(env), file, MetricsOptions.parse(env), web,
-                posterCacheBytes(env.get(POSTER_CACHE_MB).orElse("200")), NotifyOptions.parse(env), SeerrOptions.parse(env));
+                posterCacheBytes(env.get(POSTER_CACHE_MB).orElse("200")), NotifyOptions.parse(env), SeerrOptions.parse(env),
+                catchupEvery(env.get(JELLYFIN_CATCHUP_HOURS).orElse("6")));
     }
 
     public AppConfig withHttpPort(int port) {
         return new AppConfig(dataDir, database, port, applicationUrl, timezone, appSecret, jellyfinDeviceId, jellyfinAppName, logLevel,
-                watched, arr, cleanup, configFile, metrics, web, posterCacheBytes, notifications, seerr);
+                watched, arr, cleanup, configFile, metrics, web, posterCacheBytes, notifications, seerr, jellyfinCatchup);
     }
 
     public AppConfig withDatabase(DatabaseSettings other) {
         return new AppConfig(dataDir, other, httpPort, applicationUrl, timezone, appSecret, jellyfinDeviceId, jellyfinAppName, logLevel,
-                watched, arr, cleanup, configFile, metrics, web, posterCacheBytes, notifications, seerr);
+                watched, arr, cleanup, configFile, metrics, web, posterCacheBytes, notifications, seerr, jellyfinCatchup);
+    }
+
+    private static Optional<java.time.Duration> catchupEvery(String value) {
+        int hours = OptionRules.wholeNumber(JELLYFIN_CATCHUP_HOURS, value, 0, 9999);
+        return hours == 0 ? Optional.empty() : Optional.of(java.time.Duration.ofHours(hours));
     }
 
     private static long posterCacheBytes(String value) {

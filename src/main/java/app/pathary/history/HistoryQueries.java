@@ -18,7 +18,7 @@ public final class HistoryQueries {
     public static final int MAX_LIMIT = 500;
     private static final RowMapper<WatchDate> WATCH_DATE = (rs, ctx) -> new WatchDate(
             MovieRepository.MOVIE.map(rs, ctx), ctx.findColumnMapperFor(LocalDate.class).orElseThrow()
-                    .map(rs, "watched_at", ctx), rs.getInt("plays"), rs.getString("comment"));
+                    .map(rs, "watched_at", ctx), rs.getInt("plays"), rs.getString("comment"), rs.getString("source"));
     private final Jdbi reads;
 
     public HistoryQueries(Jdbi reads) {
@@ -43,7 +43,7 @@ public final class HistoryQueries {
         String sort = PagedDates.sort(order);
         return reads.withHandle(h -> {
             var count = h.createQuery("SELECT count(*) FROM watch_dates w WHERE " + where).bind("u", userId);
-            var select = h.createQuery("SELECT m.*, w.watched_at, w.plays, w.comment"
+            var select = h.createQuery("SELECT m.*, w.watched_at, w.plays, w.comment, w.source"
                             + " FROM (SELECT w.id FROM watch_dates w WHERE " + where + sort + " LIMIT :limit OFFSET :offset) chosen"
                             + " JOIN watch_dates w ON w.id = chosen.id JOIN movies m ON m.id = w.movie_id" + sort)
                     .bind("u", userId).bind("limit", limit).bind("offset", (long) (page - 1) * limit);
@@ -73,7 +73,7 @@ public final class HistoryQueries {
             if (movieIds.isEmpty()) {
                 return List.of();
             }
-            List<WatchDate> rows = h.createQuery("SELECT m.*, w.watched_at, w.plays, w.comment FROM watch_dates w"
+            List<WatchDate> rows = h.createQuery("SELECT m.*, w.watched_at, w.plays, w.comment, w.source FROM watch_dates w"
                             + " JOIN movies m ON m.id = w.movie_id WHERE w.user_id = :u AND w.movie_id IN (<ids>)"
                             + " ORDER BY w.watched_at DESC NULLS LAST")
                     .bind("u", userId).bindList("ids", movieIds).map(WATCH_DATE).list();
@@ -82,7 +82,7 @@ public final class HistoryQueries {
             movieIds.forEach(id -> byMovie.put(id, new ArrayList<>()));
             for (WatchDate row : rows) {
                 movies.put(row.movie().id(), row.movie());
-                byMovie.get(row.movie().id()).add(new PlayedMovie.DateEntry(row.watchedAt(), row.plays(), row.comment()));
+                byMovie.get(row.movie().id()).add(new PlayedMovie.DateEntry(row.watchedAt(), row.plays(), row.comment(), row.source()));
             }
             return movieIds.stream().map(id -> new PlayedMovie(movies.get(id), List.copyOf(byMovie.get(id)))).toList();
         });
@@ -121,12 +121,12 @@ public final class HistoryQueries {
     /** Like {@link #datesOf(long, long)}, read through {@code h} (e.g. inside the transaction of a change). */
     public List<PlayedMovie.DateEntry> datesOf(Handle h, long userId, long movieId) {
         return h.createQuery("""
-                        SELECT watched_at, plays, comment FROM watch_dates WHERE user_id = :u AND movie_id = :m
+                        SELECT watched_at, plays, comment, source FROM watch_dates WHERE user_id = :u AND movie_id = :m
                         ORDER BY watched_at DESC NULLS LAST""")
                 .bind("u", userId).bind("m", movieId)
                 .map((rs, ctx) -> new PlayedMovie.DateEntry(
                         ctx.findColumnMapperFor(LocalDate.class).orElseThrow().map(rs, "watched_at", ctx),
-                        rs.getInt("plays"), rs.getString("comment")))
+                        rs.getInt("plays"), rs.getString("comment"), rs.getString("source")))
                 .list();
     }
 

@@ -27,7 +27,7 @@ final class WatchDateRepository {
 
     /** A table of watch dates: its name, the column naming the item, and whether it records each date's source. */
     record DatedItems(String table, String item, boolean sourced) {
-        static final DatedItems MOVIES = new DatedItems("watch_dates", "movie_id", false);
+        static final DatedItems MOVIES = new DatedItems("watch_dates", "movie_id", true);
         static final DatedItems EPISODES = new DatedItems("episode_watch_dates", "episode_id", true);
     }
 

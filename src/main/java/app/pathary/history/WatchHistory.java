@@ -90,15 +90,15 @@ public final class WatchHistory {
         Movie movie = resolve(h, command.movie());
         switch (command) {
             case HistoryCommand.AddPlays add -> {
-                dates.addPlays(h, userId, movie.id(), add.date(), add.plays(), blankToNull(add.comment()));
+                dates.addPlays(h, userId, movie.id(), add.date(), add.plays(), blankToNull(add.comment()), DateSource.of(source));
                 made.add(new HistoryChange(userId, movie, Kind.ADDED, add.date(), source));
             }
             case HistoryCommand.SetDate set -> {
-                dates.set(h, userId, movie.id(), set.date(), set.plays(), blankToNull(set.comment()));
+                dates.set(h, userId, movie.id(), set.date(), set.plays(), blankToNull(set.comment()), DateSource.of(source));
                 made.add(new HistoryChange(userId, movie, Kind.ADDED, set.date(), source));
             }
             case HistoryCommand.MergeDate merge -> {
-                if (dates.merge(h, userId, movie.id(), merge.date(), merge.plays(), blankToNull(merge.comment()))) {
+                if (dates.merge(h, userId, movie.id(), merge.date(), merge.plays(), blankToNull(merge.comment()), DateSource.of(source))) {
                     made.add(new HistoryChange(userId, movie, Kind.ADDED, merge.date(), source));
                 }
             }

@@ -58,6 +58,9 @@ public record Job(
             case JobSpec.JellyfinImport.TYPE -> "Import from Jellyfin";
             case JobSpec.JellyfinExport.TYPE -> "Export to Jellyfin";
             case JobSpec.JellyfinSync.TYPE -> "Send a watch date to Jellyfin";
+            case JobSpec.JellyfinEpisodeSync.TYPE -> "Send an episode's watch date to Jellyfin";
+            case JobSpec.JellyfinCatchup.TYPE -> "Catch up with Jellyfin";
+            case JobSpec.JellyfinCatchupAll.TYPE -> "Scheduled catch-up with Jellyfin";
             case JobSpec.WatchedReport.TYPE -> "Read the watched state from Jellyfin";
             case JobSpec.CleanupPlan.TYPE -> "Make a cleanup plan";
             case JobSpec.CleanupExecute.TYPE -> "Execute a cleanup plan";

@@ -18,7 +18,7 @@ import org.jdbi.v3.core.Jdbi;
  */
 public final class JobGauges {
     static final List<String> TYPES = List.of(JobSpec.JellyfinImport.TYPE, JobSpec.JellyfinExport.TYPE, JobSpec.JellyfinSync.TYPE,
-            JobSpec.WatchedReport.TYPE, JobSpec.CleanupPlan.TYPE, JobSpec.CleanupExecute.TYPE, JobSpec.CleanupScheduled.TYPE);
+            JobSpec.JellyfinEpisodeSync.TYPE, JobSpec.JellyfinCatchup.TYPE, JobSpec.JellyfinCatchupAll.TYPE, JobSpec.WatchedReport.TYPE, JobSpec.CleanupPlan.TYPE, JobSpec.CleanupExecute.TYPE, JobSpec.CleanupScheduled.TYPE);
     static final List<String> STATES = List.of("waiting", "running", "failed");
     private final Jdbi reads;
     private final Clock clock;

@@ -43,6 +43,8 @@ final class JobProgressPages implements WebRoutes {
             case JobSpec.JellyfinImport.TYPE -> "Import from Jellyfin";
             case JobSpec.JellyfinExport.TYPE -> "Export to Jellyfin";
             case JobSpec.JellyfinSync.TYPE -> "Sync with Jellyfin";
+            case JobSpec.JellyfinEpisodeSync.TYPE -> "Sync with Jellyfin";
+            case JobSpec.JellyfinCatchup.TYPE -> "Catching up with Jellyfin";
             case JobSpec.WatchedReport.TYPE -> "Reading Jellyfin";
             case JobSpec.CleanupPlan.TYPE -> "Making a plan";
             case JobSpec.CleanupExecute.TYPE -> "Executing the plan";

@@ -79,6 +79,63 @@ public sealed interface JobSpec {
         }
     }
 
+    /** Pushes one episode's latest watch date (or its absence) to a user's Jellyfin copies of it. */
+    record JellyfinEpisodeSync(long userId, long episodeId) implements JobSpec {
+        public static final String TYPE = "jellyfin_episode_sync";
+
+        @Override
+        public String type() {
+            return TYPE;
+        }
+
+        @Override
+        public String dedupeKey() {
+            return TYPE + ":" + userId + ":" + episodeId;
+        }
+
+        @Override
+        public Long forUser() {
+            return userId;
+        }
+    }
+
+    /**
+     * Reads a user's Jellyfin plays since their last catch-up and adds what the webhook missed ("from catch-up").
+     */
+    record JellyfinCatchup(long userId) implements JobSpec {
+        public static final String TYPE = "jellyfin_catchup";
+
+        @Override
+        public String type() {
+            return TYPE;
+        }
+
+        @Override
+        public String dedupeKey() {
+            return TYPE + ":" + userId;
+        }
+
+        @Override
+        public Long forUser() {
+            return userId;
+        }
+    }
+
+    /** The scheduled catch-up: queues a {@link JellyfinCatchup} for every user with a Jellyfin login. */
+    record JellyfinCatchupAll() implements JobSpec {
+        public static final String TYPE = "jellyfin_catchup_all";
+
+        @Override
+        public String type() {
+            return TYPE;
+        }
+
+        @Override
+        public String dedupeKey() {
+            return TYPE;
+        }
+    }
+
     /** Sweeps Jellyfin and stores the watched report. */
     record WatchedReport() implements JobSpec {
         public static final String TYPE = "watched_report";

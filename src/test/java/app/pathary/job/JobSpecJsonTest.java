@@ -15,6 +15,9 @@ class JobSpecJsonTest {
             new JobSpec.JellyfinImport(7),
             new JobSpec.JellyfinExport(7, true),
             new JobSpec.JellyfinSync(7, 603),
+            new JobSpec.JellyfinEpisodeSync(7, 12),
+            new JobSpec.JellyfinCatchup(7),
+            new JobSpec.JellyfinCatchupAll(),
             new JobSpec.WatchedReport(),
             new JobSpec.CleanupPlan(),
             new JobSpec.CleanupExecute(42, "alice", true),
@@ -42,7 +45,7 @@ class JobSpecJsonTest {
     @Test
     void the_stored_type_names_are_those_of_the_rows_written_before_specs_were_typed() {
         assertThat(ONE_OF_EACH.stream().map(JobSpec::type)).containsExactly("jellyfin_import", "jellyfin_export",
-                "jellyfin_sync", "watched_report", "cleanup_plan", "cleanup_execute", "cleanup_run", "notification_send");
+                "jellyfin_sync", "jellyfin_episode_sync", "jellyfin_catchup", "jellyfin_catchup_all", "watched_report", "cleanup_plan", "cleanup_execute", "cleanup_run", "notification_send");
     }
 
     @Test

@@ -17,11 +17,13 @@ public final class JellyfinLinkFacade {
     private final JellyfinLinkRepository links;
     private final JellyfinLogin login;
     private final WebhookUrls webhookUrls;
+    private final JellyfinWrites writes;
 
-    private JellyfinLinkFacade(JellyfinLinkRepository links, JellyfinLogin login, WebhookUrls webhookUrls) {
+    private JellyfinLinkFacade(JellyfinLinkRepository links, JellyfinLogin login, WebhookUrls webhookUrls, JellyfinWrites writes) {
         this.links = links;
         this.login = login;
         this.webhookUrls = webhookUrls;
+        this.writes = writes;
     }
 
     /** What the link needs: the database (writes, reads), the clock, the Jellyfin client, the key for secrets, the public URL
@@ -33,7 +35,12 @@ public final class JellyfinLinkFacade {
     public static JellyfinLinkFacade wire(Wiring wiring) {
         JellyfinLinkRepository links = new JellyfinLinkRepository(wiring.jdbi(), wiring.reads(), wiring.clock());
         return new JellyfinLinkFacade(links, new JellyfinLogin(links, wiring.client(), wiring.secrets()),
-                new WebhookUrls(links, wiring.applicationUrl(), wiring.basePath()));
+                new WebhookUrls(links, wiring.applicationUrl(), wiring.basePath()), new JellyfinWrites(wiring.jdbi(), wiring.reads(), wiring.clock()));
+    }
+
+    /** What Pathary itself wrote to each user's Jellyfin, to recognise its echoes. */
+    public JellyfinWrites writes() {
+        return writes;
     }
 
     public JellyfinLinkRepository links() {

@@ -15,7 +15,7 @@ public final class JellyfinLinkRepository {
     private static final RowMapper<JellyfinLink> LINK = (rs, ctx) -> new JellyfinLink(rs.getLong("user_id"),
             rs.getString("webhook_id"), rs.getBoolean("scrobble_enabled"), rs.getString("server_url"),
             rs.getString("jellyfin_user_id"), rs.getString("jellyfin_user_name"), rs.getString("access_token"),
-            rs.getBoolean("login_invalid"), rs.getBoolean("sync_enabled"));
+            rs.getBoolean("login_invalid"), rs.getBoolean("sync_enabled"), rs.getBoolean("accept_marks"));
     private final Jdbi jdbi;
     private final Jdbi reads;
     private final Clock clock;
@@ -55,6 +55,30 @@ public final class JellyfinLinkRepository {
     /** Switches automatic export of history changes on or off. */
     public void setSync(long userId, boolean on) {
         update(userId, "sync_enabled = :v", u -> u.bind("v", on));
+    }
+
+    /** Switches counting of hand marks in Jellyfin ("Mark played", a UserDataSaved delivery) on or off. */
+    public void setAcceptMarks(long userId, boolean on) {
+        update(userId, "accept_marks = :v", u -> u.bind("v", on));
+    }
+
+    /** The LastPlayedDate up to which the catch-up sync has read the user's Jellyfin plays; empty before its first run. */
+    public Optional<java.time.Instant> catchupWatermark(long userId) {
+        return reads.withHandle(h -> h.createQuery("SELECT catchup_watermark FROM jellyfin_links WHERE user_id = :u"
+                + " AND catchup_watermark IS NOT NULL")
+                .bind("u", userId).mapTo(Long.class).findOne().map(java.time.Instant::ofEpochMilli));
+    }
+
+    /** Records a finished catch-up: the new watermark (never moved back) and the time it ran. */
+    public void saveCatchup(long userId, java.time.Instant watermark) {
+        update(userId, "catchup_watermark = CASE WHEN catchup_watermark IS NULL OR catchup_watermark < :w THEN :w"
+                + " ELSE catchup_watermark END, catchup_at = :at", u -> u.bind("w", watermark.toEpochMilli()).bind("at", clock.millis()));
+    }
+
+    /** Users with a Jellyfin login Jellyfin still accepts: the ones the scheduled catch-up reads for. */
+    public java.util.List<Long> usersWithLogin() {
+        return reads.withHandle(h -> h.createQuery("SELECT user_id FROM jellyfin_links WHERE access_token IS NOT NULL"
+                + " AND server_url IS NOT NULL AND login_invalid = :no ORDER BY user_id").bind("no", false).mapTo(Long.class).list());
     }
 
     /** Sets the secret webhook id ({@code null} deletes the webhook URL). */

@@ -61,6 +61,12 @@ public final class JellyfinSettingsPages implements WebRoutes {
             links.setScrobbling(me(ctx), on);
             return on ? "Completed watches are now scrobbled." : "Scrobbling is off; deliveries are ignored.";
         }), Role.USER);
+        routes.post(PATH + "/marks", ctx -> done(ctx, () -> {
+            boolean on = "true".equals(ctx.formParam("enabled"));
+            links.setAcceptMarks(me(ctx), on);
+            return on ? "Movies you mark played by hand in Jellyfin are now counted, on the day you mark them."
+                    : "Marks made by hand in Jellyfin are no longer counted.";
+        }), Role.USER);
         routes.post(PATH + "/server", ctx -> done(ctx, () -> "Saved the server " + login.saveServerUrl(me(ctx), ctx.formParam("serverUrl")) + "."),
                 Role.USER);
         routes.post(PATH + "/test", ctx -> {

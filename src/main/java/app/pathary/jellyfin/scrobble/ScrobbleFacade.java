@@ -23,15 +23,19 @@ public final class ScrobbleFacade {
         this.scrobbler = scrobbler;
     }
 
-    /** What the webhook writes to: movie and episode history; the Jellyfin client and login that name an episode's show. */
-    public record Wiring(Database database, WatchHistory history, EpisodeHistory episodes, JellyfinClient client, JellyfinLogin login) {
+    /**
+     * What the webhook writes to: movie and episode history; the Jellyfin client and login that name an episode's show;
+     * what Pathary wrote to Jellyfin itself (so a hand mark that is its echo is ignored).
+     */
+    public record Wiring(Database database, WatchHistory history, EpisodeHistory episodes, JellyfinClient client, JellyfinLogin login,
+            app.pathary.jellyfin.link.JellyfinWrites writes) {
     }
 
     public static ScrobbleFacade wire(Wiring wiring, Clock clock, ZoneId zone) {
         Database database = wiring.database();
         DeliveryLog log = new DeliveryLog(database.writes(), database.reads(), clock);
         var episodes = new EpisodeScrobbler(wiring.episodes(), new SeriesLookup(wiring.client(), wiring.login(), clock), log, clock, zone);
-        return new ScrobbleFacade(log, new Scrobbler(wiring.history(), log, clock, zone, episodes));
+        return new ScrobbleFacade(log, new Scrobbler(wiring.history(), log, clock, zone, episodes, wiring.writes()));
     }
 
     /** The latest deliveries of a user, for the Jellyfin page. */

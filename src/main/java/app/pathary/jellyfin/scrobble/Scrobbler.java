@@ -32,14 +32,17 @@ public final class Scrobbler {
     private final Clock clock;
     private final ZoneId zone;
     private final EpisodeScrobbler episodes;
+    private final HandMarks marks;
 
-    Scrobbler(WatchHistory history, DeliveryLog log, Clock clock, ZoneId zone, EpisodeScrobbler episodes) {
+    Scrobbler(WatchHistory history, DeliveryLog log, Clock clock, ZoneId zone, EpisodeScrobbler episodes,
+            app.pathary.jellyfin.link.JellyfinWrites writes) {
         this.history = history;
         this.log = log;
         this.keys = new DeliveryKeys(clock);
         this.clock = clock;
         this.zone = zone;
         this.episodes = episodes;
+        this.marks = new HandMarks(history, writes, clock, zone);
     }
 
     /**
@@ -73,6 +76,9 @@ public final class Scrobbler {
             if (isEpisode(payload)) {
                 title = EpisodeScrobbler.title(payload, title);
             }
+            if (payload.text("NotificationType").filter(HandMarks.TYPE::equals).isPresent()) {
+                return mark(link, payload, title);
+            }
             Outcome outcome = decide(link, payload, title);
             if (outcome != null) {
                 log.record(link.userId(), title, outcome.result(), outcome.reason());
@@ -83,6 +89,18 @@ public final class Scrobbler {
             log.record(link.userId(), title, "rejected", e.getMessage());
             throw e;
         }
+    }
+
+    /** A UserDataSaved delivery: a hand mark, counted when the user opted in ({@link HandMarks}). */
+    private Outcome mark(JellyfinLink link, WebhookPayload payload, String title) {
+        Outcome outcome = marks.decide(link, payload, title);
+        if (outcome != null) {
+            log.record(link.userId(), title, outcome.result(), outcome.reason());
+            return outcome;
+        }
+        Outcome recorded = marks.record(link, payload, newMovie(payload, title), (h, key, note) -> claim(h, link.userId(), key, title, note));
+        log.trimNowAndThen(link.userId());
+        return recorded;
     }
 
     /** Why the delivery is not counted, or null when it is to be recorded. */
@@ -118,9 +136,7 @@ public final class Scrobbler {
 
     private Outcome record(JellyfinLink link, WebhookPayload payload, String title) {
         int tmdbId = tmdbId(payload).orElseThrow();
-        NewMovie movie = new NewMovie(tmdbId, payload.text("Provider_imdb").filter(s -> IMDB_ID.matcher(s).matches()).orElse(null),
-                title == null ? "TMDb " + tmdbId : title, payload.integer("Year").filter(y -> y >= 1870 && y <= 2200).orElse(null),
-                payload.escapedText("Overview").orElse(null));
+        NewMovie movie = newMovie(payload, title);
         PlayTime ended = PlayTime.of(payload, history.window(), clock, zone);
         String key = deliveryKey(link, payload, tmdbId, ended);
         var command = new HistoryCommand.AddPlays(new MovieRef.CreateIfMissing(movie), ended.date(), 1, null);
@@ -131,6 +147,14 @@ public final class Scrobbler {
             return new Outcome("duplicate", "This delivery was already counted.", null, null);
         }
         return new Outcome("recorded", ended.note(), changes.get().getFirst().movie(), ended.date());
+    }
+
+    /** The movie as the payload describes it (the payload has a TMDb id). */
+    private static NewMovie newMovie(WebhookPayload payload, String title) {
+        int tmdbId = tmdbId(payload).orElseThrow();
+        return new NewMovie(tmdbId, payload.text("Provider_imdb").filter(s -> IMDB_ID.matcher(s).matches()).orElse(null),
+                title == null ? "TMDb " + tmdbId : title, payload.integer("Year").filter(y -> y >= 1870 && y <= 2200).orElse(null),
+                payload.escapedText("Overview").orElse(null));
     }
 
     /** Claims the delivery's key and logs the delivery, in the play's transaction; false when already claimed. */

@@ -14,6 +14,11 @@ public final class JellyfinItemIndex {
         this.jdbi = jdbi;
     }
 
+    /** The same index for episodes (by series ids, season and number). */
+    JellyfinEpisodeIndex episodes() {
+        return new JellyfinEpisodeIndex(jdbi);
+    }
+
     void replace(long userId, List<LibraryMovie> movies) {
         jdbi.useTransaction(h -> {
             h.createUpdate("DELETE FROM jellyfin_items WHERE user_id = :u").bind("u", userId).execute();

@@ -6,6 +6,7 @@ import app.pathary.jellyfin.client.JellyfinClient;
 import app.pathary.jellyfin.client.JellyfinException;
 import app.pathary.jellyfin.client.dto.UpdateUserItemDataDto;
 import app.pathary.jellyfin.client.dto.UserItemDataDto;
+import app.pathary.jellyfin.link.JellyfinWrites;
 import app.pathary.job.JobContext;
 import app.pathary.job.JobSpec;
 import app.pathary.movie.Movie;
@@ -29,7 +30,7 @@ final class JellyfinMovieSync {
     private final Playstate playstate;
 
     /** Reads and writes of one item's played state, with retries of passing failures. */
-    record Playstate(JellyfinClient client, Retries retries, ZoneId zone) {
+    record Playstate(JellyfinClient client, Retries retries, ZoneId zone, JellyfinWrites writes) {
     }
 
     JellyfinMovieSync(HistoryQueries history, MovieQueries movies, JellyfinAccess access, JellyfinItemIndex index,
@@ -88,6 +89,9 @@ final class JellyfinMovieSync {
         var update = new UpdateUserItemDataDto(true, Math.max(1, current.playCount()),
                 latest == null ? null : latest.atTime(LocalTime.NOON).atZone(playstate.zone()).toInstant(), null, null);
         playstate.retries().call(() -> client.updateUserData(session.server(), session.jellyfinUserId(), itemId, update));
+        if (update.lastPlayedDate() != null) {
+            playstate.writes().record(session.userId(), itemId, update.lastPlayedDate());
+        }
         return 1;
     }
 }

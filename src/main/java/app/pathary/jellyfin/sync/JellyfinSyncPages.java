@@ -46,6 +46,13 @@ final class JellyfinSyncPages implements WebRoutes {
             }
             ctx.redirect(PATH);
         }, Role.USER);
+        routes.post(PATH + "/catchup", ctx -> {
+            if (authenticated(ctx)) {
+                jellyfinJobs.queueCatchup(me(ctx));
+                Flash.success(ctx, "The catch-up with Jellyfin is queued; its progress shows below.");
+            }
+            ctx.redirect(PATH);
+        }, Role.USER);
         routes.post(PATH + "/sync", ctx -> {
             if (authenticated(ctx)) {
                 boolean on = "true".equals(ctx.formParam("enabled"));
@@ -61,7 +68,8 @@ final class JellyfinSyncPages implements WebRoutes {
     private void jobList(Context ctx) {
         long userId = me(ctx);
         List<Job> mine = jobs.list(null, null, userId, 30).stream()
-                .filter(job -> job.type().equals(JellyfinSyncFacade.IMPORT) || job.type().equals(JellyfinSyncFacade.EXPORT))
+                .filter(job -> job.type().equals(JellyfinSyncFacade.IMPORT) || job.type().equals(JellyfinSyncFacade.EXPORT)
+                        || job.type().equals(JellyfinSyncFacade.CATCHUP))
                 .limit(10).toList();
         boolean active = mine.stream().anyMatch(job -> !job.finished());
         pages.render(ctx, "jellyfin/sync/jobs.jte", "", Map.of("jobs", mine, "active", active));

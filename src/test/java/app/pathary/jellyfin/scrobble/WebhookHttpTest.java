@@ -183,7 +183,7 @@ class WebhookHttpTest {
         cases.put(webhooks.playbackStop(alice, matrix, 10_000_000L, false), "Not played to completion.");
         cases.put(webhooks.playbackStop(alice, episode, 0, true), "The webhook names Severance only by its Jellyfin id; log in");
         cases.put(webhooks.playbackStart(alice, matrix), "Notification type PlaybackStart is not counted; only PlaybackStop is.");
-        cases.put(webhooks.userDataSaved(alice, matrix, "TogglePlayed"), "Notification type UserDataSaved is not counted");
+        cases.put(webhooks.userDataSaved(alice, matrix, "TogglePlayed"), "A hand mark in Jellyfin; counting them is off");
         cases.put(webhooks.itemAdded(matrix), "Notification type ItemAdded is not counted");
         cases.put(webhooks.playbackStop(alice, untagged, 0, true), "Jellyfin has no TMDb id for Home Video.");
         cases.put(with(webhooks.playbackStop(alice, matrix, 0, true), "Provider_tmdb", "0"), "Jellyfin has no TMDb id");

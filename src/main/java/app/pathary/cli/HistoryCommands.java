@@ -4,10 +4,12 @@ import app.pathary.common.Plural;
 import app.pathary.App;
 import app.pathary.common.InvalidInputException;
 import app.pathary.history.HistoryChange.Source;
-import app.pathary.history.HistoryCsv;
+import app.pathary.history.portable.HistoryExports;
+import app.pathary.history.portable.HistoryFormat;
+import app.pathary.history.portable.HistoryImports;
+import app.pathary.history.portable.ImportPreview;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
-import java.io.Reader;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,50 +24,97 @@ final class HistoryCommands {
     private HistoryCommands() {
     }
 
-    @Command(name = "history:export", description = "Writes a user's history as CSV to a file or to standard output.")
+    @Command(name = "history:export", description = "Writes a user's history to a file or to standard output: Pathary CSV (default),"
+            + " Movary history.csv, or Letterboxd import CSV (a ZIP of parts when it passes Letterboxd's limit).")
     static final class Export extends AppCommand {
         @Parameters(index = "0", paramLabel = "<userId>")
         long userId;
         @Option(names = "--file", paramLabel = "F", description = "write to this file instead of standard output")
         Path file;
+        @Option(names = "--format", paramLabel = "FORMAT", description = "pathary (default), movary or letterboxd")
+        String format = "pathary";
 
         @Override
         int run(App app) throws IOException {
             app.users.accounts().get(userId);
-            if (file == null) {
-                Writer out = new OutputStreamWriter(System.out, StandardCharsets.UTF_8);
-                app.history.csv().export(userId, out);
-                out.flush();
+            HistoryFormat chosen = HistoryFormat.of(format, "--format");
+            if (chosen == HistoryFormat.PATHARY) {
+                if (file == null) {
+                    Writer out = new OutputStreamWriter(System.out, StandardCharsets.UTF_8);
+                    app.history.csv().export(userId, out);
+                    out.flush();
+                    return 0;
+                }
+                try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+                    int rows = app.history.csv().export(userId, out);
+                    System.err.println("Wrote " + Plural.of(rows, "watch date") + " to " + file + ".");
+                }
                 return 0;
             }
-            try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-                int rows = app.history.csv().export(userId, out);
-                System.err.println("Wrote " + Plural.of(rows, "watch date") + " to " + file + ".");
+            HistoryExports.ExportFile written = app.history.exports().export(userId, chosen, "pathary-history");
+            if (file == null) {
+                if (written.contentType().startsWith("application/zip")) {
+                    throw new InvalidInputException("The Letterboxd export has several parts; give --file F.zip to write them as a ZIP.");
+                }
+                System.out.write(written.content());
+                System.out.flush();
+                return 0;
             }
+            Files.write(file, written.content());
+            System.err.println("Wrote " + written.name().replace("pathary-history", "the history") + " to " + file + ".");
             return 0;
         }
     }
 
-    @Command(name = "history:import", description = "Adds the watch dates of a CSV file to a user's history (never deletes).")
+    @Command(name = "history:import", description = "Adds the watch dates of a history file to a user's history (never deletes):"
+            + " Pathary or Movary CSV, Letterboxd diary.csv or export ZIP, Trakt export ZIP; the format is told from the content.")
     static final class Import extends AppCommand {
         @Parameters(index = "0", paramLabel = "<userId>")
         long userId;
         @Parameters(index = "1", paramLabel = "<file>")
         Path file;
+        @Option(names = "--format", paramLabel = "FORMAT", description = "auto (default), pathary, movary, letterboxd or trakt")
+        String format = "auto";
+        @Option(names = "--dry-run", description = "only tell what would be added")
+        boolean dryRun;
 
         @Override
         int run(App app) throws IOException {
-            app.users.accounts().get(userId);
-            try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                HistoryCsv.ImportResult result = app.history.csv().importFrom(userId, in, Source.CSV_IMPORT);
-                System.out.println("Read " + Plural.of(result.rows(), "row") + "; " + Plural.of(result.datesAddedOrChanged(), "watch date")
-                        + " added or changed.");
-                return 0;
+            var user = app.users.accounts().get(userId);
+            HistoryFormat chosen = format.equalsIgnoreCase("auto") ? null : HistoryFormat.of(format, "--format");
+            byte[] content;
+            try {
+                if (Files.size(file) > MAX_BYTES) {
+                    throw new InvalidInputException("The file " + file + " has more than " + (MAX_BYTES >> 20) + " MB; split it.");
+                }
+                content = Files.readAllBytes(file);
             } catch (NoSuchFileException e) {
                 throw new InvalidInputException("There is no file " + file + ".");
-            } catch (java.nio.charset.MalformedInputException e) {
-                throw new InvalidInputException("The file " + file + " is not UTF-8 text.");
             }
+            HistoryImports imports = app.history.imports(app.posters.search());
+            long id = imports.stage(userId, user.isAdmin(), content, file.getFileName().toString(), chosen);
+            ImportPreview preview = imports.preview(userId, id);
+            System.out.println("Read " + file.getFileName() + " as " + preview.format().label() + ": "
+                    + Plural.of(preview.newDates(), "new watch date") + ", " + Plural.of(preview.addedPlays(), "play") + " added, "
+                    + preview.unchanged() + " already there.");
+            for (ImportPreview.Line line : preview.unmatched()) {
+                System.err.println("Line " + line.line() + ": no single film is called '" + line.title() + "'" + (line.year() == null ? "" : " (" + line.year() + ")")
+                        + "; left out (resolve it on the account page's import preview).");
+            }
+            if (preview.episodePlays() > 0) {
+                System.err.println(Plural.of(preview.episodePlays(), "episode play") + " left out: episodes are not imported yet.");
+            }
+            if (dryRun) {
+                imports.discard(userId, id);
+                System.out.println("Dry run: nothing was stored.");
+                return 0;
+            }
+            HistoryImports.Committed committed = imports.commit(userId, id);
+            System.out.println("Read " + Plural.of(preview.rows(), "row") + "; " + Plural.of(committed.datesAddedOrChanged(), "watch date")
+                    + " added or changed.");
+            return 0;
         }
     }
+
+    private static final long MAX_BYTES = 256L * 1024 * 1024;
 }

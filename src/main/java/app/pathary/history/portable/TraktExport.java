@@ -81,12 +81,12 @@ final class TraktExport {
                     entries.add(parser.readValueAsTree());
                 }
                 if (parser.currentToken() != JsonToken.END_ARRAY) {
-                    throw new InvalidInputException(name + " is not valid JSON after entry " + entries.size()
-                            + "; nothing from the file was imported.");
+                    throw new InvalidInputException(name + " is not valid JSON after " + entries.size()
+                            + " complete entries; nothing from the file was imported.");
                 }
             } catch (IOException e) {
-                throw new InvalidInputException(name + " is not valid JSON (it may be cut short) after entry " + entries.size()
-                        + "; nothing from the file was imported.");
+                throw new InvalidInputException(name + " is not valid JSON (it may be cut short) after " + entries.size()
+                        + " complete entries; nothing from the file was imported.");
             }
             if (!entries.isEmpty() && !(entries.getFirst().has("watched_at") && entries.getFirst().has("type"))) {
                 if (must) {

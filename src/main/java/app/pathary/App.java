@@ -18,6 +18,7 @@ import app.pathary.dashboard.DashboardFacade;
 import app.pathary.db.Database;
 import app.pathary.db.SecretKeyCheck;
 import app.pathary.history.HistoryFacade;
+import app.pathary.show.ShowFacade;
 import app.pathary.jellyfin.client.ClientIdentity;
 import app.pathary.jellyfin.client.HttpJellyfinClient;
 import app.pathary.jellyfin.client.JellyfinClient;
@@ -117,6 +118,7 @@ public final class App implements AutoCloseable {
     public final ClientIdentity jellyfinIdentity;
     public final UserFacade users;
     public final MovieFacade movies;
+    public final ShowFacade shows;
     public final HistoryFacade history;
     public final JobFacade jobs;
     public final JellyfinLinkFacade jellyfinLink;
@@ -155,7 +157,8 @@ public final class App implements AutoCloseable {
         HttpClient arrHttp = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         this.users = UserFacade.wire(database.jdbi(), clock);
         this.movies = MovieFacade.wire(database.reads(), clock);
-        this.history = HistoryFacade.wire(database, movies, clock, config.timezone());
+        this.shows = ShowFacade.wire(database.reads(), clock);
+        this.history = HistoryFacade.wire(database, movies, shows, clock, config.timezone());
         this.jobs = JobFacade.wire(database, clock, overrides.jobTimings());
         this.jellyfinLink = JellyfinLinkFacade.wire(new JellyfinLinkFacade.Wiring(database.jdbi(), database.reads(), clock, jellyfinClient,
                 secrets, config.applicationUrl(), config.web().basePath()));

@@ -19,5 +19,20 @@ public record HistoryChange(long userId, Movie movie, Kind kind, LocalDate date,
 
     public enum Kind { ADDED, REMOVED, ALL_REMOVED }
 
-    public enum Source { PAGE, API, CLI, CSV_IMPORT, WEBHOOK, JELLYFIN_IMPORT }
+    /**
+     * Where a change came from. {@link #CATCHUP} is a play the catch-up sync found that the webhook missed; {@link #MARK}
+     * a "played" mark set by hand in Jellyfin. Episode dates store {@link #stored()} as their source.
+     */
+    public enum Source {
+        PAGE, API, CLI, CSV_IMPORT, WEBHOOK, JELLYFIN_IMPORT, CATCHUP, MARK;
+
+        /** The text stored as an episode date's source: page, api, cli, import, webhook, jellyfin, catchup, mark. */
+        public String stored() {
+            return switch (this) {
+                case CSV_IMPORT -> "import";
+                case JELLYFIN_IMPORT -> "jellyfin";
+                default -> name().toLowerCase(java.util.Locale.ROOT);
+            };
+        }
+    }
 }

@@ -42,7 +42,8 @@ public sealed interface HistoryCommand {
     record DeleteMovie(MovieRef movie) implements HistoryCommand {
     }
 
-    private static void check(int plays, String comment) {
+    /** Refuses plays outside 1..{@link #MAX_PLAYS} and comments over {@link #MAX_COMMENT} characters (400). */
+    static void check(int plays, String comment) {
         if (plays < 1 || plays > MAX_PLAYS) {
             throw new InvalidInputException("plays must be a whole number from 1 to " + MAX_PLAYS + ".");
         }

@@ -8,6 +8,7 @@ import app.pathary.history.portable.PortablePages;
 import app.pathary.history.portable.StagedImportRepository;
 import org.jdbi.v3.core.Jdbi;
 import app.pathary.movie.MovieFacade;
+import app.pathary.show.ShowFacade;
 import app.pathary.web.Pages;
 import app.pathary.web.WebRoutes;
 import java.time.Clock;
@@ -21,25 +22,31 @@ public final class HistoryFacade {
     private final HistoryQueries queries;
     private final HistoryCsv csv;
     private final MovieFacade movies;
+    private final EpisodeHistory episodes;
+    private final EpisodeHistoryQueries episodeQueries;
     private final Portable portable;
 
     /** What imports and exports of files need beside the history itself. */
     private record Portable(HistoryFiles files, StagedImportRepository staged, Jdbi reads) {
     }
 
-    private HistoryFacade(WatchHistory history, HistoryQueries queries, MovieFacade movies, Portable portable) {
+    private HistoryFacade(WatchHistory history, HistoryQueries queries, MovieFacade movies, EpisodeHistory episodes,
+            EpisodeHistoryQueries episodeQueries, Portable portable) {
         this.history = history;
         this.queries = queries;
         this.csv = new HistoryCsv(history, queries);
         this.movies = movies;
+        this.episodes = episodes;
+        this.episodeQueries = episodeQueries;
         this.portable = portable;
     }
 
-    /** @param zone {@code TIMEZONE}: the window of watch dates ends tomorrow there */
-    public static HistoryFacade wire(Database database, MovieFacade movies, Clock clock, java.time.ZoneId zone) {
+    /** @param zone {@code TIMEZONE}: the window of watch dates (movies and episodes) ends tomorrow there */
+    public static HistoryFacade wire(Database database, MovieFacade movies, ShowFacade shows, Clock clock, java.time.ZoneId zone) {
         WatchDateWindow window = new WatchDateWindow(clock, zone);
         return new HistoryFacade(new WatchHistory(database.writes(), movies.repository(), window, clock),
                 new HistoryQueries(database.reads()), movies,
+                new EpisodeHistory(database.writes(), shows.repository(), window, clock), new EpisodeHistoryQueries(database.reads()),
                 new Portable(new HistoryFiles(window, zone), new StagedImportRepository(database.jdbi(), clock), database.reads()));
     }
 
@@ -51,6 +58,15 @@ public final class HistoryFacade {
     /** Exports as Pathary, Movary and Letterboxd CSV. */
     public HistoryExports exports() {
         return new HistoryExports(csv, queries);
+    }
+
+    /** Applies episode history commands (add, set, merge, delete) in one transaction and tells the listeners. */
+    public EpisodeHistory episodes() {
+        return episodes;
+    }
+
+    public EpisodeHistoryQueries episodeQueries() {
+        return episodeQueries;
     }
 
     /** Applies history commands (add, set, merge, delete) in one transaction and tells the listeners. */

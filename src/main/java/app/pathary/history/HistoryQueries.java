@@ -39,33 +39,16 @@ public final class HistoryQueries {
     /** Like {@link #page(long, String, int, int, SortOrder)}, with the list's filters (year watched, plays, comment). */
     public HistoryPage filtered(long userId, HistoryFilter filter, int page, int limit, SortOrder order) {
         checkPaging(page, limit);
-        boolean filtered = !filter.search().isBlank();
-        String where = "w.user_id = :u"
-                + (filtered ? " AND w.movie_id IN (SELECT id FROM movies WHERE lower(title) LIKE :q ESCAPE '\\')" : "")
-                + (filter.year() != null ? " AND w.watched_at >= :from AND w.watched_at < :until" : "")
-                + (filter.minPlays() != null ? " AND w.plays >= :plays" : "")
-                + (filter.withComment() ? " AND w.comment IS NOT NULL AND w.comment <> ''" : "");
-        String direction = order == SortOrder.ASC ? "ASC" : "DESC";
-        // Unknown dates come last when newest is first, and first when oldest is first.
-        String nulls = order == SortOrder.ASC ? "NULLS FIRST" : "NULLS LAST";
-        String sort = " ORDER BY w.watched_at " + direction + " " + nulls + ", w.id " + direction;
+        String where = PagedDates.where(filter, "movie_id", "SELECT id FROM movies WHERE lower(title) LIKE :q ESCAPE '\\'");
+        String sort = PagedDates.sort(order);
         return reads.withHandle(h -> {
             var count = h.createQuery("SELECT count(*) FROM watch_dates w WHERE " + where).bind("u", userId);
             var select = h.createQuery("SELECT m.*, w.watched_at, w.plays, w.comment"
                             + " FROM (SELECT w.id FROM watch_dates w WHERE " + where + sort + " LIMIT :limit OFFSET :offset) chosen"
                             + " JOIN watch_dates w ON w.id = chosen.id JOIN movies m ON m.id = w.movie_id" + sort)
                     .bind("u", userId).bind("limit", limit).bind("offset", (long) (page - 1) * limit);
-            for (var query : List.of(count, select)) {
-                if (filtered) {
-                    query.bind("q", LikePattern.contains(filter.search()));
-                }
-                if (filter.year() != null) {
-                    query.bind("from", LocalDate.of(filter.year(), 1, 1)).bind("until", LocalDate.of(filter.year() + 1, 1, 1));
-                }
-                if (filter.minPlays() != null) {
-                    query.bind("plays", filter.minPlays());
-                }
-            }
+            PagedDates.bind(count, filter);
+            PagedDates.bind(select, filter);
             long total = count.mapTo(Long.class).one();
             List<WatchDate> entries = select.map(WATCH_DATE).list();
             int maxPage = (int) Math.max(1, (total + limit - 1) / limit);
@@ -163,7 +146,7 @@ public final class HistoryQueries {
         return latest;
     }
 
-    private static void checkPaging(int page, int limit) {
+    static void checkPaging(int page, int limit) {
         if (page < 1) {
             throw new InvalidInputException("page must be 1 or more.");
         }

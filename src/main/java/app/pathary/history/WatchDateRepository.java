@@ -2,67 +2,101 @@ package app.pathary.history;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Map;
 import org.jdbi.v3.core.Handle;
 
 /**
- * Writes watch dates. One row per (user, movie, date); unknown dates are NULL and also unique. Each write is one
- * {@code INSERT … ON CONFLICT} naming the unique index it may hit ({@code watch_dates_one_per_date}, or the partial
- * {@code watch_dates_one_unknown_date} for an unknown date), so writers of the same new date at once never fail on the
- * index and never lose each other's plays: the later one waits for the earlier and then updates its row.
+ * Writes the watch dates of one kind of item ({@link DatedItems#MOVIES} or {@link DatedItems#EPISODES}). One row per
+ * (user, item, date); unknown dates are NULL and also unique. Each write is one {@code INSERT … ON CONFLICT} naming the
+ * unique index it may hit (the one per date, or the partial one for an unknown date), so writers of the same new date
+ * at once never fail on the index and never lose each other's plays: the later one waits for the earlier and then
+ * updates its row. Where the table keeps a source, it is the source of the date's first write, filled when missing.
  */
 final class WatchDateRepository {
-    private static final String INSERT = """
-            INSERT INTO watch_dates (user_id, movie_id, watched_at, plays, comment, created_at, updated_at)
-            VALUES (:u, :m, :d, :plays, :comment, :now, :now)
-            """;
     private final Clock clock;
+    private final DatedItems items;
 
     WatchDateRepository(Clock clock) {
+        this(clock, DatedItems.MOVIES);
+    }
+
+    WatchDateRepository(Clock clock, DatedItems items) {
         this.clock = clock;
+        this.items = items;
+    }
+
+    /** A table of watch dates: its name, the column naming the item, and whether it records each date's source. */
+    record DatedItems(String table, String item, boolean sourced) {
+        static final DatedItems MOVIES = new DatedItems("watch_dates", "movie_id", false);
+        static final DatedItems EPISODES = new DatedItems("episode_watch_dates", "episode_id", true);
     }
 
     /** Adds plays to the date (creating it); a non-null comment replaces the date's comment. */
-    void addPlays(Handle h, long userId, long movieId, LocalDate date, int plays, String comment) {
-        upsert(h, userId, movieId, date, plays, comment, """
-                plays = watch_dates.plays + excluded.plays, comment = COALESCE(excluded.comment, watch_dates.comment),
+    void addPlays(Handle h, long userId, long itemId, LocalDate date, int plays, String comment, String source) {
+        upsert(h, userId, itemId, date, plays, comment, source, """
+                plays = %1$s.plays + excluded.plays, comment = COALESCE(excluded.comment, %1$s.comment),
                 updated_at = excluded.updated_at""");
     }
 
+    void addPlays(Handle h, long userId, long itemId, LocalDate date, int plays, String comment) {
+        addPlays(h, userId, itemId, date, plays, comment, null);
+    }
+
     /** Sets the date's plays and comment to exactly these values (creating the date). */
-    void set(Handle h, long userId, long movieId, LocalDate date, int plays, String comment) {
-        upsert(h, userId, movieId, date, plays, comment,
+    void set(Handle h, long userId, long itemId, LocalDate date, int plays, String comment, String source) {
+        upsert(h, userId, itemId, date, plays, comment, source,
                 "plays = excluded.plays, comment = excluded.comment, updated_at = excluded.updated_at");
     }
 
-    /** Creates the date, or raises its play count and fills its empty comment; returns whether anything changed. */
-    boolean merge(Handle h, long userId, long movieId, LocalDate date, int plays, String comment) {
-        return upsert(h, userId, movieId, date, plays, comment, """
-                plays = CASE WHEN watch_dates.plays < excluded.plays THEN excluded.plays ELSE watch_dates.plays END,
-                comment = COALESCE(watch_dates.comment, excluded.comment), updated_at = excluded.updated_at
-                WHERE watch_dates.plays < excluded.plays OR (watch_dates.comment IS NULL AND excluded.comment IS NOT NULL)""");
+    void set(Handle h, long userId, long itemId, LocalDate date, int plays, String comment) {
+        set(h, userId, itemId, date, plays, comment, null);
     }
 
-    /** Inserts the date or applies {@code onExisting} (a DO UPDATE SET clause) to it; returns whether a row was written. */
-    private boolean upsert(Handle h, long userId, long movieId, LocalDate date, int plays, String comment, String onExisting) {
-        return h.createUpdate(INSERT + conflictTarget(date) + " DO UPDATE SET " + onExisting)
-                .bind("u", userId).bind("m", movieId).bindByType("d", date, LocalDate.class).bind("plays", plays)
-                .bind("comment", comment).bind("now", clock.millis()).execute() > 0;
+    /** Creates the date, or raises its play count and fills its empty comment; returns whether anything changed. */
+    boolean merge(Handle h, long userId, long itemId, LocalDate date, int plays, String comment, String source) {
+        return upsert(h, userId, itemId, date, plays, comment, source, """
+                plays = CASE WHEN %1$s.plays < excluded.plays THEN excluded.plays ELSE %1$s.plays END,
+                comment = COALESCE(%1$s.comment, excluded.comment), updated_at = excluded.updated_at
+                WHERE %1$s.plays < excluded.plays OR (%1$s.comment IS NULL AND excluded.comment IS NOT NULL)""");
+    }
+
+    boolean merge(Handle h, long userId, long itemId, LocalDate date, int plays, String comment) {
+        return merge(h, userId, itemId, date, plays, comment, null);
+    }
+
+    /** Inserts the date or applies {@code onExisting} (a DO UPDATE SET clause, %1$s the table) to it; true when written. */
+    private boolean upsert(Handle h, long userId, long itemId, LocalDate date, int plays, String comment, String source,
+            String onExisting) {
+        String set = onExisting.formatted(items.table());
+        if (items.sourced()) {
+            int where = set.indexOf("\nWHERE ");
+            String keep = ", source = COALESCE(" + items.table() + ".source, excluded.source)";
+            set = where < 0 ? set + keep : set.substring(0, where) + keep + set.substring(where);
+        }
+        String sql = "INSERT INTO " + items.table() + " (user_id, " + items.item() + ", watched_at, plays, comment, "
+                + (items.sourced() ? "source, " : "") + "created_at, updated_at) VALUES (:u, :m, :d, :plays, :comment, "
+                + (items.sourced() ? ":source, " : "") + ":now, :now) " + conflictTarget(date) + " DO UPDATE SET " + set;
+        var update = h.createUpdate(sql)
+                .bind("u", userId).bind("m", itemId).bindByType("d", date, LocalDate.class).bind("plays", plays)
+                .bind("comment", comment).bind("now", clock.millis());
+        return (items.sourced() ? update.bind("source", source) : update).execute() > 0;
     }
 
     /** The unique index a date can collide with: the partial one for an unknown date (NULLs never collide otherwise). */
-    private static String conflictTarget(LocalDate date) {
-        return date == null ? "ON CONFLICT (user_id, movie_id) WHERE watched_at IS NULL"
-                : "ON CONFLICT (user_id, movie_id, watched_at)";
+    private String conflictTarget(LocalDate date) {
+        return date == null ? "ON CONFLICT (user_id, " + items.item() + ") WHERE watched_at IS NULL"
+                : "ON CONFLICT (user_id, " + items.item() + ", watched_at)";
     }
 
-    boolean delete(Handle h, long userId, long movieId, LocalDate date) {
-        return h.createUpdate("DELETE FROM watch_dates WHERE user_id = :u AND movie_id = :m AND " + dateMatch(date))
-                .bind("u", userId).bind("m", movieId).bindMap(dateBinding(date)).execute() > 0;
+    boolean delete(Handle h, long userId, long itemId, LocalDate date) {
+        return h.createUpdate("DELETE FROM " + items.table() + " WHERE user_id = :u AND " + items.item() + " = :m AND "
+                        + dateMatch(date))
+                .bind("u", userId).bind("m", itemId).bindMap(dateBinding(date)).execute() > 0;
     }
 
-    int deleteAll(Handle h, long userId, long movieId) {
-        return h.createUpdate("DELETE FROM watch_dates WHERE user_id = :u AND movie_id = :m")
-                .bind("u", userId).bind("m", movieId).execute();
+    int deleteAll(Handle h, long userId, long itemId) {
+        return h.createUpdate("DELETE FROM " + items.table() + " WHERE user_id = :u AND " + items.item() + " = :m")
+                .bind("u", userId).bind("m", itemId).execute();
     }
 
     /** NULL never equals NULL in SQL, so an unknown date is matched with IS NULL (and :d is not bound). */
@@ -70,7 +104,7 @@ final class WatchDateRepository {
         return date == null ? "watched_at IS NULL" : "watched_at = :d";
     }
 
-    private static java.util.Map<String, Object> dateBinding(LocalDate date) {
-        return date == null ? java.util.Map.of() : java.util.Map.of("d", date);
+    private static Map<String, Object> dateBinding(LocalDate date) {
+        return date == null ? Map.of() : Map.of("d", date);
     }
 }

@@ -9,10 +9,7 @@ import app.pathary.movie.MovieRepository;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.jdbi.v3.core.Handle;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The one place where watch dates change. A batch of commands is applied in one transaction (all or nothing). Inside
@@ -21,13 +18,11 @@ import org.slf4j.LoggerFactory;
  * concurrent changes (webhook deliveries) share commits.
  */
 public final class WatchHistory {
-    private static final Logger LOG = LoggerFactory.getLogger(WatchHistory.class);
     private final WriteTransactions transactions;
     private final MovieRepository movies;
     private final WatchDateRepository dates;
     private final WatchDateWindow window;
-    private final List<HistoryListener> listeners = new CopyOnWriteArrayList<>();
-    private final List<HistoryListener.InTransaction> inTransaction = new CopyOnWriteArrayList<>();
+    private final ChangeListeners<HistoryChange> listeners = new ChangeListeners<>();
 
     /** Dates are checked against a window that ends tomorrow in the clock's zone. */
     public WatchHistory(WriteTransactions transactions, MovieRepository movies, Clock clock) {
@@ -47,16 +42,12 @@ public final class WatchHistory {
     }
 
     public void addListener(HistoryListener listener) {
-        listeners.add(listener);
+        listeners.add(listener::onChanges);
     }
 
     /** Adds a listener told inside each change's transaction; add it before changes are made. */
     public void addTransactionListener(HistoryListener.InTransaction listener) {
-        inTransaction.add(listener);
-    }
-
-    /** The changes of one committed transaction, and what the in-transaction listeners asked to do after the commit. */
-    private record Committed(List<HistoryChange> changes, List<Runnable> afterCommit) {
+        listeners.addInTransaction(listener::onChanges);
     }
 
     /** Applies the commands for one user in one transaction and returns the changes made. */
@@ -70,27 +61,18 @@ public final class WatchHistory {
      */
     public java.util.Optional<List<HistoryChange>> applyIf(long userId, List<? extends HistoryCommand> commands, Source source,
             java.util.function.Predicate<Handle> guard) {
-        java.util.Optional<Committed> result = transactions.inTransaction(h -> {
+        java.util.Optional<ChangeListeners.Committed<HistoryChange>> result = transactions.inTransaction(h -> {
             if (!guard.test(h)) {
-                return java.util.Optional.<Committed>empty();
+                return java.util.Optional.<ChangeListeners.Committed<HistoryChange>>empty();
             }
             List<HistoryChange> made = new ArrayList<>();
             for (HistoryCommand command : commands) {
                 applyOne(h, userId, command, source, made);
             }
-            List<Runnable> afterCommit = new ArrayList<>();
-            if (!made.isEmpty()) {
-                for (HistoryListener.InTransaction listener : inTransaction) {
-                    Runnable then = listener.onChanges(h, List.copyOf(made));
-                    if (then != null) {
-                        afterCommit.add(then);
-                    }
-                }
-            }
-            return java.util.Optional.of(new Committed(made, afterCommit));
+            return java.util.Optional.of(listeners.inTransaction(h, made));
         });
-        result.ifPresent(this::tell);
-        return result.map(Committed::changes);
+        result.ifPresent(listeners::tell);
+        return result.map(ChangeListeners.Committed::changes);
     }
 
     public List<HistoryChange> apply(long userId, HistoryCommand command, Source source) {
@@ -144,27 +126,7 @@ public final class WatchHistory {
         };
     }
 
-    private void tell(Committed committed) {
-        for (Runnable then : committed.afterCommit()) {
-            try {
-                then.run();
-            } catch (RuntimeException e) {
-                LOG.error("An after-commit action of a history change failed; the change itself is stored", e);
-            }
-        }
-        if (committed.changes().isEmpty()) {
-            return;
-        }
-        for (HistoryListener listener : listeners) {
-            try {
-                listener.onChanges(committed.changes());
-            } catch (RuntimeException e) {
-                LOG.error("A history listener failed; the change itself is stored", e);
-            }
-        }
-    }
-
-    private static String blankToNull(String comment) {
+    static String blankToNull(String comment) {
         return comment == null || comment.isBlank() ? null : comment.strip();
     }
 }

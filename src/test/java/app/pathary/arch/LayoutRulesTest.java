@@ -18,7 +18,7 @@ class LayoutRulesTest {
     private static final JavaClasses MAIN = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("app.pathary");
-    private static final String[] FEATURES = {"app.pathary.user..", "app.pathary.movie..", "app.pathary.history..", "app.pathary.jellyfin..",
+    private static final String[] FEATURES = {"app.pathary.user..", "app.pathary.movie..", "app.pathary.show..", "app.pathary.history..", "app.pathary.jellyfin..",
         "app.pathary.watched..", "app.pathary.cleanup..", "app.pathary.arr..", "app.pathary.job..", "app.pathary.ops..", "app.pathary.seerr..",
         "app.pathary.notify.."};
 
@@ -65,7 +65,7 @@ class LayoutRulesTest {
                 .should().dependOnClassesThat().resideInAnyPackage("app.pathary.jellyfin.scrobble..", "app.pathary.jellyfin.sync..",
                         "app.pathary.job..")
                 .check(MAIN);
-        noClasses().that().resideInAnyPackage("app.pathary.history..", "app.pathary.movie..")
+        noClasses().that().resideInAnyPackage("app.pathary.history..", "app.pathary.movie..", "app.pathary.show..")
                 .should().dependOnClassesThat().resideInAnyPackage("app.pathary.jellyfin..").check(MAIN);
         noClasses().that().resideInAPackage("app.pathary.cleanup.instances..")
                 .should().dependOnClassesThat().resideInAnyPackage("app.pathary.cleanup.apply..", "app.pathary.cleanup.plan..").check(MAIN);

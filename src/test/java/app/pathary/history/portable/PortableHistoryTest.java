@@ -40,7 +40,7 @@ class PortableHistoryTest {
     private void open(Dialect dialect) {
         database = TestDatabases.migrated(dialect);
         Clock clock = Clock.systemUTC();
-        history = HistoryFacade.wire(database, MovieFacade.wire(database.reads(), clock), clock, ZoneOffset.UTC);
+        history = HistoryFacade.wire(database, MovieFacade.wire(database.reads(), clock), app.pathary.show.ShowFacade.wire(database.reads(), clock), clock, ZoneOffset.UTC);
         imports = history.imports(LIBRARY);
         alice = user("alice");
         bob = user("bob");

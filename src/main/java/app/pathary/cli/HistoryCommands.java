@@ -24,14 +24,14 @@ final class HistoryCommands {
     private HistoryCommands() {
     }
 
-    @Command(name = "history:export", description = "Writes a user's history to a file or to standard output: Pathary CSV (default),"
+    @Command(name = "history:export", description = "Writes a user's history to a file or to standard output: Pathary CSV (default), Pathary episodes CSV,"
             + " Movary history.csv, or Letterboxd import CSV (a ZIP of parts when it passes Letterboxd's limit).")
     static final class Export extends AppCommand {
         @Parameters(index = "0", paramLabel = "<userId>")
         long userId;
         @Option(names = "--file", paramLabel = "F", description = "write to this file instead of standard output")
         Path file;
-        @Option(names = "--format", paramLabel = "FORMAT", description = "pathary (default), movary or letterboxd")
+        @Option(names = "--format", paramLabel = "FORMAT", description = "pathary (default), episodes, movary or letterboxd")
         String format = "pathary";
 
         @Override
@@ -67,13 +67,13 @@ final class HistoryCommands {
     }
 
     @Command(name = "history:import", description = "Adds the watch dates of a history file to a user's history (never deletes):"
-            + " Pathary or Movary CSV, Letterboxd diary.csv or export ZIP, Trakt export ZIP; the format is told from the content.")
+            + " Pathary (movies or episodes) or Movary CSV, Letterboxd diary.csv or export ZIP, Trakt export ZIP; the format is told from the content.")
     static final class Import extends AppCommand {
         @Parameters(index = "0", paramLabel = "<userId>")
         long userId;
         @Parameters(index = "1", paramLabel = "<file>")
         Path file;
-        @Option(names = "--format", paramLabel = "FORMAT", description = "auto (default), pathary, movary, letterboxd or trakt")
+        @Option(names = "--format", paramLabel = "FORMAT", description = "auto (default), pathary, episodes, movary, letterboxd or trakt")
         String format = "auto";
         @Option(names = "--dry-run", description = "only tell what would be added")
         boolean dryRun;
@@ -101,8 +101,9 @@ final class HistoryCommands {
                 System.err.println("Line " + line.line() + ": no single film is called '" + line.title() + "'" + (line.year() == null ? "" : " (" + line.year() + ")")
                         + "; left out (resolve it on the account page's import preview).");
             }
-            if (preview.episodePlays() > 0) {
-                System.err.println(Plural.of(preview.episodePlays(), "episode play") + " left out: episodes are not imported yet.");
+            if (preview.newEpisodeDates() + preview.addedEpisodePlays() > 0) {
+                System.out.println("Episodes: " + Plural.of(preview.newEpisodeDates(), "new watch date") + ", "
+                        + Plural.of(preview.addedEpisodePlays(), "play") + " added.");
             }
             if (dryRun) {
                 imports.discard(userId, id);

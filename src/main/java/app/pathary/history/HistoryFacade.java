@@ -52,12 +52,13 @@ public final class HistoryFacade {
 
     /** Imports of Pathary, Movary, Letterboxd and Trakt files; {@code library} finds films named only by title and year. */
     public HistoryImports imports(LibraryTitles library) {
-        return new HistoryImports(portable.files(), movies.queries(), library, portable.staged(), history, portable.reads());
+        return new HistoryImports(portable.files(), movies.queries(), library, portable.staged(),
+                new HistoryImports.Histories(history, episodes, portable.reads()));
     }
 
     /** Exports as Pathary, Movary and Letterboxd CSV. */
     public HistoryExports exports() {
-        return new HistoryExports(csv, queries);
+        return new HistoryExports(csv, queries, episodeQueries);
     }
 
     /** Applies episode history commands (add, set, merge, delete) in one transaction and tells the listeners. */

@@ -1,4 +1,4 @@
--- An uploaded history file (Movary, Letterboxd, Trakt, Pathary CSV) read and matched, waiting for its owner's commit:
+-- An uploaded history file (Movary, Letterboxd, Trakt, Pathary CSVs) read and matched (movie dates in dates, episode dates in episodes, JSON), waiting for its owner's commit:
 -- the preview is built from it, rows without a movie are resolved by hand, and the commit removes it in the same
 -- transaction that adds the dates. At most one per user; older than a day counts as gone.
 CREATE TABLE history_imports (
@@ -7,8 +7,8 @@ CREATE TABLE history_imports (
     format        TEXT    NOT NULL,
     file_name     TEXT    NOT NULL,
     row_count     INTEGER NOT NULL,
-    episode_plays INTEGER NOT NULL,
     dates         TEXT    NOT NULL,
+    episodes      TEXT    NOT NULL,
     created_at    BIGINT  NOT NULL
 );
 CREATE INDEX history_imports_by_user ON history_imports (user_id);

@@ -24,6 +24,8 @@ import org.apache.commons.csv.CSVRecord;
 final class CsvHistoryFiles {
     static final List<String> PATHARY = List.of("tmdbId", "imdbId", "title", "year", "watchedAt", "plays", "comment");
     static final List<String> MOVARY = List.of("title", "year", "tmdbId", "imdbId", "watchedAt", "comment", "location");
+    static final List<String> EPISODES = List.of("tvdbId", "tmdbId", "imdbId", "show", "year", "season", "episode", "endEpisode",
+            "episodeTitle", "watchedAt", "plays", "comment");
     static final List<String> LETTERBOXD = List.of("Date", "Name", "Year", "Letterboxd URI", "Rating", "Rewatch", "Tags", "Watched Date");
     private static final int MAX_ROWS = 500_000;
 
@@ -35,6 +37,9 @@ final class CsvHistoryFiles {
         Set<String> header = header(text);
         if (header.contains("Letterboxd URI") || header.containsAll(List.of("Name", "Year", "Date"))) {
             return HistoryFormat.LETTERBOXD;
+        }
+        if (header.containsAll(List.of("show", "season", "episode"))) {
+            return HistoryFormat.EPISODES;
         }
         if (header.containsAll(List.of("tmdbId", "watchedAt", "plays"))) {
             return HistoryFormat.PATHARY;
@@ -50,9 +55,16 @@ final class CsvHistoryFiles {
             case PATHARY -> List.of("tmdbId", "title", "watchedAt");
             case MOVARY -> List.of("title", "year", "tmdbId", "watchedAt");
             case LETTERBOXD -> List.of("Name", "Year");
+            case EPISODES -> List.of("show", "season", "episode", "watchedAt");
             case TRAKT -> throw new IllegalArgumentException("Trakt files are JSON");
         };
-        List<String> documented = format == HistoryFormat.PATHARY ? PATHARY : format == HistoryFormat.MOVARY ? MOVARY : LETTERBOXD;
+        List<String> documented = switch (format) {
+            case PATHARY -> PATHARY;
+            case MOVARY -> MOVARY;
+            case EPISODES -> EPISODES;
+            default -> LETTERBOXD;
+        };
+        List<ImportedEpisode> episodes = new ArrayList<>();
         CSVFormat csv = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
                 .setIgnoreEmptyLines(true).get();
         List<ImportedDate> plays = new ArrayList<>();
@@ -68,6 +80,10 @@ final class CsvHistoryFiles {
                     throw new InvalidInputException("The file has more than " + MAX_ROWS + " rows; split it and import the parts one after the other.");
                 }
                 try {
+                    if (format == HistoryFormat.EPISODES) {
+                        episodes.add(episode(record, (int) line, window));
+                        continue;
+                    }
                     plays.add(row(format, record, (int) line, window));
                 } catch (InvalidInputException e) {
                     throw new InvalidInputException("Line " + line + ": " + e.getMessage() + " Nothing from the file was imported.");
@@ -76,10 +92,10 @@ final class CsvHistoryFiles {
         } catch (IOException | IllegalStateException | IllegalArgumentException | UncheckedIOException e) {
             throw new InvalidInputException("The file is not valid CSV (" + e.getMessage() + "); nothing from it was imported.");
         }
-        if (plays.isEmpty()) {
+        if (plays.isEmpty() && episodes.isEmpty()) {
             throw new InvalidInputException("The file has no rows below its header.");
         }
-        return ParsedFile.of(format, rows, plays, 0);
+        return ParsedFile.of(format, rows, plays, episodes);
     }
 
     private static ImportedDate row(HistoryFormat format, CSVRecord record, int line, WatchDateWindow window) {
@@ -98,8 +114,30 @@ final class CsvHistoryFiles {
                 yield new ImportedDate(line, movie(record, null, null, "Name", "Year", false),
                         window.parse(watched, "Watched Date"), 1, null);
             }
-            case TRAKT -> throw new IllegalArgumentException("Trakt files are JSON");
+            case EPISODES, TRAKT -> throw new IllegalArgumentException("not a movie format");
         };
+    }
+
+    private static ImportedEpisode episode(CSVRecord record, int line, WatchDateWindow window) {
+        Integer tvdb = optionalNumber(value(record, "tvdbId"), "tvdbId");
+        Integer tmdb = optionalNumber(value(record, "tmdbId"), "tmdbId");
+        String imdb = value(record, "imdbId");
+        var ids = new app.pathary.show.ShowIds(tvdb, tmdb, imdb).required();
+        String show = value(record, "show");
+        if (show.isEmpty() || show.length() > 500) {
+            throw new InvalidInputException("show must be the show's title (1 to 500 characters).");
+        }
+        var episode = new app.pathary.show.NewEpisode(number(value(record, "season"), "season"), number(value(record, "episode"), "episode"),
+                optionalNumber(value(record, "endEpisode"), "endEpisode"), value(record, "episodeTitle"));
+        String plays = value(record, "plays");
+        LocalDate date = window.parse(value(record, "watchedAt"), "watchedAt");
+        return new ImportedEpisode(line, ids.tvdbId(), ids.tmdbId(), ids.imdbId(), show, optionalNumber(value(record, "year"), "year"),
+                episode.season(), episode.number(), episode.endNumber(), episode.title(), date == null ? null : date.toString(),
+                plays.isEmpty() ? 1 : number(plays, "plays"), comment(value(record, "comment")));
+    }
+
+    private static Integer optionalNumber(String text, String column) {
+        return text.isEmpty() ? null : number(text, column);
     }
 
     private static FileMovie movie(CSVRecord record, String tmdbColumn, String imdbColumn, String titleColumn, String yearColumn,

@@ -1,5 +1,6 @@
 package app.pathary.history.portable;
 
+import app.pathary.history.EpisodeHistoryQueries;
 import app.pathary.history.HistoryCsv;
 import app.pathary.history.HistoryPage;
 import app.pathary.history.HistoryQueries;
@@ -31,10 +32,12 @@ public final class HistoryExports {
     private static final int PAGE = 500;
     private final HistoryCsv csv;
     private final HistoryQueries queries;
+    private final EpisodeHistoryQueries episodes;
 
-    public HistoryExports(HistoryCsv csv, HistoryQueries queries) {
+    public HistoryExports(HistoryCsv csv, HistoryQueries queries, EpisodeHistoryQueries episodes) {
         this.csv = csv;
         this.queries = queries;
+        this.episodes = episodes;
     }
 
     /** A file to download: its name and content. */
@@ -45,6 +48,7 @@ public final class HistoryExports {
     public ExportFile export(long userId, HistoryFormat format, String stem) {
         return switch (format) {
             case PATHARY -> csvFile(stem + ".csv", out -> csv.export(userId, out));
+            case EPISODES -> csvFile(stem + "-episodes.csv", out -> episodes(userId, out));
             case MOVARY -> csvFile(stem + "-movary-history.csv", out -> movary(userId, out));
             case LETTERBOXD -> {
                 List<String> parts = letterboxd(userId);
@@ -53,6 +57,27 @@ public final class HistoryExports {
             }
             case TRAKT -> throw new app.pathary.common.InvalidInputException("format: Pathary cannot write Trakt's format (Trakt imports no files).");
         };
+    }
+
+    /**
+     * Pathary's episodes CSV, one line per episode watch date, oldest first:
+     * {@code tvdbId,tmdbId,imdbId,show,year,season,episode,endEpisode,episodeTitle,watchedAt,plays,comment}. Returns the rows.
+     */
+    public int episodes(long userId, Writer out) {
+        try {
+            CSVPrinter printer = CSVFormat.DEFAULT.builder().setHeader(CsvHistoryFiles.EPISODES.toArray(String[]::new)).get().print(out);
+            int[] rows = {0};
+            episodes.forEach(userId, date -> {
+                print(printer, date.show().tvdbId(), date.show().tmdbId(), date.show().imdbId(), date.show().title(), date.show().year(),
+                        date.episode().season(), date.episode().number(), date.episode().endNumber(), date.episode().title(),
+                        date.watchedAt(), date.plays(), date.comment());
+                rows[0]++;
+            });
+            printer.flush();
+            return rows[0];
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Movary's history.csv: one row per play; Pathary keeps no location, so that column stays empty. Returns the rows. */

@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 /** The files Pathary reads and writes. */
 public enum HistoryFormat {
     PATHARY("Pathary CSV"),
+    EPISODES("Pathary episodes CSV"),
     MOVARY("Movary history.csv"),
     LETTERBOXD("Letterboxd diary"),
     TRAKT("Trakt export");

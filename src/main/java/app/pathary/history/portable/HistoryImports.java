@@ -2,11 +2,17 @@ package app.pathary.history.portable;
 
 import app.pathary.common.InvalidInputException;
 import app.pathary.history.HistoryChange.Source;
+import app.pathary.history.EpisodeCommand;
+import app.pathary.history.EpisodeHistory;
+import app.pathary.history.EpisodeRef;
 import app.pathary.history.HistoryCommand;
 import app.pathary.history.MovieRef;
 import app.pathary.history.WatchHistory;
 import app.pathary.movie.MovieQueries;
 import app.pathary.movie.NewMovie;
+import app.pathary.show.NewEpisode;
+import app.pathary.show.NewShow;
+import app.pathary.show.ShowIds;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -26,22 +32,28 @@ public final class HistoryImports {
     private final TitleMatcher matcher;
     private final StagedImportRepository staged;
     private final WatchHistory history;
+    private final EpisodeHistory episodes;
     private final Jdbi reads;
 
+    /** Where a commit writes: the movie and episode histories, and the database they are read from for the preview. */
+    public record Histories(WatchHistory movies, EpisodeHistory episodes, Jdbi reads) {
+    }
+
     public HistoryImports(HistoryFiles files, MovieQueries movies, app.pathary.history.LibraryTitles library, StagedImportRepository staged,
-            WatchHistory history, Jdbi reads) {
+            Histories histories) {
         this.files = files;
         this.matcher = new TitleMatcher(movies, library);
         this.staged = staged;
-        this.history = history;
-        this.reads = reads;
+        this.history = histories.movies();
+        this.episodes = histories.episodes();
+        this.reads = histories.reads();
     }
 
     /** Reads and matches the file and keeps it for the preview; returns the staged import's id. */
     public long stage(long userId, boolean admin, byte[] content, String fileName, HistoryFormat format) {
         ParsedFile file = files.read(content, fileName, format);
         List<StagedRow> rows = match(userId, admin, file);
-        return staged.replace(userId, file.format(), fileName, file.rows(), file.episodePlays(), rows);
+        return staged.replace(userId, file.format(), fileName, file.rows(), rows, file.episodes());
     }
 
     private List<StagedRow> match(long userId, boolean admin, ParsedFile file) {
@@ -87,8 +99,24 @@ public final class HistoryImports {
             added += more;
             changes.add(new ImportPreview.Line(row.line(), row.title(), row.year(), date, row.plays(), more, before == null));
         }
+        Map<String, Integer> existingEpisodes = existingEpisodePlays(userId);
+        List<ImportPreview.Line> episodeChanges = new ArrayList<>();
+        int newEpisodeDates = 0;
+        int addedEpisodePlays = 0;
+        for (ImportedEpisode episode : found.episodes()) {
+            Integer before = episode.idKeys().stream().map(existingEpisodes::get).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+            int more = before == null ? episode.plays() : Math.max(0, episode.plays() - before);
+            if (more == 0) {
+                unchanged++;
+                continue;
+            }
+            newEpisodeDates += before == null ? 1 : 0;
+            addedEpisodePlays += more;
+            episodeChanges.add(new ImportPreview.Line(episode.line(), episode.show() + " " + code(episode), episode.year(),
+                    episode.date() == null ? null : LocalDate.parse(episode.date()), episode.plays(), more, before == null));
+        }
         return new ImportPreview(found.id(), found.fileName(), found.format(), found.rows(), newDates, added, unchanged,
-                found.episodePlays(), changes, unmatched);
+                newEpisodeDates, addedEpisodePlays, changes, episodeChanges, unmatched);
     }
 
     /** Names the movie of an unmatched row (and of every other row with its title and year) by TMDb id. */
@@ -129,12 +157,46 @@ public final class HistoryImports {
             commands.add(new HistoryCommand.MergeDate(movie, row.date() == null ? null : LocalDate.parse(row.date()), row.plays(), row.comment()));
         }
         try {
-            var changes = history.applyIf(userId, commands, Source.CSV_IMPORT, h -> StagedImportRepository.remove(h, userId, id));
-            return new Committed(changes.orElseThrow(() -> new InvalidInputException("This import was already committed or discarded."))
-                    .size(), unmatched);
+            List<EpisodeCommand> episodeCommands = found.episodes().stream().map(HistoryImports::command).toList();
+            java.util.concurrent.atomic.AtomicReference<EpisodeHistory.Joined> joined = new java.util.concurrent.atomic.AtomicReference<>();
+            var changes = history.applyIf(userId, commands, Source.CSV_IMPORT, h -> {
+                if (!StagedImportRepository.remove(h, userId, id)) {
+                    return false;
+                }
+                joined.set(episodes.applyWithin(h, userId, episodeCommands, Source.CSV_IMPORT));
+                return true;
+            });
+            int movieChanges = changes.orElseThrow(() -> new InvalidInputException("This import was already committed or discarded.")).size();
+            joined.get().afterCommit().run();
+            return new Committed(movieChanges + joined.get().changes().size(), unmatched);
         } catch (app.pathary.common.NotFoundException e) {
             throw new InvalidInputException(e.getMessage() + " Nothing from the file was imported.");
         }
+    }
+
+    private static EpisodeCommand command(ImportedEpisode e) {
+        return new EpisodeCommand.MergeDate(new EpisodeRef.CreateIfMissing(new NewShow(new ShowIds(e.tvdbId(), e.tmdbId(), e.imdbId()), e.show(),
+                e.year()), new NewEpisode(e.season(), e.number(), e.endNumber(), e.title())), e.date() == null ? null : LocalDate.parse(e.date()),
+                Math.min(e.plays(), HistoryCommand.MAX_PLAYS), e.comment());
+    }
+
+    private static String code(ImportedEpisode e) {
+        return String.format("S%02dE%02d", e.season(), e.number()) + (e.endNumber() == null ? "" : String.format("–E%02d", e.endNumber()));
+    }
+
+    /** The plays of every episode date the user has, under each of its show's ids ({@code tvdb:280619|2|3@2024-04-01}). */
+    private Map<String, Integer> existingEpisodePlays(long userId) {
+        Map<String, Integer> plays = new HashMap<>();
+        reads.useHandle(h -> h.createQuery("""
+                        SELECT s.tvdb_id, s.tmdb_id, s.imdb_id, e.season, e.number, w.watched_at, w.plays FROM episode_watch_dates w
+                        JOIN episodes e ON e.id = w.episode_id JOIN shows s ON s.id = e.show_id WHERE w.user_id = :u""").bind("u", userId)
+                .map((rs, ctx) -> {
+                    LocalDate date = ctx.findColumnMapperFor(LocalDate.class).orElseThrow().map(rs, "watched_at", ctx);
+                    return new ImportedEpisode(0, app.pathary.common.Rows.nullableInt(rs, "tvdb_id"), app.pathary.common.Rows.nullableInt(rs, "tmdb_id"),
+                            rs.getString("imdb_id"), "", null, rs.getInt("season"), rs.getInt("number"), null, null,
+                            date == null ? null : date.toString(), rs.getInt("plays"), null);
+                }).forEach(e -> e.idKeys().forEach(key -> plays.put(key, e.plays()))));
+        return plays;
     }
 
     /** The plays of every date the user has, by TMDb id and date ({@code 603@2024-03-09}; an unknown date is {@code @null}). */

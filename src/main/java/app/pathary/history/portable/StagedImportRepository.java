@@ -18,6 +18,7 @@ public final class StagedImportRepository {
     static final long SHELF_LIFE_MILLIS = 24L * 60 * 60 * 1000;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<List<StagedRow>> ROWS = new TypeReference<>() { };
+    private static final TypeReference<List<ImportedEpisode>> EPISODES = new TypeReference<>() { };
     private final Jdbi jdbi;
     private final Clock clock;
 
@@ -26,15 +27,16 @@ public final class StagedImportRepository {
         this.clock = clock;
     }
 
-    long replace(long userId, HistoryFormat format, String fileName, int rows, int episodePlays, List<StagedRow> dates) {
+    long replace(long userId, HistoryFormat format, String fileName, int rows, List<StagedRow> dates, List<ImportedEpisode> episodes) {
         String json = write(dates);
+        String episodeJson = write(episodes);
         return jdbi.inTransaction(h -> {
             h.createUpdate("DELETE FROM history_imports WHERE user_id = :u OR created_at < :stale")
                     .bind("u", userId).bind("stale", clock.millis() - SHELF_LIFE_MILLIS).execute();
             return h.createUpdate("""
-                            INSERT INTO history_imports (user_id, format, file_name, row_count, episode_plays, dates, created_at)
-                            VALUES (:u, :f, :n, :r, :e, :d, :now)""")
-                    .bind("u", userId).bind("f", format.name()).bind("n", fileName).bind("r", rows).bind("e", episodePlays)
+                            INSERT INTO history_imports (user_id, format, file_name, row_count, dates, episodes, created_at)
+                            VALUES (:u, :f, :n, :r, :d, :e, :now)""")
+                    .bind("u", userId).bind("f", format.name()).bind("n", fileName).bind("r", rows).bind("e", episodeJson)
                     .bind("d", json).bind("now", clock.millis())
                     .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
         });
@@ -45,7 +47,7 @@ public final class StagedImportRepository {
                         SELECT * FROM history_imports WHERE id = :id AND user_id = :u AND created_at >= :fresh""")
                 .bind("id", id).bind("u", userId).bind("fresh", clock.millis() - SHELF_LIFE_MILLIS)
                 .map((rs, ctx) -> new StagedImport(rs.getLong("id"), rs.getLong("user_id"), HistoryFormat.valueOf(rs.getString("format")),
-                        rs.getString("file_name"), rs.getInt("row_count"), rs.getInt("episode_plays"), read(rs.getString("dates"))))
+                        rs.getString("file_name"), rs.getInt("row_count"), read(rs.getString("dates"), ROWS), read(rs.getString("episodes"), EPISODES)))
                 .findOne()).orElseThrow(() -> new NotFoundException("No import " + id + " is waiting (it was committed, discarded or"
                         + " is older than a day); upload the file again."));
     }
@@ -64,7 +66,7 @@ public final class StagedImportRepository {
         jdbi.useHandle(h -> remove(h, userId, id));
     }
 
-    private static String write(List<StagedRow> dates) {
+    private static String write(List<?> dates) {
         try {
             return JSON.writeValueAsString(dates);
         } catch (JsonProcessingException e) {
@@ -72,9 +74,9 @@ public final class StagedImportRepository {
         }
     }
 
-    private static List<StagedRow> read(String json) {
+    private static <T> List<T> read(String json, TypeReference<List<T>> type) {
         try {
-            return JSON.readValue(json, ROWS);
+            return JSON.readValue(json, type);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("A staged import's rows are not readable JSON", e);
         }

@@ -60,7 +60,7 @@ final class TraktExport {
         private final List<ImportedDate> plays = new ArrayList<>();
         private final Set<Long> seen = new HashSet<>();
         private int rows;
-        private int episodes;
+        private final List<ImportedEpisode> episodes = new ArrayList<>();
         private int files;
 
         Reading(WatchDateWindow window, ZoneId zone) {
@@ -126,9 +126,36 @@ final class TraktExport {
                     plays.add(new ImportedDate(number, new FileMovie(tmdb, imdb.matches("tt\\d{5,10}") ? imdb : null, title, year),
                             date, 1, null));
                 }
-                case "episode" -> episodes++;
+                case "episode" -> episodes.add(episode(entry, number, date));
                 default -> throw new InvalidInputException("type must be movie or episode, not '" + type + "'.");
             }
+        }
+
+        private static ImportedEpisode episode(JsonNode entry, int number, LocalDate date) {
+            JsonNode show = entry.path("show");
+            JsonNode ids = show.path("ids");
+            JsonNode episode = entry.path("episode");
+            String title = show.path("title").asText("");
+            if (title.isBlank()) {
+                throw new InvalidInputException("the show has no title.");
+            }
+            if (!episode.path("season").canConvertToInt() || !episode.path("number").canConvertToInt()) {
+                throw new InvalidInputException("the episode has no season and number.");
+            }
+            Integer tvdb = positive(ids.path("tvdb"));
+            Integer tmdb = positive(ids.path("tmdb"));
+            String imdb = ids.path("imdb").asText("").matches("tt\\d{5,10}") ? ids.path("imdb").asText() : null;
+            if (tvdb == null && tmdb == null && imdb == null) {
+                throw new InvalidInputException("the show " + title + " has no TVDb, TMDb or IMDb id.");
+            }
+            String episodeTitle = episode.path("title").asText("");
+            return new ImportedEpisode(number, tvdb, tmdb, imdb, title, positive(show.path("year")), episode.path("season").asInt(),
+                    episode.path("number").asInt(), null, episodeTitle.isBlank() ? null : episodeTitle,
+                    date == null ? null : date.toString(), 1, null);
+        }
+
+        private static Integer positive(JsonNode node) {
+            return node.canConvertToInt() && node.asInt() > 0 ? node.asInt() : null;
         }
 
         private LocalDate day(String watchedAt) {

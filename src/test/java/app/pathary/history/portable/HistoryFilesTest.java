@@ -56,7 +56,8 @@ class HistoryFilesTest {
 
         assertThat(file.format()).isEqualTo(HistoryFormat.TRAKT);
         assertThat(file.rows()).as("9001, 9002, 9003, 9004 and 8001: 9002 is in both files").isEqualTo(5);
-        assertThat(file.episodePlays()).isEqualTo(2);
+        assertThat(file.episodes()).extracting(e -> e.tvdbId() + " " + e.show() + " S" + e.season() + "E" + e.number() + " " + e.title() + " " + e.date())
+                .containsExactly("280619 The Expanse S2E3 Static 2024-04-01", "280619 The Expanse S2E4 Godspeed 2024-04-01");
         assertThat(file.dates()).extracting(d -> d.movie().tmdbId() + " " + d.movie().imdbId() + " " + d.date() + " x" + d.plays())
                 .containsExactlyInAnyOrder("603 tt0133093 2024-03-09 x2", "949 tt0113277 2023-12-24 x1");
     }
@@ -120,7 +121,7 @@ class HistoryFilesTest {
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessage("The first line of a Movary history.csv file must be the header title,year,tmdbId,imdbId,watchedAt,comment,location.");
         assertThat(HistoryFormat.of("Letterboxd", "--format")).isEqualTo(HistoryFormat.LETTERBOXD);
-        assertThatThrownBy(() -> HistoryFormat.of("imdb", "--format")).hasMessage("--format must be one of pathary, movary, letterboxd, trakt, not 'imdb'.");
+        assertThatThrownBy(() -> HistoryFormat.of("imdb", "--format")).hasMessage("--format must be one of pathary, episodes, movary, letterboxd, trakt, not 'imdb'.");
     }
 
     private void assertRefused(byte[] content, String sentence) {

@@ -115,17 +115,36 @@ class PortableHistoryTest {
     }
 
     @Test
-    void a_trakt_export_adds_its_movies_and_counts_its_episodes(Dialect dialect) {
+    void a_trakt_export_adds_its_movies_and_episodes_in_one_commit(Dialect dialect) {
         open(dialect);
         long id = imports.stage(alice, false, HistoryFileFixtures.traktZip(), "trakt.zip", null);
         ImportPreview preview = imports.preview(alice, id);
 
         assertThat(preview.format()).isEqualTo(HistoryFormat.TRAKT);
-        assertThat(preview.episodePlays()).isEqualTo(2);
-        imports.commit(alice, id);
+        assertThat(preview.newEpisodeDates()).isEqualTo(2);
+        assertThat(preview.episodeChanges()).extracting(ImportPreview.Line::title).containsExactly("The Expanse S02E03", "The Expanse S02E04");
+        assertThat(imports.commit(alice, id).datesAddedOrChanged()).isEqualTo(4);
 
         assertThat(export(alice, HistoryFormat.PATHARY).lines().skip(1).toList()).containsExactly(
                 "949,tt0113277,Heat,1995,2023-12-24,1,", "603,tt0133093,The Matrix,1999,2024-03-09,2,");
+        assertThat(export(alice, HistoryFormat.EPISODES).lines().skip(1).toList()).containsExactly(
+                "280619,63639,tt3230854,The Expanse,2015,2,3,,Static,2024-04-01,1,",
+                "280619,63639,tt3230854,The Expanse,2015,2,4,,Godspeed,2024-04-01,1,");
+        long again = imports.stage(alice, false, HistoryFileFixtures.traktZip(), "trakt.zip", null);
+        assertThat(imports.preview(alice, again).nothingToAdd()).as("the same export twice adds nothing").isTrue();
+    }
+
+    @Test
+    void the_pathary_episodes_csv_goes_in_and_comes_out_identical(Dialect dialect) {
+        open(dialect);
+        String file = String.join("\r\n", "tvdbId,tmdbId,imdbId,show,year,season,episode,endEpisode,episodeTitle,watchedAt,plays,comment",
+                "280619,,,The Expanse,2015,1,1,2,\"Dulcinea, and more\",,1,",
+                "121361,1399,tt0944947,Game of Thrones,2011,1,1,,Winter Is Coming,2024-02-01,2,again",
+                "280619,,,The Expanse,2015,2,3,,Static,2024-04-01,1,", "");
+
+        assertThat(importNow(alice, file.getBytes(StandardCharsets.UTF_8), "episodes.csv").datesAddedOrChanged()).isEqualTo(3);
+
+        assertThat(export(alice, HistoryFormat.EPISODES)).isEqualTo(file);
     }
 
     @Test

@@ -15,6 +15,8 @@ import java.util.Objects;
  */
 final class TitleMatcher {
     private static final int CANDIDATES = 50;
+    /** Jellyfin searches one file may make (each is a request to the user's server); titles past it stay unmatched. */
+    static final int MAX_LIBRARY_SEARCHES = 300;
     private final MovieQueries movies;
     private final LibraryTitles library;
 
@@ -30,11 +32,12 @@ final class TitleMatcher {
     Map<String, Match> match(long userId, boolean admin, Iterable<FileMovie> wanted) {
         Map<String, Match> found = new HashMap<>();
         Map<String, Boolean> asked = new HashMap<>();
+        int[] searches = {0};
         for (FileMovie movie : wanted) {
             if (movie.tmdbId() != null || asked.put(movie.key(), true) != null) {
                 continue;
             }
-            Match match = one(userId, admin, movie);
+            Match match = one(userId, admin, movie, searches);
             if (match != null) {
                 found.put(movie.key(), match);
             }
@@ -42,13 +45,16 @@ final class TitleMatcher {
         return found;
     }
 
-    private Match one(long userId, boolean admin, FileMovie wanted) {
+    private Match one(long userId, boolean admin, FileMovie wanted, int[] searches) {
         String title = FileMovie.normalized(wanted.title());
         Map<Integer, Match> candidates = new LinkedHashMap<>();
         for (Movie movie : movies.searchByTitle(wanted.title(), CANDIDATES)) {
             if (FileMovie.normalized(movie.title()).equals(title) && Objects.equals(movie.year(), wanted.year())) {
                 candidates.put(movie.tmdbId(), new Match(movie.tmdbId(), movie.imdbId()));
             }
+        }
+        if (candidates.size() == 1 || searches[0]++ >= MAX_LIBRARY_SEARCHES) {
+            return candidates.size() == 1 ? candidates.values().iterator().next() : null;
         }
         for (LibraryTitles.Found film : library.find(userId, admin, wanted.title(), CANDIDATES)) {
             if (film.tmdbId() != null && FileMovie.normalized(film.title()).equals(title) && Objects.equals(film.year(), wanted.year())) {

@@ -24,7 +24,7 @@ import org.apache.commons.csv.CSVRecord;
 final class CsvHistoryFiles {
     static final List<String> PATHARY = List.of("tmdbId", "imdbId", "title", "year", "watchedAt", "plays", "comment");
     static final List<String> MOVARY = List.of("title", "year", "tmdbId", "imdbId", "watchedAt", "comment", "location");
-    static final List<String> EPISODES = List.of("tvdbId", "tmdbId", "imdbId", "show", "year", "season", "episode", "endEpisode",
+    static final List<String> EPISODES = List.of("tvdbId", "tmdbId", "imdbId", "title", "year", "season", "episode", "endEpisode",
             "episodeTitle", "watchedAt", "plays", "comment");
     static final List<String> LETTERBOXD = List.of("Date", "Name", "Year", "Letterboxd URI", "Rating", "Rewatch", "Tags", "Watched Date");
     private static final int MAX_ROWS = 500_000;
@@ -38,7 +38,7 @@ final class CsvHistoryFiles {
         if (header.contains("Letterboxd URI") || header.containsAll(List.of("Name", "Year", "Date"))) {
             return HistoryFormat.LETTERBOXD;
         }
-        if (header.containsAll(List.of("show", "season", "episode"))) {
+        if (header.containsAll(List.of("season", "episode", "watchedAt"))) {
             return HistoryFormat.EPISODES;
         }
         if (header.containsAll(List.of("tmdbId", "watchedAt", "plays"))) {
@@ -55,7 +55,7 @@ final class CsvHistoryFiles {
             case PATHARY -> List.of("tmdbId", "title", "watchedAt");
             case MOVARY -> List.of("title", "year", "tmdbId", "watchedAt");
             case LETTERBOXD -> List.of("Name", "Year");
-            case EPISODES -> List.of("show", "season", "episode", "watchedAt");
+            case EPISODES -> List.of("title", "season", "episode", "watchedAt");
             case TRAKT -> throw new IllegalArgumentException("Trakt files are JSON");
         };
         List<String> documented = switch (format) {
@@ -123,9 +123,9 @@ final class CsvHistoryFiles {
         Integer tmdb = optionalNumber(value(record, "tmdbId"), "tmdbId");
         String imdb = value(record, "imdbId");
         var ids = new app.pathary.show.ShowIds(tvdb, tmdb, imdb).required();
-        String show = value(record, "show");
+        String show = value(record, "title");
         if (show.isEmpty() || show.length() > 500) {
-            throw new InvalidInputException("show must be the show's title (1 to 500 characters).");
+            throw new InvalidInputException("title must be the show's title (1 to 500 characters).");
         }
         var episode = new app.pathary.show.NewEpisode(number(value(record, "season"), "season"), number(value(record, "episode"), "episode"),
                 optionalNumber(value(record, "endEpisode"), "endEpisode"), value(record, "episodeTitle"));

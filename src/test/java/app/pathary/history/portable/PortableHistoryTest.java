@@ -137,7 +137,7 @@ class PortableHistoryTest {
     @Test
     void the_pathary_episodes_csv_goes_in_and_comes_out_identical(Dialect dialect) {
         open(dialect);
-        String file = String.join("\r\n", "tvdbId,tmdbId,imdbId,show,year,season,episode,endEpisode,episodeTitle,watchedAt,plays,comment",
+        String file = String.join("\r\n", "tvdbId,tmdbId,imdbId,title,year,season,episode,endEpisode,episodeTitle,watchedAt,plays,comment",
                 "280619,,,The Expanse,2015,1,1,2,\"Dulcinea, and more\",,1,",
                 "121361,1399,tt0944947,Game of Thrones,2011,1,1,,Winter Is Coming,2024-02-01,2,again",
                 "280619,,,The Expanse,2015,2,3,,Static,2024-04-01,1,", "");

@@ -89,7 +89,7 @@ class PortablePagesHttpTest {
         HttpResponse<String> letterboxd = bob.get("/account/history/export?format=letterboxd");
         assertThat(letterboxd.body().lines()).first().isEqualTo("WatchedDate,Title,Year,tmdbID");
         assertThat(letterboxd.body().lines().filter(l -> l.contains(",The Matrix,1999,603"))).hasSize(2);
-        assertThat(bob.get("/account/history/export?format=episodes").body()).startsWith("tvdbId,tmdbId,imdbId,show,year,season,episode");
+        assertThat(bob.get("/account/history/export?format=episodes").body()).startsWith("tvdbId,tmdbId,imdbId,title,year,season,episode");
         assertThat(bob.get("/account/history/export?format=imdb").statusCode()).isEqualTo(400);
         assertThat(alice.get("/account/history/export?format=movary").body().lines().count()).as("alice's own, empty history").isEqualTo(1);
     }

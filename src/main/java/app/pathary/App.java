@@ -162,7 +162,8 @@ public final class App implements AutoCloseable {
         this.jobs = JobFacade.wire(database, clock, overrides.jobTimings());
         this.jellyfinLink = JellyfinLinkFacade.wire(new JellyfinLinkFacade.Wiring(database.jdbi(), database.reads(), clock, jellyfinClient,
                 secrets, config.applicationUrl(), config.web().basePath()));
-        this.scrobble = ScrobbleFacade.wire(database, history.history(), clock, config.timezone());
+        this.scrobble = ScrobbleFacade.wire(new ScrobbleFacade.Wiring(database, history.history(), history.episodes(), jellyfinClient,
+                jellyfinLink.login()), clock, config.timezone());
         this.jellyfinSync = new JellyfinSyncFacade(new JellyfinSyncFacade.Wiring(jellyfinLink.links(), jellyfinLink.login(), backgroundJellyfin,
                 new JellyfinItemIndex(database.jdbi()), new Retries(overrides.jellyfinRetryWait()),
                 new JellyfinSyncFacade.Collaborators(history.history(), history.queries(), movies.queries()), jobs.queue(), config.timezone()));

@@ -33,21 +33,24 @@ final class HistoryCommands {
         Path file;
         @Option(names = "--format", paramLabel = "FORMAT", description = "pathary (default), episodes, movary or letterboxd")
         String format = "pathary";
+        @Option(names = "--episodes", description = "the same as --format episodes: the episodes file instead of the movies file")
+        boolean episodes;
 
         @Override
         int run(App app) throws IOException {
             app.users.accounts().get(userId);
-            HistoryFormat chosen = HistoryFormat.of(format, "--format");
-            if (chosen == HistoryFormat.PATHARY) {
+            HistoryFormat chosen = episodes ? HistoryFormat.EPISODES : HistoryFormat.of(format, "--format");
+            if (chosen == HistoryFormat.PATHARY || chosen == HistoryFormat.EPISODES) {
+                boolean ofEpisodes = chosen == HistoryFormat.EPISODES;
                 if (file == null) {
                     Writer out = new OutputStreamWriter(System.out, StandardCharsets.UTF_8);
-                    app.history.csv().export(userId, out);
+                    write(app, out, ofEpisodes);
                     out.flush();
                     return 0;
                 }
                 try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-                    int rows = app.history.csv().export(userId, out);
-                    System.err.println("Wrote " + Plural.of(rows, "watch date") + " to " + file + ".");
+                    int rows = write(app, out, ofEpisodes);
+                    System.err.println("Wrote " + Plural.of(rows, ofEpisodes ? "episode watch date" : "watch date") + " to " + file + ".");
                 }
                 return 0;
             }
@@ -63,6 +66,10 @@ final class HistoryCommands {
             Files.write(file, written.content());
             System.err.println("Wrote " + written.name().replace("pathary-history", "the history") + " to " + file + ".");
             return 0;
+        }
+
+        private int write(App app, Writer out, boolean ofEpisodes) {
+            return ofEpisodes ? app.history.episodeCsv().export(userId, out) : app.history.csv().export(userId, out);
         }
     }
 
@@ -111,8 +118,8 @@ final class HistoryCommands {
                 return 0;
             }
             HistoryImports.Committed committed = imports.commit(userId, id);
-            System.out.println("Read " + Plural.of(preview.rows(), "row") + "; " + Plural.of(committed.datesAddedOrChanged(), "watch date")
-                    + " added or changed.");
+            System.out.println("Read " + Plural.of(preview.rows(), "row") + (preview.format() == HistoryFormat.EPISODES ? " of episodes" : "")
+                    + "; " + Plural.of(committed.datesAddedOrChanged(), "watch date") + " added or changed.");
             return 0;
         }
     }

@@ -5,6 +5,7 @@ import app.pathary.db.WriteTransactions;
 import app.pathary.history.HistoryChange.Kind;
 import app.pathary.history.HistoryChange.Source;
 import app.pathary.show.Episode;
+import app.pathary.show.NewEpisode;
 import app.pathary.show.Show;
 import app.pathary.show.ShowRepository;
 import java.time.Clock;
@@ -97,7 +98,8 @@ public final class EpisodeHistory {
             case EpisodeCommand.DeleteDate ignored -> { }
             case EpisodeCommand.DeleteEpisode ignored -> { }
         }
-        Episode episode = resolve(h, command.episode());
+        boolean removing = command instanceof EpisodeCommand.DeleteDate || command instanceof EpisodeCommand.DeleteEpisode;
+        Episode episode = resolve(h, command.episode(), !removing);
         Show show = shows.findById(h, episode.showId()).orElseThrow();
         long id = episode.id();
         String stored = source.stored();
@@ -138,12 +140,20 @@ public final class EpisodeHistory {
         };
     }
 
-    private Episode resolve(Handle h, EpisodeRef ref) {
+    private Episode resolve(Handle h, EpisodeRef ref, boolean create) {
         return switch (ref) {
+            case EpisodeRef.ByShowIds byIds -> {
+                Show show = shows.findByIds(h, byIds.ids()).orElseThrow(() -> new NotFoundException("No show with "
+                        + byIds.ids() + "; give its title to create it."));
+                NewEpisode wanted = byIds.episode();
+                yield create ? shows.findOrCreateEpisode(h, show.id(), wanted)
+                        : shows.findEpisode(h, show.id(), wanted.season(), wanted.number()).orElseThrow(() -> new NotFoundException(
+                                show.title() + " has no episode " + "S%02dE%02d".formatted(wanted.season(), wanted.number()) + "."));
+            }
             case EpisodeRef.ById byId -> shows.findEpisodeById(h, byId.episodeId())
                     .orElseThrow(() -> new NotFoundException("No episode with id " + byId.episodeId() + "."));
-            case EpisodeRef.CreateIfMissing create ->
-                    shows.findOrCreateEpisode(h, shows.findOrCreate(h, create.show()).id(), create.episode());
+            case EpisodeRef.CreateIfMissing missing ->
+                    shows.findOrCreateEpisode(h, shows.findOrCreate(h, missing.show()).id(), missing.episode());
         };
     }
 }

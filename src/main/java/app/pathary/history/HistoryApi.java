@@ -67,11 +67,7 @@ final class HistoryApi implements WebRoutes {
     }
 
     private void write(Context ctx, HistoryApiItems.Verb verb) {
-        Caller caller = Caller.require(ctx);
-        long userId = users.idOf(ctx.pathParam("name"));
-        if (userId != caller.id()) {
-            throw new ForbiddenException("You may only change your own history.");
-        }
+        long userId = writableUser(ctx, users);
         List<HistoryCommand> commands = HistoryApiItems.parse(ctx.body(), verb, history.window());
         try {
             history.apply(userId, commands, Source.API);
@@ -82,6 +78,21 @@ final class HistoryApi implements WebRoutes {
     }
 
     private long readableUser(Context ctx) {
+        return readableUser(ctx, users);
+    }
+
+    /** The user named in the path, when the caller may change their history (only they may). */
+    static long writableUser(Context ctx, UserLookup users) {
+        Caller caller = Caller.require(ctx);
+        long userId = users.idOf(ctx.pathParam("name"));
+        if (userId != caller.id()) {
+            throw new ForbiddenException("You may only change your own history.");
+        }
+        return userId;
+    }
+
+    /** The user named in the path, when the caller may read their history (they and admins may). */
+    static long readableUser(Context ctx, UserLookup users) {
         Caller caller = Caller.require(ctx);
         long userId = users.idOf(ctx.pathParam("name"));
         if (userId != caller.id() && !caller.isAdmin()) {
@@ -91,7 +102,7 @@ final class HistoryApi implements WebRoutes {
     }
 
     /** A JSON object whose keys keep the order given (key, value, key, value, ...). */
-    private static Map<String, Object> ordered(Object... keysAndValues) {
+    static Map<String, Object> ordered(Object... keysAndValues) {
         Map<String, Object> json = new LinkedHashMap<>();
         for (int i = 0; i < keysAndValues.length; i += 2) {
             json.put((String) keysAndValues[i], keysAndValues[i + 1]);
@@ -116,7 +127,7 @@ final class HistoryApi implements WebRoutes {
         return json;
     }
 
-    private static SortOrder sortOrder(Context ctx) {
+    static SortOrder sortOrder(Context ctx) {
         String value = ctx.queryParam("sortOrder");
         if (value == null || value.equalsIgnoreCase("desc")) {
             return SortOrder.DESC;

@@ -21,6 +21,17 @@ final class HistoryApiItems {
     }
 
     static List<HistoryCommand> parse(String body, Verb verb, WatchDateWindow window) {
+        return each(body, (item, where) -> command(item, verb, where, window));
+    }
+
+    /** Reads one item of the array; {@code where} ("item 3: ") starts its messages. */
+    @FunctionalInterface
+    interface ItemReader<C> {
+        C read(JsonNode item, String where);
+    }
+
+    /** The array's items read one by one; a mistake is a 400 naming the item and the field. */
+    static <C> List<C> each(String body, ItemReader<C> reader) {
         JsonNode root = JsonBody.parse(body);
         if (!root.isArray()) {
             throw new InvalidInputException("The body must be a JSON array of items.");
@@ -28,12 +39,12 @@ final class HistoryApiItems {
         if (root.isEmpty() || root.size() > MAX_ITEMS) {
             throw new InvalidInputException("The array must hold 1 to " + MAX_ITEMS + " items.");
         }
-        List<HistoryCommand> commands = new ArrayList<>();
+        List<C> commands = new ArrayList<>();
         for (int i = 0; i < root.size(); i++) {
             String where = "item " + i + ": ";
             JsonNode item = JsonBody.object(root.get(i), "item " + i);
             try {
-                commands.add(command(item, verb, where, window));
+                commands.add(reader.read(item, where));
             } catch (InvalidInputException e) {
                 String message = e.getMessage();
                 throw new InvalidInputException(message.startsWith(where) ? message : where + message);

@@ -69,16 +69,21 @@ public final class HistoryCsv {
     }
 
     static List<HistoryCommand> parse(Reader in, WatchDateWindow window) {
+        return rows(in, HEADER, List.of("tmdbId", "title", "watchedAt"), record -> row(record, window));
+    }
+
+    /** Reads the file's rows with {@code row}; a bad row names its line, and nothing of the file is kept. */
+    static <C> List<C> rows(Reader in, String[] header, List<String> required, java.util.function.Function<CSVRecord, C> row) {
         CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true).get();
-        List<HistoryCommand> commands = new ArrayList<>();
+        List<C> commands = new ArrayList<>();
         try (CSVParser parser = format.parse(in)) {
-            if (!parser.getHeaderNames().containsAll(List.of("tmdbId", "title", "watchedAt"))) {
-                throw new InvalidInputException("The first line must be the header " + String.join(",", HEADER) + ".");
+            if (!parser.getHeaderNames().containsAll(required)) {
+                throw new InvalidInputException("The first line must be the header " + String.join(",", header) + ".");
             }
             for (CSVRecord record : parser) {
                 long line = record.getRecordNumber() + 1;
                 try {
-                    commands.add(row(record, window));
+                    commands.add(row.apply(record));
                 } catch (InvalidInputException e) {
                     throw new InvalidInputException("Line " + line + ": " + e.getMessage() + " Nothing from the file was imported.");
                 }
@@ -107,11 +112,11 @@ public final class HistoryCsv {
         return new HistoryCommand.MergeDate(movie, date, plays, comment.isEmpty() ? null : comment);
     }
 
-    private static String value(CSVRecord record, String column) {
+    static String value(CSVRecord record, String column) {
         return record.isMapped(column) && record.isSet(column) ? record.get(column) : "";
     }
 
-    private static int number(String text, String column) {
+    static int number(String text, String column) {
         if (!text.matches("\\d{1,9}")) {
             throw new InvalidInputException(column + " must be a whole number, not '" + text + "'.");
         }

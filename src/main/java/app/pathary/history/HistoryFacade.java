@@ -6,7 +6,6 @@ import app.pathary.history.portable.HistoryFiles;
 import app.pathary.history.portable.HistoryImports;
 import app.pathary.history.portable.PortablePages;
 import app.pathary.history.portable.StagedImportRepository;
-import org.jdbi.v3.core.Jdbi;
 import app.pathary.movie.MovieFacade;
 import app.pathary.show.ShowFacade;
 import app.pathary.web.Pages;
@@ -15,6 +14,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.function.Supplier;
+import org.jdbi.v3.core.Jdbi;
 
 /** Watch dates: the one place they change, their queries, the CSV, and the history pages and API. */
 public final class HistoryFacade {
@@ -24,20 +24,25 @@ public final class HistoryFacade {
     private final MovieFacade movies;
     private final EpisodeHistory episodes;
     private final EpisodeHistoryQueries episodeQueries;
+    private final ShowFacade shows;
     private final Portable portable;
+
+    /** The episode half: shows, episode dates and their queries. */
+    private record Episodes(ShowFacade shows, EpisodeHistory history, EpisodeHistoryQueries queries) {
+    }
 
     /** What imports and exports of files need beside the history itself. */
     private record Portable(HistoryFiles files, StagedImportRepository staged, Jdbi reads) {
     }
 
-    private HistoryFacade(WatchHistory history, HistoryQueries queries, MovieFacade movies, EpisodeHistory episodes,
-            EpisodeHistoryQueries episodeQueries, Portable portable) {
+    private HistoryFacade(WatchHistory history, HistoryQueries queries, MovieFacade movies, Episodes episodes, Portable portable) {
+        this.shows = episodes.shows();
         this.history = history;
         this.queries = queries;
         this.csv = new HistoryCsv(history, queries);
         this.movies = movies;
-        this.episodes = episodes;
-        this.episodeQueries = episodeQueries;
+        this.episodes = episodes.history();
+        this.episodeQueries = episodes.queries();
         this.portable = portable;
     }
 
@@ -46,7 +51,8 @@ public final class HistoryFacade {
         WatchDateWindow window = new WatchDateWindow(clock, zone);
         return new HistoryFacade(new WatchHistory(database.writes(), movies.repository(), window, clock),
                 new HistoryQueries(database.reads()), movies,
-                new EpisodeHistory(database.writes(), shows.repository(), window, clock), new EpisodeHistoryQueries(database.reads()),
+                new Episodes(shows, new EpisodeHistory(database.writes(), shows.repository(), window, clock),
+                        new EpisodeHistoryQueries(database.reads())),
                 new Portable(new HistoryFiles(window, zone), new StagedImportRepository(database.jdbi(), clock), database.reads()));
     }
 
@@ -56,7 +62,7 @@ public final class HistoryFacade {
                 new HistoryImports.Histories(history, episodes, portable.reads()));
     }
 
-    /** Exports as Pathary, Movary and Letterboxd CSV. */
+    /** Exports as Pathary (movies, episodes), Movary and Letterboxd CSV. */
     public HistoryExports exports() {
         return new HistoryExports(csv, queries, episodeQueries);
     }
@@ -83,9 +89,21 @@ public final class HistoryFacade {
         return csv;
     }
 
+    /** The episodes CSV file (beside the movies file of {@link #csv()}). */
+    public EpisodeCsv episodeCsv() {
+        return new EpisodeCsv(episodes, episodeQueries);
+    }
+
+    /** Imports either CSV file (movies or episodes), told apart by its header. */
+    public CsvImport csvImport() {
+        return new CsvImport(csv, episodeCsv());
+    }
+
     /** @param library the media library's title search for "Add a watch" ({@link LibraryTitles#none()} without one) */
     public List<WebRoutes> routes(Pages pages, HistoryApi.UserLookup users, Supplier<LocalDate> today, LibraryTitles library) {
         return List.of(new HistoryPages(pages, history, queries, movies.queries(), today, library), new HistoryApi(users, history, queries),
-                new HistoryCsvPages(csv(), today), new PortablePages(pages, imports(library), exports(), today));
+                new EpisodeApi(users, episodes, episodeQueries),
+                new EpisodePages(pages, episodes, episodeQueries, shows.queries(), today),
+                new HistoryCsvPages(csv(), episodeCsv(), csvImport(), today), new PortablePages(pages, imports(library), exports(), today));
     }
 }

@@ -134,15 +134,12 @@ final class HistoryPages implements WebRoutes {
      * moves there: the old date goes and its plays are added to the new one, in one transaction.
      */
     private List<HistoryCommand> edit(Context ctx, MovieRef movie) {
-        LocalDate old = date(ctx, false);
-        String moved = ctx.formParam("newWatchedAt");
-        LocalDate target = moved == null ? old : moved.isBlank() ? null
-                : history.window().check(WatchDateWindow.parseStrictly(moved.strip(), "The new date (newWatchedAt)"), "The new date (newWatchedAt)");
-        if (java.util.Objects.equals(old, target)) {
-            return List.of(new HistoryCommand.SetDate(movie, old == null ? null : history.window().check(old, "The date"), plays(ctx),
-                    ctx.formParam("comment")));
+        DateForm.Edit edit = DateForm.edit(ctx, history.window());
+        if (!edit.moved()) {
+            return List.of(new HistoryCommand.SetDate(movie, edit.old(), edit.plays(), edit.comment()));
         }
-        return List.of(new HistoryCommand.DeleteDate(movie, old), new HistoryCommand.AddPlays(movie, target, plays(ctx), ctx.formParam("comment")));
+        return List.of(new HistoryCommand.DeleteDate(movie, edit.old()), new HistoryCommand.AddPlays(movie, edit.target(), edit.plays(),
+                edit.comment()));
     }
 
     private void change(Context ctx, java.util.function.Function<MovieRef, HistoryCommand> command, String done) {
@@ -161,27 +158,11 @@ final class HistoryPages implements WebRoutes {
         ctx.redirect("/movies/" + movieId);
     }
 
-    /**
-     * An empty date field means "date unknown". A date to store must lie in the window; a date to delete need only be
-     * a date.
-     */
     private LocalDate date(Context ctx, boolean toStore) {
-        String value = ctx.formParam("watchedAt");
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        LocalDate date = WatchDateWindow.parseStrictly(value.strip(), "The date");
-        return toStore ? history.window().check(date, "The date") : date;
+        return DateForm.date(ctx, toStore, history.window());
     }
 
     private static int plays(Context ctx) {
-        String value = ctx.formParam("plays");
-        if (value == null || value.isBlank()) {
-            return 1;
-        }
-        if (!value.strip().matches("\\d{1,6}")) {
-            throw new InvalidInputException("Plays must be a whole number.");
-        }
-        return Integer.parseInt(value.strip());
+        return DateForm.plays(ctx);
     }
 }

@@ -19,6 +19,8 @@ import java.util.concurrent.Future;
  * entries, or the run fails. Bounded by count; uses only the JDK.
  *
  * <p>Usage: {@code HistoryApiLoad <baseUrl> <token> <userName> <serverPid> <warmup> <requests> <clients> <query>...}
+ * (system properties {@code history.path} and {@code history.expect} measure another list; a token {@code cookie:...}
+ * sends a session cookie instead)
  * where a query is a label and a query string, e.g. {@code "deep page=page=2000"}.
  */
 public final class HistoryApiLoad {
@@ -35,7 +37,8 @@ public final class HistoryApiLoad {
     }
 
     public static void main(String[] args) throws Exception {
-        String base = args[0] + "/api/users/" + args[2] + "/history/movies";
+        // -Dhistory.path=/history/episodes (with {user} for the user name) measures another list, e.g. a page
+        String base = args[0] + System.getProperty("history.path", "/api/users/{user}/history/movies").replace("{user}", args[2]);
         ServerCpu serverCpu = new ServerCpu(Long.parseLong(args[3]));
         int warmup = Integer.parseInt(args[4]);
         int requests = Integer.parseInt(args[5]);
@@ -95,10 +98,13 @@ public final class HistoryApiLoad {
                 ms(all, 0.99), cpuPerRequest);
     }
 
+    /** A token, or {@code cookie:<name=value>} for a page that needs a login session. */
     private void get(Query query) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(query.uri())
-                .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 200 || !response.body().contains("\"watchedAt\"")) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(query.uri());
+        request = token.startsWith("cookie:") ? request.header("Cookie", token.substring("cookie:".length()))
+                : request.header("Authorization", "Bearer " + token);
+        HttpResponse<String> response = http.send(request.GET().build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200 || !response.body().contains(System.getProperty("history.expect", "\"watchedAt\""))) {
             throw new IllegalStateException(query.label() + ": " + response.statusCode() + " " + response.body());
         }
     }

@@ -101,4 +101,27 @@ class CliTest {
         assertThat(bad.err()).contains("Line 2: plays must be a whole number, not 'two'.");
         assertThat(CliRunner.run(env, "", "history:import", "1", dataDir.resolve("missing.csv").toString()).err()).contains("There is no file");
     }
+
+    @Test
+    void the_episodes_file_goes_out_beside_the_movies_file_and_comes_back_in_identical(Dialect dialect) throws Exception {
+        Map<String, String> env = env(TestDatabases.fresh(dialect));
+        CliRunner.run(env, "", "user:create", "a@b.c", "password1", "alice");
+        CliRunner.run(env, "", "user:create", "b@b.c", "password1", "bob");
+        String episodes = "tvdbId,tmdbId,imdbId,title,year,season,episode,endEpisode,episodeTitle,watchedAt,plays,comment\n"
+                + "280619,63639,tt3230854,The Expanse,2015,1,1,2,Dulcinea,,1,\n"
+                + "280619,63639,tt3230854,The Expanse,2015,2,3,,Static,2025-11-02,2,\"a, b\"\n";
+        Path file = dataDir.resolve("episodes.csv");
+        Files.writeString(file, episodes);
+        CliRunner.Run imported = CliRunner.run(env, "", "history:import", "1", file.toString());
+        assertThat(imported.exitCode()).isZero();
+        assertThat(imported.out()).contains("Read 2 rows of episodes; 2 watch dates added or changed.");
+        Path out = dataDir.resolve("episodes-out.csv");
+        assertThat(CliRunner.run(env, "", "history:export", "1", "--episodes", "--file", out.toString()).err())
+                .contains("Wrote 2 episode watch dates ");
+        assertThat(Files.readString(out).replace("\r\n", "\n")).isEqualTo(episodes);
+        assertThat(CliRunner.run(env, "", "history:import", "2", out.toString()).exitCode()).isZero();
+        assertThat(CliRunner.run(env, "", "history:export", "2", "--episodes").out().replace("\r\n", "\n")).isEqualTo(episodes);
+        assertThat(CliRunner.run(env, "", "history:export", "1").out().replace("\r\n", "\n"))
+                .as("the movies file is apart").isEqualTo("tmdbId,imdbId,title,year,watchedAt,plays,comment\n");
+    }
 }

@@ -78,6 +78,22 @@ class HistoryCsvPagesHttpTest {
     }
 
     /** The CSV's lines end in CRLF (RFC 4180); compared here line by line. */
+    @Test
+    void the_episodes_file_is_downloaded_beside_the_movies_file_and_the_same_form_imports_it() {
+        String episodes = "tvdbId,tmdbId,imdbId,title,year,season,episode,endEpisode,episodeTitle,watchedAt,plays,comment\n"
+                + "280619,,,The Expanse,2015,2,3,,Static,2025-11-02,1,\n";
+        assertThat(bob.get("/account").body()).contains("href=\"/account/history-episodes.csv\"");
+        HttpResponse<String> imported = bob.upload("/account", "/account/history/import", "file", "shows.csv", episodes);
+        assertThat(imported.statusCode()).isEqualTo(302);
+        assertThat(bob.get("/account").body()).contains("Imported shows.csv (episodes): read 1 row; 1 watch date added or changed.");
+        HttpResponse<String> csv = bob.get("/account/history-episodes.csv");
+        assertThat(csv.headers().firstValue("Content-Disposition")).hasValueSatisfying(d -> assertThat(d).contains("pathary-episodes-"));
+        assertThat(lines(csv.body())).isEqualTo(episodes);
+        assertThat(lines(bob.get("/account/history.csv").body())).isEqualTo(HEADER);
+        assertThat(lines(alice.get("/account/history-episodes.csv").body())).as("alice's own, empty file")
+                .isEqualTo("tvdbId,tmdbId,imdbId,title,year,season,episode,endEpisode,episodeTitle,watchedAt,plays,comment\n");
+    }
+
     private static String lines(String csv) {
         return csv.replace("\r\n", "\n");
     }

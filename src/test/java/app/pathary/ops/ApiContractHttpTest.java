@@ -294,6 +294,52 @@ class ApiContractHttpTest {
         refused(api.json("POST", "/api/users/bob/history/movies", bearer(bobToken), "[{\"tmdbId\":603}]"), 400, "watchedAt is missing");
     }
 
+    @Test
+    @Order(23)
+    void an_episode_history_is_written_read_and_deleted_as_documented() {
+        String bobs = "/api/users/bob/history/episodes";
+        conforms(api.json("POST", bobs, bearer(bobToken), """
+                [{"tvdbId":280619,"title":"The Expanse","year":2015,"season":2,"episode":3,"episodeTitle":"Static","watchedAt":"2026-01-04","plays":2,"comment":"with Carol"},
+                 {"tvdbId":280619,"season":2,"episode":4,"watchedAt":null}]"""), 204);
+        long staticId = api.call("GET", bobs + "?sortOrder=desc", bearer(bobToken)).json().at("/history/0/episode/id").asLong();
+        conforms(api.json("PUT", bobs, bearer(bobToken), "[{\"episodeId\":" + staticId + ",\"watchedAt\":\"2026-01-02\",\"plays\":1}]"), 204);
+
+        Exchange page = conforms(api.call("GET", bobs + "?page=1&limit=2&sortOrder=asc&search=expanse", bearer(bobToken)), 200);
+        assertThat(page.json().path("history")).hasSize(2);
+        assertThat(page.json().at("/history/0/source").asText()).isEqualTo("api");
+        conforms(api.call("GET", bobs, bearer(rootToken)), 200);
+        conforms(api.call("GET", bobs, session(rootSession, false)), 200);
+
+        conforms(api.json("DELETE", bobs, bearer(bobToken), "[{\"tvdbId\":280619,\"season\":2,\"episode\":3,\"watchedAt\":\"2026-01-02\"}]"), 204);
+        assertThat(api.call("GET", bobs, bearer(bobToken)).json().path("history")).hasSize(2);
+        conforms(api.json("DELETE", bobs, bearer(bobToken), "[{\"episodeId\":" + staticId + "}, {\"tvdbId\":280619,\"season\":2,\"episode\":4}]"), 204);
+        assertThat(api.call("GET", bobs, bearer(bobToken)).json().path("history")).isEmpty();
+    }
+
+    @Test
+    @Order(24)
+    void episode_history_calls_refuse_what_the_document_says_they_refuse() {
+        String bobs = "/api/users/bob/history/episodes";
+        refused(api.call("GET", bobs + "?limit=0", bearer(bobToken)), 400, "limit");
+        refused(api.call("GET", bobs + "?sortOrder=sideways", bearer(bobToken)), 400, "sortOrder");
+        refusedValid(api.call("GET", bobs, Map.of()), 401, "Log in first");
+        refusedValid(api.call("GET", bobs.replace("bob", "root"), bearer(bobToken)), 403, "Only the user and admins");
+        refusedValid(api.call("GET", bobs.replace("bob", "nobody"), bearer(bobToken)), 404, "nobody");
+        String one = "[{\"tvdbId\":280619,\"season\":1,\"episode\":1,\"watchedAt\":null}]";
+        for (String method : List.of("POST", "PUT", "DELETE")) {
+            refused(api.json(method, bobs, bearer(bobToken), "[{\"tvdbId\":280619,\"season\":1,\"episode\":1,\"watchedAt\":\"yesterday\"}]"), 400,
+                    "item 0: watchedAt");
+            refused(api.json(method, bobs, bearer(bobToken), "[{\"episodeId\":1,\"tvdbId\":2,\"watchedAt\":null}]"), 400, "either episodeId");
+            refused(api.json(method, bobs, bearer(bobToken), "[{\"tvdbId\":2,\"watchedAt\":null}]"), 400, "season and episode");
+            refusedValid(api.json(method, bobs, bearer(bobToken), "[{\"episodeId\":999999,\"watchedAt\":null}]"), 400, "999999");
+            refusedValid(api.json(method, bobs, bearer(bobToken), "[{\"tvdbId\":999999,\"season\":1,\"episode\":1,\"watchedAt\":null}]"), 400,
+                    "give its title");
+            refusedValid(api.json(method, bobs, Map.of(), one), 401, "Log in first");
+            refusedValid(api.json(method, bobs.replace("bob", "root"), bearer(bobToken), one), 403, "only change your own");
+            refusedValid(api.json(method, bobs.replace("bob", "nobody"), bearer(bobToken), one), 404, "nobody");
+        }
+    }
+
     // --- webhook ---------------------------------------------------------------------------------------------------
 
     @Test
@@ -306,6 +352,13 @@ class ApiContractHttpTest {
         assertThat(recorded.json().path("result").asText()).isEqualTo("recorded");
         assertThat(conforms(api.call("POST", url, Map.of(), "text/plain", stop), 200).json().path("result").asText()).isEqualTo("duplicate");
         Exchange ignored = conforms(api.call("POST", url, Map.of(), "application/json", jellyfin.webhooks().playbackStart(alice, matrix)), 200);
+        long bobId = app.app.users.accounts().byName("bob").id();
+        app.app.jellyfinLink.login().saveServerUrl(bobId, jellyfin.baseUrl().toString());
+        app.app.jellyfinLink.login().logIn(bobId, "alice", "pw");
+        FakeItem expanse = jellyfin.addSeries("The Expanse", 2015).tvdb("280619");
+        String episodeStop = jellyfin.webhooks().playbackStop(alice, jellyfin.addEpisode(expanse, 2, 3, "Static"), 0, true);
+        Exchange episode = conforms(api.call("POST", url, Map.of(), "text/plain", episodeStop), 200);
+        assertThat(episode.json().at("/show/tvdbId").asInt()).isEqualTo(280619);
         assertThat(ignored.json().path("reason").asText()).contains("PlaybackStart is not counted");
 
         refused(api.call("POST", url, Map.of(), "text/plain", "{\"ItemType\":\"Movie\"}"), 400, "NotificationType");

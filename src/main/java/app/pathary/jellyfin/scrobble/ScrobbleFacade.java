@@ -1,7 +1,10 @@
 package app.pathary.jellyfin.scrobble;
 
 import app.pathary.db.Database;
+import app.pathary.history.EpisodeHistory;
 import app.pathary.history.WatchHistory;
+import app.pathary.jellyfin.client.JellyfinClient;
+import app.pathary.jellyfin.link.JellyfinLogin;
 import app.pathary.jellyfin.link.JellyfinLinkRepository;
 import app.pathary.jellyfin.link.RecentDeliveries;
 import app.pathary.web.WebRoutes;
@@ -20,9 +23,15 @@ public final class ScrobbleFacade {
         this.scrobbler = scrobbler;
     }
 
-    public static ScrobbleFacade wire(Database database, WatchHistory history, Clock clock, ZoneId zone) {
+    /** What the webhook writes to: movie and episode history; the Jellyfin client and login that name an episode's show. */
+    public record Wiring(Database database, WatchHistory history, EpisodeHistory episodes, JellyfinClient client, JellyfinLogin login) {
+    }
+
+    public static ScrobbleFacade wire(Wiring wiring, Clock clock, ZoneId zone) {
+        Database database = wiring.database();
         DeliveryLog log = new DeliveryLog(database.writes(), database.reads(), clock);
-        return new ScrobbleFacade(log, new Scrobbler(history, log, clock, zone));
+        var episodes = new EpisodeScrobbler(wiring.episodes(), new SeriesLookup(wiring.client(), wiring.login(), clock), log, clock, zone);
+        return new ScrobbleFacade(log, new Scrobbler(wiring.history(), log, clock, zone, episodes));
     }
 
     /** The latest deliveries of a user, for the Jellyfin page. */

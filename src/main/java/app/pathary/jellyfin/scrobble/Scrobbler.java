@@ -9,6 +9,8 @@ import app.pathary.history.WatchHistory;
 import app.pathary.jellyfin.link.JellyfinLink;
 import app.pathary.movie.Movie;
 import app.pathary.movie.NewMovie;
+import app.pathary.show.Episode;
+import app.pathary.show.Show;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -19,7 +21,7 @@ import org.jdbi.v3.core.Handle;
 
 /**
  * Turns a webhook delivery into a watch date: a completed PlaybackStop of a movie with a TMDb id adds one play on the
- * day it ended (in {@code TIMEZONE}, see {@link PlayTime}). The same delivery twice counts once (see
+ * day it ended (an episode's goes to {@link EpisodeScrobbler}) (in {@code TIMEZONE}, see {@link PlayTime}). The same delivery twice counts once (see
  * {@link #deliveryKey}), because its key is claimed in the same transaction as the play.
  */
 public final class Scrobbler {
@@ -29,19 +31,32 @@ public final class Scrobbler {
     private final DeliveryKeys keys;
     private final Clock clock;
     private final ZoneId zone;
+    private final EpisodeScrobbler episodes;
 
-    public Scrobbler(WatchHistory history, DeliveryLog log, Clock clock, ZoneId zone) {
+    Scrobbler(WatchHistory history, DeliveryLog log, Clock clock, ZoneId zone, EpisodeScrobbler episodes) {
         this.history = history;
         this.log = log;
         this.keys = new DeliveryKeys(clock);
         this.clock = clock;
         this.zone = zone;
+        this.episodes = episodes;
     }
 
-    /** What became of a delivery. {@code movie} and {@code watchedAt} are set when it was recorded. */
-    public record Outcome(String result, String reason, Movie movie, LocalDate watchedAt) {
+    /**
+     * What became of a delivery. When it was recorded, {@code watchedAt} is set with either {@code movie} or
+     * {@code show} and {@code episode}.
+     */
+    public record Outcome(String result, String reason, Movie movie, Show show, Episode episode, LocalDate watchedAt) {
+        Outcome(String result, String reason, Movie movie, LocalDate watchedAt) {
+            this(result, reason, movie, null, null, watchedAt);
+        }
+
         static Outcome ignored(String reason) {
             return new Outcome("ignored", reason, null, null);
+        }
+
+        static Outcome episode(String note, Show show, Episode episode, LocalDate watchedAt) {
+            return new Outcome("recorded", note, null, show, episode, watchedAt);
         }
     }
 
@@ -55,12 +70,15 @@ public final class Scrobbler {
         }
         String title = safeTitle(payload);
         try {
+            if (isEpisode(payload)) {
+                title = EpisodeScrobbler.title(payload, title);
+            }
             Outcome outcome = decide(link, payload, title);
             if (outcome != null) {
                 log.record(link.userId(), title, outcome.result(), outcome.reason());
                 return outcome;
             }
-            return record(link, payload, title);
+            return isEpisode(payload) ? episodes.record(link, payload, title) : record(link, payload, title);
         } catch (InvalidInputException e) {
             log.record(link.userId(), title, "rejected", e.getMessage());
             throw e;
@@ -77,8 +95,8 @@ public final class Scrobbler {
         if (!type.equals("PlaybackStop")) {
             return Outcome.ignored("Notification type " + type + " is not counted; only PlaybackStop is.");
         }
-        if (!itemType.equals("Movie")) {
-            return Outcome.ignored("Item type " + itemType + " is not counted; only movies are.");
+        if (!itemType.equals("Movie") && !itemType.equals("Episode")) {
+            return Outcome.ignored("Item type " + itemType + " is not counted; only movies and episodes are.");
         }
         Optional<String> player = payload.text("UserId");
         if (link.jellyfinUserId() != null && player.isPresent() && !sameGuid(player.get(), link.jellyfinUserId())) {
@@ -87,6 +105,10 @@ public final class Scrobbler {
         }
         if (!payload.requiredBoolean("PlayedToCompletion")) {
             return Outcome.ignored("Not played to completion.");
+        }
+        if (itemType.equals("Episode")) {
+            String refusal = EpisodeScrobbler.refusal(payload);
+            return refusal == null ? null : Outcome.ignored(refusal);
         }
         if (tmdbId(payload).isEmpty()) {
             return Outcome.ignored("Jellyfin has no TMDb id for " + (title == null ? "this movie" : title) + ".");
@@ -129,6 +151,10 @@ public final class Scrobbler {
                 .or(() -> Optional.ofNullable(link.jellyfinUserId()).map(Scrobbler::normalGuid)).orElse("-");
         String time = ended.instant() != null ? ended.instant().toString() : "received " + ended.date();
         return "v2/" + user + "/tmdb" + tmdbId + "/" + time;
+    }
+
+    private static boolean isEpisode(WebhookPayload payload) {
+        return payload.text("ItemType").filter("Episode"::equals).isPresent();
     }
 
     private static Optional<Integer> tmdbId(WebhookPayload payload) {

@@ -6,6 +6,7 @@ import app.pathary.jellyfin.link.JellyfinLink;
 import app.pathary.jellyfin.link.JellyfinLinkRepository;
 import app.pathary.jellyfin.link.WebhookUrls;
 import app.pathary.movie.MovieJson;
+import app.pathary.show.ShowJson;
 import app.pathary.web.Role;
 import app.pathary.web.WebRoutes;
 import io.javalin.config.RoutesConfig;
@@ -76,8 +77,13 @@ final class WebhookApi implements WebRoutes {
         Scrobbler.Outcome outcome = scrobbler.handle(link, body);
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("result", outcome.result());
-        if (outcome.movie() != null) {
-            json.put("movie", MovieJson.of(outcome.movie()));
+        if (outcome.movie() != null || outcome.episode() != null) {
+            if (outcome.movie() != null) {
+                json.put("movie", MovieJson.of(outcome.movie()));
+            } else {
+                json.put("show", ShowJson.of(outcome.show()));
+                json.put("episode", ShowJson.of(outcome.episode()));
+            }
             json.put("watchedAt", outcome.watchedAt().toString());
             if (outcome.reason() != null) {
                 json.put("note", outcome.reason());

@@ -173,7 +173,7 @@ class WebhookHttpTest {
     }
 
     @Test
-    void everything_that_is_not_a_completed_movie_with_a_tmdb_id_is_ignored_with_its_reason() throws Exception {
+    void everything_that_is_not_a_completed_movie_with_a_tmdb_id_or_a_known_episode_is_ignored_with_its_reason() throws Exception {
         start(dialect, "UTC");
         FakeItem series = jellyfin.addSeries("Severance", 2022);
         FakeItem episode = jellyfin.addEpisode(series, 1, 1, "Good News About Hell");
@@ -181,7 +181,7 @@ class WebhookHttpTest {
         var webhooks = jellyfin.webhooks();
         Map<String, String> cases = new java.util.LinkedHashMap<>();
         cases.put(webhooks.playbackStop(alice, matrix, 10_000_000L, false), "Not played to completion.");
-        cases.put(webhooks.playbackStop(alice, episode, 0, true), "Item type Episode is not counted; only movies are.");
+        cases.put(webhooks.playbackStop(alice, episode, 0, true), "The webhook names Severance only by its Jellyfin id; log in");
         cases.put(webhooks.playbackStart(alice, matrix), "Notification type PlaybackStart is not counted; only PlaybackStop is.");
         cases.put(webhooks.userDataSaved(alice, matrix, "TogglePlayed"), "Notification type UserDataSaved is not counted");
         cases.put(webhooks.itemAdded(matrix), "Notification type ItemAdded is not counted");

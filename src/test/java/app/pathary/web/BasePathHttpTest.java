@@ -50,6 +50,12 @@ class BasePathHttpTest {
         assertThat(setUp.headers().firstValue("Location")).hasValue(BASE + "/");
         HttpResponse<String> added = admin.submit("/add", "/add", Map.of("title", "Arrival", "tmdbId", "329865", "watchedAt", "2024-03-09"));
         moviePage = added.headers().firstValue("Location").orElseThrow();
+        // A show and an episode with the movie's id too, for /shows/{id} and /episodes/{id}.
+        long rootId = server.app.users.accounts().byName("root").id();
+        server.app.history.episodes().apply(rootId, new app.pathary.history.EpisodeCommand.AddPlays(
+                new app.pathary.history.EpisodeRef.CreateIfMissing(new app.pathary.show.NewShow(new app.pathary.show.ShowIds(280619, 63639, null),
+                        "The Expanse", 2015), new app.pathary.show.NewEpisode(2, 3, null, "Static")), java.time.LocalDate.of(2024, 3, 9), 1, null),
+                app.pathary.history.HistoryChange.Source.API);
         assertThat(moviePage).startsWith(BASE + "/movies/");
         // A job with the same id as the movie, so /jobs/{id}/progress has something to show (the routes' {id} is the movie's).
         HttpResponse<String> job = admin.submit("/admin/cleanup/watched", "/admin/cleanup/watched/refresh", Map.of());
@@ -98,7 +104,8 @@ class BasePathHttpTest {
             while (attribute.find()) {
                 String name = attribute.group(1);
                 String value = unescape(attribute.group(2));
-                if (value.startsWith("#") || value.isEmpty() || value.startsWith("https://www.themoviedb.org/")) {
+                if (value.startsWith("#") || value.isEmpty() || value.startsWith("https://www.themoviedb.org/")
+                        || value.startsWith("https://thetvdb.com/")) {
                     continue;
                 }
                 String target = resolve(url, value);

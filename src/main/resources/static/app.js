@@ -22,6 +22,60 @@
         }
     }, true);
 
+    // <form data-upload-progress> (a file upload) is sent in the background so its <progress> shows how much has gone up;
+    // then the browser goes where the server's answer ended (the import's preview), or shows the answer (an error page).
+    document.addEventListener('submit', function (event) {
+        var form = event.target;
+        if (event.defaultPrevented || !form.hasAttribute || !form.hasAttribute('data-upload-progress') || !window.FormData) {
+            return;
+        }
+        event.preventDefault();
+        var bar = form.querySelector('progress');
+        var button = form.querySelector('button[type=submit]');
+        if (button) {
+            button.disabled = true;
+        }
+        if (bar) {
+            bar.classList.remove('d-none');
+            bar.value = 0;
+        }
+        var request = new XMLHttpRequest();
+        request.open('POST', form.action);
+        request.upload.addEventListener('progress', function (progress) {
+            if (bar && progress.lengthComputable) {
+                bar.value = Math.round(100 * progress.loaded / progress.total);
+            }
+        });
+        request.addEventListener('load', function () {
+            if (request.status < 400 && request.responseURL) {
+                window.location.assign(request.responseURL);
+                return;
+            }
+            document.open();
+            document.write(request.responseText);
+            document.close();
+        });
+        request.addEventListener('error', function () {
+            if (button) {
+                button.disabled = false;
+            }
+            window.alert('The upload did not reach Pathary; try again.');
+        });
+        request.send(new FormData(form));
+    });
+
+    // <button data-busy-text="Working…"> says so and cannot be pressed twice while its form is sent.
+    document.addEventListener('submit', function (event) {
+        var button = event.submitter;
+        if (event.defaultPrevented || !button || !button.getAttribute || !button.getAttribute('data-busy-text')) {
+            return;
+        }
+        window.setTimeout(function () {
+            button.disabled = true;
+            button.textContent = button.getAttribute('data-busy-text');
+        }, 0);
+    });
+
     // <input data-submit-on-change> sends its form as soon as it changes (the on/off switches).
     document.addEventListener('change', function (event) {
         var field = event.target;

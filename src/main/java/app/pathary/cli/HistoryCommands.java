@@ -4,10 +4,12 @@ import app.pathary.common.Plural;
 import app.pathary.App;
 import app.pathary.common.InvalidInputException;
 import app.pathary.history.HistoryChange.Source;
-import app.pathary.history.CsvImport;
+import app.pathary.history.portable.HistoryExports;
+import app.pathary.history.portable.HistoryFormat;
+import app.pathary.history.portable.HistoryImports;
+import app.pathary.history.portable.ImportPreview;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
-import java.io.Reader;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,66 +19,110 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/**
- * {@code history:export} and {@code history:import} (CSV: tmdbId,imdbId,title,year,watchedAt,plays,comment; the episodes file
- * with {@code --episodes}: tvdbId,tmdbId,imdbId,title,year,season,episode,endEpisode,episodeTitle,watchedAt,plays,comment).
- */
+/** {@code history:export} and {@code history:import} (CSV: tmdbId,imdbId,title,year,watchedAt,plays,comment). */
 final class HistoryCommands {
     private HistoryCommands() {
     }
 
-    @Command(name = "history:export", description = "Writes a user's history as CSV to a file or to standard output.")
+    @Command(name = "history:export", description = "Writes a user's history to a file or to standard output: Pathary CSV (default), Pathary episodes CSV,"
+            + " Movary history.csv, or Letterboxd import CSV (a ZIP of parts when it passes Letterboxd's limit).")
     static final class Export extends AppCommand {
         @Parameters(index = "0", paramLabel = "<userId>")
         long userId;
         @Option(names = "--file", paramLabel = "F", description = "write to this file instead of standard output")
         Path file;
-        @Option(names = "--episodes", description = "write the episodes file (tvdbId,tmdbId,imdbId,title,year,season,episode,...) "
-                + "instead of the movies file")
+        @Option(names = "--format", paramLabel = "FORMAT", description = "pathary (default), episodes, movary or letterboxd")
+        String format = "pathary";
+        @Option(names = "--episodes", description = "the same as --format episodes: the episodes file instead of the movies file")
         boolean episodes;
 
         @Override
         int run(App app) throws IOException {
             app.users.accounts().get(userId);
-            if (file == null) {
-                Writer out = new OutputStreamWriter(System.out, StandardCharsets.UTF_8);
-                write(app, out);
-                out.flush();
+            HistoryFormat chosen = episodes ? HistoryFormat.EPISODES : HistoryFormat.of(format, "--format");
+            if (chosen == HistoryFormat.PATHARY || chosen == HistoryFormat.EPISODES) {
+                boolean ofEpisodes = chosen == HistoryFormat.EPISODES;
+                if (file == null) {
+                    Writer out = new OutputStreamWriter(System.out, StandardCharsets.UTF_8);
+                    write(app, out, ofEpisodes);
+                    out.flush();
+                    return 0;
+                }
+                try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+                    int rows = write(app, out, ofEpisodes);
+                    System.err.println("Wrote " + Plural.of(rows, ofEpisodes ? "episode watch date" : "watch date") + " to " + file + ".");
+                }
                 return 0;
             }
-            try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-                int rows = write(app, out);
-                System.err.println("Wrote " + Plural.of(rows, episodes ? "episode watch date" : "watch date") + " to " + file + ".");
+            HistoryExports.ExportFile written = app.history.exports().export(userId, chosen, "pathary-history");
+            if (file == null) {
+                if (written.contentType().startsWith("application/zip")) {
+                    throw new InvalidInputException("The Letterboxd export has several parts; give --file F.zip to write them as a ZIP.");
+                }
+                System.out.write(written.content());
+                System.out.flush();
+                return 0;
             }
+            Files.write(file, written.content());
+            System.err.println("Wrote " + written.name().replace("pathary-history", "the history") + " to " + file + ".");
             return 0;
         }
 
-        private int write(App app, Writer out) {
-            return episodes ? app.history.episodeCsv().export(userId, out) : app.history.csv().export(userId, out);
+        private int write(App app, Writer out, boolean ofEpisodes) {
+            return ofEpisodes ? app.history.episodeCsv().export(userId, out) : app.history.csv().export(userId, out);
         }
     }
 
-    @Command(name = "history:import", description = "Adds the watch dates of a CSV file (movies or episodes, told by its header) to a user's "
-            + "history (never deletes).")
+    @Command(name = "history:import", description = "Adds the watch dates of a history file to a user's history (never deletes):"
+            + " Pathary (movies or episodes) or Movary CSV, Letterboxd diary.csv or export ZIP, Trakt export ZIP; the format is told from the content.")
     static final class Import extends AppCommand {
         @Parameters(index = "0", paramLabel = "<userId>")
         long userId;
         @Parameters(index = "1", paramLabel = "<file>")
         Path file;
+        @Option(names = "--format", paramLabel = "FORMAT", description = "auto (default), pathary, episodes, movary, letterboxd or trakt")
+        String format = "auto";
+        @Option(names = "--dry-run", description = "only tell what would be added")
+        boolean dryRun;
 
         @Override
         int run(App app) throws IOException {
-            app.users.accounts().get(userId);
-            try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                CsvImport.Result result = app.history.csvImport().importFrom(userId, in, Source.CSV_IMPORT);
-                System.out.println("Read " + Plural.of(result.rows(), "row") + (result.kind().equals("episodes") ? " of episodes" : "") + "; "
-                        + Plural.of(result.datesAddedOrChanged(), "watch date") + " added or changed.");
-                return 0;
+            var user = app.users.accounts().get(userId);
+            HistoryFormat chosen = format.equalsIgnoreCase("auto") ? null : HistoryFormat.of(format, "--format");
+            byte[] content;
+            try {
+                if (Files.size(file) > MAX_BYTES) {
+                    throw new InvalidInputException("The file " + file + " has more than " + (MAX_BYTES >> 20) + " MB; split it.");
+                }
+                content = Files.readAllBytes(file);
             } catch (NoSuchFileException e) {
                 throw new InvalidInputException("There is no file " + file + ".");
-            } catch (java.nio.charset.MalformedInputException e) {
-                throw new InvalidInputException("The file " + file + " is not UTF-8 text.");
             }
+            HistoryImports imports = app.history.imports(app.posters.search());
+            long id = imports.stage(userId, user.isAdmin(), content, file.getFileName().toString(), chosen);
+            ImportPreview preview = imports.preview(userId, id);
+            System.out.println("Read " + file.getFileName() + " as " + preview.format().label() + ": "
+                    + Plural.of(preview.newDates(), "new watch date") + ", " + Plural.of(preview.addedPlays(), "play") + " added, "
+                    + preview.unchanged() + " already there.");
+            for (ImportPreview.Line line : preview.unmatched()) {
+                System.err.println("Line " + line.line() + ": no single film is called '" + line.title() + "'" + (line.year() == null ? "" : " (" + line.year() + ")")
+                        + "; left out (resolve it on the account page's import preview).");
+            }
+            if (preview.newEpisodeDates() + preview.addedEpisodePlays() > 0) {
+                System.out.println("Episodes: " + Plural.of(preview.newEpisodeDates(), "new watch date") + ", "
+                        + Plural.of(preview.addedEpisodePlays(), "play") + " added.");
+            }
+            if (dryRun) {
+                imports.discard(userId, id);
+                System.out.println("Dry run: nothing was stored.");
+                return 0;
+            }
+            HistoryImports.Committed committed = imports.commit(userId, id);
+            System.out.println("Read " + Plural.of(preview.rows(), "row") + (preview.format() == HistoryFormat.EPISODES ? " of episodes" : "")
+                    + "; " + Plural.of(committed.datesAddedOrChanged(), "watch date") + " added or changed.");
+            return 0;
         }
     }
+
+    private static final long MAX_BYTES = 256L * 1024 * 1024;
 }

@@ -73,6 +73,23 @@ public final class EpisodeHistory {
         return result.map(ChangeListeners.Committed::changes);
     }
 
+    /** Episode changes made inside a transaction the caller runs, and what tells the listeners once it has committed. */
+    public record Joined(List<EpisodeChange> changes, Runnable afterCommit) {
+    }
+
+    /**
+     * Applies the commands inside the caller's transaction (an import commits its movies and episodes together, all or
+     * nothing); run {@link Joined#afterCommit()} after the commit. Added by the portable-history work.
+     */
+    public Joined applyWithin(Handle h, long userId, List<? extends EpisodeCommand> commands, Source source) {
+        List<EpisodeChange> made = new ArrayList<>();
+        for (EpisodeCommand command : commands) {
+            applyOne(h, userId, command, source, made);
+        }
+        ChangeListeners.Committed<EpisodeChange> committed = listeners.inTransaction(h, made);
+        return new Joined(committed.changes(), () -> listeners.tell(committed));
+    }
+
     private void applyOne(Handle h, long userId, EpisodeCommand command, Source source, List<EpisodeChange> made) {
         switch (command) {
             case EpisodeCommand.AddPlays add -> window.check(add.date(), "watchedAt");

@@ -1,6 +1,11 @@
 package app.pathary.history;
 
 import app.pathary.db.Database;
+import app.pathary.history.portable.HistoryExports;
+import app.pathary.history.portable.HistoryFiles;
+import app.pathary.history.portable.HistoryImports;
+import app.pathary.history.portable.PortablePages;
+import app.pathary.history.portable.StagedImportRepository;
 import app.pathary.movie.MovieFacade;
 import app.pathary.show.ShowFacade;
 import app.pathary.web.Pages;
@@ -9,6 +14,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.function.Supplier;
+import org.jdbi.v3.core.Jdbi;
 
 /** Watch dates: the one place they change, their queries, the CSV, and the history pages and API. */
 public final class HistoryFacade {
@@ -19,24 +25,46 @@ public final class HistoryFacade {
     private final EpisodeHistory episodes;
     private final EpisodeHistoryQueries episodeQueries;
     private final ShowFacade shows;
+    private final Portable portable;
 
-    private HistoryFacade(WatchHistory history, HistoryQueries queries, MovieFacade movies, ShowFacade shows, EpisodeHistory episodes,
-            EpisodeHistoryQueries episodeQueries) {
-        this.shows = shows;
+    /** The episode half: shows, episode dates and their queries. */
+    private record Episodes(ShowFacade shows, EpisodeHistory history, EpisodeHistoryQueries queries) {
+    }
+
+    /** What imports and exports of files need beside the history itself. */
+    private record Portable(HistoryFiles files, StagedImportRepository staged, Jdbi reads) {
+    }
+
+    private HistoryFacade(WatchHistory history, HistoryQueries queries, MovieFacade movies, Episodes episodes, Portable portable) {
+        this.shows = episodes.shows();
         this.history = history;
         this.queries = queries;
         this.csv = new HistoryCsv(history, queries);
         this.movies = movies;
-        this.episodes = episodes;
-        this.episodeQueries = episodeQueries;
+        this.episodes = episodes.history();
+        this.episodeQueries = episodes.queries();
+        this.portable = portable;
     }
 
     /** @param zone {@code TIMEZONE}: the window of watch dates (movies and episodes) ends tomorrow there */
     public static HistoryFacade wire(Database database, MovieFacade movies, ShowFacade shows, Clock clock, java.time.ZoneId zone) {
         WatchDateWindow window = new WatchDateWindow(clock, zone);
         return new HistoryFacade(new WatchHistory(database.writes(), movies.repository(), window, clock),
-                new HistoryQueries(database.reads()), movies, shows,
-                new EpisodeHistory(database.writes(), shows.repository(), window, clock), new EpisodeHistoryQueries(database.reads()));
+                new HistoryQueries(database.reads()), movies,
+                new Episodes(shows, new EpisodeHistory(database.writes(), shows.repository(), window, clock),
+                        new EpisodeHistoryQueries(database.reads())),
+                new Portable(new HistoryFiles(window, zone), new StagedImportRepository(database.jdbi(), clock), database.reads()));
+    }
+
+    /** Imports of Pathary, Movary, Letterboxd and Trakt files; {@code library} finds films named only by title and year. */
+    public HistoryImports imports(LibraryTitles library) {
+        return new HistoryImports(portable.files(), movies.queries(), library, portable.staged(),
+                new HistoryImports.Histories(history, episodes, portable.reads()));
+    }
+
+    /** Exports as Pathary (movies, episodes), Movary and Letterboxd CSV. */
+    public HistoryExports exports() {
+        return new HistoryExports(csv, queries, episodeQueries);
     }
 
     /** Applies episode history commands (add, set, merge, delete) in one transaction and tells the listeners. */
@@ -76,6 +104,6 @@ public final class HistoryFacade {
         return List.of(new HistoryPages(pages, history, queries, movies.queries(), today, library), new HistoryApi(users, history, queries),
                 new EpisodeApi(users, episodes, episodeQueries),
                 new EpisodePages(pages, episodes, episodeQueries, shows.queries(), today),
-                new HistoryCsvPages(csv(), episodeCsv(), csvImport(), today));
+                new HistoryCsvPages(csv(), episodeCsv(), csvImport(), today), new PortablePages(pages, imports(library), exports(), today));
     }
 }

@@ -31,11 +31,29 @@ public final class MovieRepository {
      * statement sees what was committed before it began, so the row is found even inside a longer transaction.
      */
     public Movie findOrCreate(Handle h, NewMovie movie) {
-        return findByTmdbId(h, movie.tmdbId())
+        return findByTmdbId(h, movie.tmdbId()).map(known -> fillMissing(h, known, movie))
                 .or(() -> insertUnlessPresent(h, movie))
                 .or(() -> findByTmdbId(h, movie.tmdbId()))
                 .orElseThrow(() -> new IllegalStateException("The movie with TMDb id " + movie.tmdbId()
                         + " was neither inserted nor found; is the transaction isolation stricter than read committed?"));
+    }
+
+    /**
+     * Movies are shared: what one user's file, form or webhook says about a known movie only fills what it lacks (the
+     * IMDb id, the year) and never replaces what is there, so one user's import cannot change another user's titles.
+     */
+    private Movie fillMissing(Handle h, Movie known, NewMovie given) {
+        boolean imdb = known.imdbId() == null && given.imdbId() != null;
+        boolean year = known.year() == null && given.year() != null;
+        if (!imdb && !year) {
+            return known;
+        }
+        h.createUpdate("""
+                        UPDATE movies SET imdb_id = COALESCE(imdb_id, :imdb), year = COALESCE(year, :year), updated_at = :now
+                        WHERE id = :id""")
+                .bind("imdb", given.imdbId()).bind("year", given.year()).bind("now", clock.millis()).bind("id", known.id()).execute();
+        return new Movie(known.id(), known.tmdbId(), imdb ? given.imdbId() : known.imdbId(), known.title(),
+                year ? given.year() : known.year(), known.overview());
     }
 
     private Optional<Movie> insertUnlessPresent(Handle h, NewMovie movie) {

@@ -41,7 +41,7 @@ class HistoryCsvPagesHttpTest {
     @Test
     void a_member_imports_a_file_and_downloads_only_their_own_history() {
         String account = bob.get("/account").body();
-        assertThat(account).contains("href=\"/account/history.csv\"").contains("action=\"/account/history/import\"")
+        assertThat(account).contains("href=\"/account/history.csv\"").contains("action=\"/account/imports\"")
                 .contains("enctype=\"multipart/form-data\"");
 
         HttpResponse<String> imported = bob.upload("/account", "/account/history/import", "file", "mine.csv",

@@ -61,6 +61,11 @@ class BasePathHttpTest {
         HttpResponse<String> job = admin.submit("/admin/cleanup/watched", "/admin/cleanup/watched/refresh", Map.of());
         assertThat(job.headers().firstValue("Location")).hasValue(BASE + "/admin/cleanup/watched?job="
                 + moviePage.substring((BASE + "/movies/").length()));
+        // A staged history import with that id too, so its preview (/account/imports/{id}) has something to show.
+        HttpResponse<String> staged = admin.upload("/account", "/account/imports", "file", "seed.csv",
+                "tmdbId,imdbId,title,year,watchedAt,plays,comment\n603,,The Matrix,1999,2024-03-09,1,\n");
+        assertThat(staged.headers().firstValue("Location")).hasValue(BASE + "/account/imports/"
+                + moviePage.substring((BASE + "/movies/").length()));
     }
 
     @AfterEach

@@ -131,8 +131,8 @@ class HouseholdPagesBrowserTest {
         assertNoSidewaysScroll("movie", width);
 
         browser.open("/account");
-        assertThat(browser.find("#export-csv").getText()).isEqualTo("Download CSV");
-        assertThat(browser.find("#import-csv-button").getText()).isEqualTo("Import CSV");
+        assertThat(browser.find("#export-csv").getText()).isEqualTo("Pathary CSV");
+        assertThat(browser.find("#import-csv-button").getText()).isEqualTo("Upload and preview");
         assertNoSidewaysScroll("/account", width);
 
         browser.open("/settings/integrations/jellyfin");

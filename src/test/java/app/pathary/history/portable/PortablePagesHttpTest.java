@@ -1,0 +1,105 @@
+package app.pathary.history.portable;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.pathary.db.Dialect;
+import app.pathary.testing.BothDialects;
+import app.pathary.testing.TestApp;
+import app.pathary.testing.TestDatabases;
+import app.pathary.testing.WebClient;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** A member uploads a history file on the account page, reads the preview, resolves what has no film, and commits. */
+@BothDialects
+class PortablePagesHttpTest {
+    private TestApp app;
+    private WebClient bob;
+    private WebClient alice;
+
+    @BeforeEach
+    void start(Dialect dialect) {
+        app = TestApp.start(TestDatabases.fresh(dialect));
+        app.app.users.accounts().create("root@example.org", "password1", "root", true);
+        app.app.users.accounts().create("bob@example.org", "password1", "bob", false);
+        app.app.users.accounts().create("alice@example.org", "password1", "alice", false);
+        bob = app.client();
+        bob.logIn("bob", "password1");
+        alice = app.client();
+        alice.logIn("alice", "password1");
+    }
+
+    @AfterEach
+    void stop() {
+        app.close();
+    }
+
+    @Test
+    void a_letterboxd_diary_is_previewed_resolved_by_hand_and_committed() {
+        String seed = stage("seed.csv", "tmdbId,imdbId,title,year,watchedAt,plays,comment\n603,tt0133093,The Matrix,1999,2020-01-01,1,\n");
+        bob.submit(seed, seed + "/commit", Map.of());
+        assertThat(bob.get("/account").body()).contains("action=\"/account/imports\"").contains("href=\"/account/history/export?format=movary\"");
+
+        HttpResponse<String> uploaded = bob.upload("/account", "/account/imports", "file", "diary.csv", HistoryFileFixtures.text("letterboxd/diary.csv"));
+        assertThat(uploaded.statusCode()).isEqualTo(302);
+        String preview = uploaded.headers().firstValue("Location").orElseThrow();
+        String page = bob.get(preview).body();
+        assertThat(page).contains("Read as <strong>Letterboxd diary</strong>").contains("A Short Film Nobody Indexed")
+                .contains("id=\"count-new-dates\">2<").contains("id=\"count-unmatched\">4<");
+        assertThat(alice.get(preview).statusCode()).as("another member's import is not found").isEqualTo(404);
+
+        HttpResponse<String> resolved = bob.submit(preview, preview + "/resolve", Map.of("line", "6", "tmdbId", "99999"));
+        assertThat(resolved.statusCode()).isEqualTo(302);
+        assertThat(bob.get(preview).body()).contains("id=\"count-new-dates\">4<").contains("id=\"count-unmatched\">2<");
+        assertThat(bob.submit(preview, preview + "/resolve", Map.of("line", "6", "tmdbId", "x")).statusCode()).isEqualTo(400);
+
+        HttpResponse<String> committed = bob.submit(preview, preview + "/commit", Map.of());
+        assertThat(committed.statusCode()).isEqualTo(302);
+        assertThat(bob.get("/history").body()).contains("Imported: 4 watch dates added or changed; 2 unmatched rows left out.");
+        assertThat(bob.get("/account/history/export?format=movary").body()).contains("A Short Film Nobody Indexed,1968,99999,,2024-06-30,,");
+        assertThat(bob.get(preview).statusCode()).as("a committed import is gone").isEqualTo(404);
+    }
+
+    @Test
+    void a_malformed_or_too_large_upload_is_refused_with_one_sentence_and_stores_nothing() {
+        HttpResponse<String> bad = bob.upload("/account", "/account/imports", "file", "history.csv",
+                "title,year,tmdbId,imdbId,watchedAt,comment,location\nHeat,1995,949,,31/12/2024,,\n");
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("file history.csv: Line 2: watchedAt must be a date as yyyy-MM-dd, not '31/12/2024'.");
+
+        HttpResponse<String> large = bob.upload("/account", "/account/imports", "file", "big.csv",
+                "tmdbId,title,watchedAt\n" + "x".repeat((int) PortablePages.MAX_UPLOAD_BYTES));
+        assertThat(large.statusCode()).isEqualTo(400);
+        assertThat(large.body()).contains("file: at most 10 MB can be imported at once");
+
+        assertThat(bob.get("/account/history.csv").body().strip()).isEqualTo("tmdbId,imdbId,title,year,watchedAt,plays,comment");
+    }
+
+    @Test
+    void exports_download_in_every_format() {
+        String staged = stage("history.csv", HistoryFileFixtures.text("movary/history.csv"));
+        bob.submit(staged, staged + "/commit", Map.of());
+
+        HttpResponse<String> movary = bob.get("/account/history/export?format=movary");
+        assertThat(movary.headers().firstValue("Content-Disposition")).hasValueSatisfying(d -> assertThat(d).contains("-movary-history.csv"));
+        assertThat(movary.body()).startsWith("title,year,tmdbId,imdbId,watchedAt,comment,location\n");
+        HttpResponse<String> letterboxd = bob.get("/account/history/export?format=letterboxd");
+        assertThat(letterboxd.body().lines()).first().isEqualTo("WatchedDate,Title,Year,tmdbID");
+        assertThat(letterboxd.body().lines().filter(l -> l.contains(",The Matrix,1999,603"))).hasSize(2);
+        assertThat(bob.get("/account/history/export?format=episodes").body()).startsWith("tvdbId,tmdbId,imdbId,title,year,season,episode");
+        assertThat(bob.get("/account/history/export?format=imdb").statusCode()).isEqualTo(400);
+        assertThat(alice.get("/account/history/export?format=movary").body().lines().count()).as("alice's own, empty history").isEqualTo(1);
+    }
+
+    /** Uploads a file as bob and answers the preview's path the upload redirects to. */
+    private String stage(String name, String content) {
+        HttpResponse<String> uploaded = bob.upload("/account", "/account/imports", "file", name, content);
+        assertThat(uploaded.statusCode()).isEqualTo(302);
+        String location = uploaded.headers().firstValue("Location").orElseThrow();
+        assertThat(location).matches("/account/imports/\\d+");
+        return location;
+    }
+}

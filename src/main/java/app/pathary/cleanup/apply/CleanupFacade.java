@@ -80,7 +80,8 @@ public final class CleanupFacade {
         CleanupRuns runs = new CleanupRuns(remotes.watched().reports(), instances, reader,
                 new CleanupExecutor(remotes.radarr(), remotes.sonarr(), stores, remotes.seerr()), stores,
                 new CleanupRuns.Setting(wiring.clock(), wiring.config().timezone(), CleanupLimits.from(wiring.config().cleanup()),
-                        wiring.metrics(), collections::reconcile));
+                        wiring.metrics(), collections::reconcile, () -> app.pathary.cleanup.plan.DiskRules.of(wiring.config().cleanup().disks(),
+                                wiring.configFile().current().diskRules())));
         return new CleanupFacade(instances, stores, runs, remotes.check(), wiring.config().timezone());
     }
 

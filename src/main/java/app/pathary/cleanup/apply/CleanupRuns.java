@@ -7,6 +7,9 @@ import app.pathary.cleanup.plan.ArrSnapshot;
 import app.pathary.cleanup.plan.BlastRadius;
 import app.pathary.cleanup.plan.CleanupPlan;
 import app.pathary.cleanup.plan.CleanupPlanner;
+import app.pathary.cleanup.plan.DiskFigures;
+import app.pathary.cleanup.plan.DiskPressure;
+import app.pathary.cleanup.plan.DiskRules;
 import app.pathary.cleanup.plan.PlanEntry;
 import app.pathary.common.ConflictException;
 import app.pathary.common.InvalidInputException;
@@ -43,15 +46,21 @@ public final class CleanupRuns {
     private final ZoneId zone;
     private final CleanupMetrics metrics;
     private final java.util.function.Supplier<String> collections;
+    private final java.util.function.Supplier<DiskRules> diskRules;
     private final java.util.List<RunListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /**
      * Where the runs keep time (the clock, the configured zone), the limits, where plans and deletions are counted, and
      * what follows every plan and execution (the Jellyfin "Leaving soon" collections; it answers with its sentence).
      */
-    public record Setting(Clock clock, ZoneId zone, CleanupLimits limits, CleanupMetrics metrics, java.util.function.Supplier<String> collections) {
+    public record Setting(Clock clock, ZoneId zone, CleanupLimits limits, CleanupMetrics metrics, java.util.function.Supplier<String> collections,
+            java.util.function.Supplier<DiskRules> disks) {
         public Setting(Clock clock, ZoneId zone, CleanupLimits limits, CleanupMetrics metrics) {
-            this(clock, zone, limits, metrics, () -> "");
+            this(clock, zone, limits, metrics, () -> "", DiskRules::none);
+        }
+
+        public Setting(Clock clock, ZoneId zone, CleanupLimits limits, CleanupMetrics metrics, java.util.function.Supplier<String> collections) {
+            this(clock, zone, limits, metrics, collections, DiskRules::none);
         }
     }
 
@@ -67,6 +76,7 @@ public final class CleanupRuns {
         this.limits = setting.limits();
         this.metrics = setting.metrics();
         this.collections = setting.collections();
+        this.diskRules = setting.disks();
     }
 
     /** Told when an execution ends and when a run fails (notifications); a listener's failure never changes a run. */
@@ -107,13 +117,29 @@ public final class CleanupRuns {
         if (instances.isEmpty()) {
             throw new InvalidInputException("No Radarr or Sonarr instance is configured (RADARR_URL, SONARR_URL, CONFIG_FILE or the cleanup page).");
         }
-        ArrSnapshot arr = reader.read(instances, report);
+        DiskRules rules = diskRules.get();
+        DiskFigures.Placed disks = executor.disks().read(instances);
+        boolean waiting = rules.active() && rules.includeWaiting();
+        WatchedReport shortened = waiting ? DiskPressure.graceShortened(report) : null;
+        ArrSnapshot arr = reader.read(instances, waiting ? withEntries(report, shortened) : report);
         java.util.Map<String, String> keeps = new java.util.HashMap<>(seerrKeeps(report));
         keeps.putAll(records.keepReasons(zone));
         CleanupPlan plan = CleanupPlanner.plan(report, arr, keeps, settings.actions(), clock.instant());
         plan = records.leaving().schedule(plan);
+        java.util.List<PlanEntry> waitingDeletions = waiting ? CleanupPlanner.plan(shortened, arr, keeps, settings.actions(), clock.instant())
+                .entries().stream().filter(PlanEntry::deletes).toList() : java.util.List.of();
+        plan = DiskPressure.apply(plan, report, waitingDeletions, disks, rules);
         plan = plan.withStops(BlastRadius.stops(plan, arr, records.plans().latestPlan(), limits));
-        return records.plans().savePlan(plan);
+        CleanupPlan saved = records.plans().savePlan(plan);
+        records.disks().record(saved.disks(), java.util.Map.of(), "plan");
+        metrics.disks(saved.disks());
+        return saved;
+    }
+
+    private static WatchedReport withEntries(WatchedReport report, WatchedReport more) {
+        java.util.List<app.pathary.watched.ReportEntry> all = new java.util.ArrayList<>(report.entries());
+        all.addAll(more.entries());
+        return new WatchedReport(report.computedAt(), report.today(), report.policy(), all);
     }
 
     /** The Jellyfin collections follow the schedule; the sentence says what came of it ("" when they are not used). */
@@ -180,6 +206,7 @@ public final class CleanupRuns {
         CleanupExecutor.Outcome outcome = executor.execute(plan, new CleanupExecutor.Run(settings.instances(), settings.actions(), now, limits,
                 overrideLimits, startedBy, zone, clock.instant()));
         metrics.executed(outcome);
+        recordDisks(outcome);
         tell(listener -> listener.executed(planId, startedBy, outcome));
         boolean untouched = outcome.stoppedBecause() != null
                 && outcome.deleted() + outcome.alreadyGone() + outcome.skipped() + outcome.failed() == 0;
@@ -187,6 +214,21 @@ public final class CleanupRuns {
             records.plans().markExecuted(planId, startedBy, outcome.toString());
         }
         return outcome;
+    }
+
+    /** A free-space sample per disk after an execution, with the bytes it deleted there; a failed read is stored as unknown. */
+    private void recordDisks(CleanupExecutor.Outcome outcome) {
+        if (outcome.deleted() == 0 && outcome.bytesByDisk().isEmpty()) {
+            return;
+        }
+        try {
+            DiskFigures.Placed placed = executor.disks().read(settings.instances());
+            records.disks().record(placed.disks(), outcome.bytesByDisk(), "run");
+            metrics.disks(placed.disks());
+            metrics.reclaimed(outcome.bytesByDisk());
+        } catch (RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(CleanupRuns.class).warn("Free space after a cleanup run could not be stored: {}", e.toString());
+        }
     }
 
     /** The job {@link JobSpec.CleanupPlan}: a plan for today, stored. */

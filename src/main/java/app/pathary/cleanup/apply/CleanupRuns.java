@@ -6,9 +6,7 @@ import app.pathary.cleanup.instances.CleanupLimits;
 import app.pathary.cleanup.plan.ArrSnapshot;
 import app.pathary.cleanup.plan.BlastRadius;
 import app.pathary.cleanup.plan.CleanupPlan;
-import app.pathary.cleanup.plan.CleanupPlanner;
 import app.pathary.cleanup.plan.DiskFigures;
-import app.pathary.cleanup.plan.DiskPressure;
 import app.pathary.cleanup.plan.DiskRules;
 import app.pathary.cleanup.plan.PlanEntry;
 import app.pathary.common.ConflictException;
@@ -117,18 +115,14 @@ public final class CleanupRuns {
         if (instances.isEmpty()) {
             throw new InvalidInputException("No Radarr or Sonarr instance is configured (RADARR_URL, SONARR_URL, CONFIG_FILE or the cleanup page).");
         }
-        DiskRules rules = diskRules.get();
-        DiskFigures.Placed disks = executor.disks().read(instances);
-        boolean waiting = rules.active() && rules.includeWaiting();
-        WatchedReport shortened = waiting ? DiskPressure.graceShortened(report) : null;
-        ArrSnapshot arr = reader.read(instances, waiting ? withEntries(report, shortened) : report);
-        java.util.Map<String, String> keeps = new java.util.HashMap<>(seerrKeeps(report));
-        keeps.putAll(records.keepReasons(zone));
-        CleanupPlan plan = CleanupPlanner.plan(report, arr, keeps, settings.actions(), clock.instant());
-        plan = records.leaving().schedule(plan);
-        java.util.List<PlanEntry> waitingDeletions = waiting ? CleanupPlanner.plan(shortened, arr, keeps, settings.actions(), clock.instant())
-                .entries().stream().filter(PlanEntry::deletes).toList() : java.util.List.of();
-        plan = DiskPressure.apply(plan, report, waitingDeletions, disks, rules);
+        DiskPlanning.Made made = DiskPlanning.plan(new DiskPlanning.Inputs(report, r -> reader.read(instances, r), () -> {
+            java.util.Map<String, String> keeps = new java.util.HashMap<>(seerrKeeps(report));
+            keeps.putAll(records.keepReasons(zone));
+            return keeps;
+        }, settings.actions(),
+                clock.instant(), () -> executor.disks().read(instances), diskRules.get()), records.leaving());
+        CleanupPlan plan = made.plan();
+        ArrSnapshot arr = made.arr();
         plan = plan.withStops(BlastRadius.stops(plan, arr, records.plans().latestPlan(), limits));
         CleanupPlan saved = records.plans().savePlan(plan);
         records.disks().record(saved.disks(), java.util.Map.of(), "plan");
@@ -136,11 +130,6 @@ public final class CleanupRuns {
         return saved;
     }
 
-    private static WatchedReport withEntries(WatchedReport report, WatchedReport more) {
-        java.util.List<app.pathary.watched.ReportEntry> all = new java.util.ArrayList<>(report.entries());
-        all.addAll(more.entries());
-        return new WatchedReport(report.computedAt(), report.today(), report.policy(), all);
-    }
 
     /** The Jellyfin collections follow the schedule; the sentence says what came of it ("" when they are not used). */
     private String collections() {

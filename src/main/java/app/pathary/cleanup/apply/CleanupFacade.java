@@ -137,7 +137,8 @@ public final class CleanupFacade {
     public List<WebRoutes> routes(Pages pages, JobQueue jobs, WatchedFacade watched, JellyfinClient jellyfin,
             java.util.function.Function<Long, Optional<String>> jellyfinNameOf) {
         List<WebRoutes> routes = new java.util.ArrayList<>(List.of(new CleanupSettingsPages(pages, watched.settings(), jellyfin, instances),
-                new ArrSettingsPages(pages, instances, check), new CleanupPages(pages, stores, runs, jobs, zone, () -> yearsOf(watched))));
+                new ArrSettingsPages(pages, instances, check), new CleanupPages(pages, stores, runs, jobs, zone, () -> yearsOf(watched)),
+                new DiskApi(stores, zone)));
         routes.addAll(stores.leaving().routes(pages, jellyfinNameOf));
         return routes;
     }

@@ -19,6 +19,10 @@ public final class DiskSamples {
         this.clock = clock;
     }
 
+    public Instant now() {
+        return clock.instant();
+    }
+
     /** One stored figure; {@code freeBytes} null when it was unknown. */
     public record Sample(Instant at, String disk, Long freeBytes, Long totalBytes, long reclaimedBytes, String source) {
     }

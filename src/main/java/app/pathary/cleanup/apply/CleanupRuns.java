@@ -211,9 +211,9 @@ public final class CleanupRuns {
             return;
         }
         try {
-            DiskFigures.Placed placed = executor.disks().read(settings.instances());
-            records.disks().record(placed.disks(), outcome.bytesByDisk(), "run");
-            metrics.disks(placed.disks());
+            var disks = app.pathary.cleanup.plan.DiskPressure.judged(executor.disks().read(settings.instances()).disks(), diskRules.get());
+            records.disks().record(disks, outcome.bytesByDisk(), "run");
+            metrics.disks(disks);
             metrics.reclaimed(outcome.bytesByDisk());
         } catch (RuntimeException e) {
             org.slf4j.LoggerFactory.getLogger(CleanupRuns.class).warn("Free space after a cleanup run could not be stored: {}", e.toString());

@@ -185,6 +185,11 @@ public final class DiskPressure {
         return "disk " + disk.name() + " " + state + " (threshold " + disk.threshold() + ", target " + disk.target() + ")";
     }
 
+    /** Every disk with its limits looked at, nothing chosen (figures read after a run). */
+    public static List<DiskState> judged(List<DiskState> disks, DiskRules rules) {
+        return disks.stream().map(disk -> judge(disk, rules)).toList();
+    }
+
     /** The disk with its limits looked at: over the threshold, under it, unknown, or without a limit. */
     static DiskState judge(DiskState disk, DiskRules rules) {
         Optional<DiskOptions.RootRule> rule = rules.forDisk(disk.rootFolders(), disk.totalBytes());

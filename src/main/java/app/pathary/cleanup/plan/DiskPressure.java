@@ -64,7 +64,7 @@ public final class DiskPressure {
                     chosenBytes += candidate.deletion().bytes();
                     chosen++;
                     replaced.add(candidate.replaces());
-                    chosenInOrder.add(candidate.deletion().chosenFor(disk.name(), action(candidate.deletion()), why(judged, candidate)));
+                    chosenInOrder.add(withoutLeavingLine(candidate.deletion()).chosenFor(disk.name(), action(candidate.deletion()), why(judged, candidate)));
                 }
             }
             String note = judged.status().equals(DiskState.OK) ? "under the threshold: nothing extra is deleted"
@@ -152,6 +152,16 @@ public final class DiskPressure {
 
     private static boolean onDisk(PlanEntry entry, DiskState disk, DiskFigures.Placed placed) {
         return entry.instance() != null && placed.diskOf(entry.instance(), entry.path()).map(disk.name()::equals).orElse(false);
+    }
+
+    /** A leaving entry made due now loses its "leaving on D; not deleted before then" line (the disk's reason says it instead). */
+    private static PlanEntry withoutLeavingLine(PlanEntry entry) {
+        if (!entry.action().equals(PlanEntry.LEAVING)) {
+            return entry;
+        }
+        return new PlanEntry(entry.action(), entry.instance(), entry.arrId(), entry.jellyfinIds(), entry.title(), entry.path(), entry.bytes(),
+                entry.reasons().stream().filter(r -> !r.startsWith("leaving on ")).toList(), entry.movieAction(), entry.movieFileId(),
+                entry.episodeFileIds(), entry.episodeIds(), entry.deleteSeries());
     }
 
     /** A leaving entry keeps its planned action in its details: a movie file id or movie action means a movie. */

@@ -5,7 +5,9 @@
 # /usr/bin/time -v), peak RSS, and the requests each fake received.
 # Usage: bench/cleanup-cli.sh [movies] [episodes] [runs]     (default 20000 50000 3)
 # OUT_DIR keeps each run's output (default: a temporary folder, removed); COMMANDS picks what runs
-# (default "plan report"; "plan" = cleanup:plan with primary user0, "report" = watched:report --strategy any,
+# (default "plan report"; "plan" = cleanup:plan with primary user0, "plan-disk" = the same plan under disk pressure
+# (the emulated 20 TB disk is 95 % full; CLEANUP_DISK_THRESHOLD=90%, CLEANUP_DISK_TARGET=50%, so every eligible item is
+# a candidate; "plan-disk-waiting" adds CLEANUP_DISK_INCLUDE_WAITING=true), "report" = watched:report --strategy any,
 # "footprint" = the retained size of the primary and the any snapshot, app.pathary.bench.SnapshotFootprint, run on
 # FOOTPRINT_JAR's classes, default target/pathary.jar).
 # LAUNCHER runs another build's launcher (e.g. a copy of an older checkout's ./pathary beside its target/pathary.jar),
@@ -50,7 +52,8 @@ run_cli() {
   if [ "${FRESH_DATA:-0}" != 1 ]; then
     env DATA_DIR="$data" TIMEZONE=UTC "${LAUNCHER:-./pathary}" migrate >/dev/null 2>&1
   fi
-  env "${ENV_LINES[@]}" DATA_DIR="$data" TIMEZONE=UTC CLEANUP_STRATEGY=primary CLEANUP_PRIMARY_USER=user0 \
+  # shellcheck disable=SC2086 # EXTRA_ENV is a list of NAME=value words
+  env "${ENV_LINES[@]}" ${EXTRA_ENV:-} DATA_DIR="$data" TIMEZONE=UTC CLEANUP_STRATEGY=primary CLEANUP_PRIMARY_USER=user0 \
     /usr/bin/time -v -o "$out.time" "${LAUNCHER:-./pathary}" "$@" >"$out.txt" 2>"$out.err" || { echo "$label failed:"; tail -5 "$out.err"; }
   awk -v label="$label" -v n="$n" '
     /Elapsed \(wall clock\)/ { split($NF, t, ":"); wall = (length(t) == 3) ? t[1] * 3600 + t[2] * 60 + t[3] : t[1] * 60 + t[2] }
@@ -75,6 +78,9 @@ for n in $(seq 1 "$RUNS"); do
   for c in $COMMANDS; do
     case $c in
       plan) run_cli plan "$n" cleanup:plan --now 2026-01-20 ;;
+      plan-disk) EXTRA_ENV="CLEANUP_DISK_THRESHOLD=90% CLEANUP_DISK_TARGET=50%" run_cli plan-disk "$n" cleanup:plan --now 2026-01-20 ;;
+      plan-disk-waiting) EXTRA_ENV="CLEANUP_DISK_THRESHOLD=90% CLEANUP_DISK_TARGET=50% CLEANUP_DISK_INCLUDE_WAITING=true" \
+        run_cli plan-disk-w "$n" cleanup:plan --now 2026-01-20 ;;
       report) run_cli report "$n" watched:report --strategy any --now 2026-01-20 ;;
       footprint)
         for strategy in primary any; do

@@ -4,7 +4,9 @@ import app.pathary.App;
 import app.pathary.cleanup.apply.CleanupExecutor;
 import app.pathary.cleanup.apply.CleanupPlans;
 import app.pathary.cleanup.plan.CleanupPlan;
+import app.pathary.cleanup.plan.DiskState;
 import app.pathary.cleanup.plan.PlanEntry;
+import app.pathary.config.DiskLimit;
 import app.pathary.common.InvalidInputException;
 import app.pathary.history.WatchDateWindow;
 import java.time.LocalDate;
@@ -26,10 +28,21 @@ final class CleanupCommands {
         plan.warnings().forEach(w -> System.out.println("warning: " + w));
         plan.stops().forEach(s -> System.out.println("needs an override: " + s));
         plan.bytesByInstance().forEach((instance, bytes) -> System.out.println("to reclaim on " + instance + ": " + bytes + " bytes"));
+        plan.disks().forEach(disk -> System.out.println(disk(disk)));
         for (PlanEntry entry : plan.entries()) {
             System.out.println(String.format("%-20s %-12s %s: %s", entry.action(), entry.instance() == null ? "-" : entry.instance(),
                     entry.title(), String.join("; ", entry.reasons())));
         }
+    }
+
+    /** One line per disk: "disk /movies: 700.0 GB free of 10.0 TB (93 % used; from /diskspace of radarr); over ...". */
+    static String disk(DiskState disk) {
+        String figures = disk.freeBytes() == null ? "free space unknown"
+                : DiskLimit.Bytes.text(disk.freeBytes()) + " free" + (disk.totalBytes() == null ? "" : " of " + DiskLimit.Bytes.text(disk.totalBytes())
+                + (disk.usedPercent() == null ? "" : " (" + disk.usedPercent() + " % used)"));
+        String limits = disk.threshold() == null ? "no threshold" : "threshold " + disk.threshold() + ", target " + disk.target();
+        return "disk " + disk.name() + ": " + figures + "; from " + disk.figureFrom() + "; " + limits + "; " + disk.status()
+                + (disk.note() == null ? "" : ": " + disk.note());
     }
 
     @Command(name = "cleanup:plan", description = "Makes a cleanup plan (reads Jellyfin, Radarr and Sonarr; deletes nothing).")

@@ -11,9 +11,10 @@ import java.util.Optional;
  * @param planMaxAge         CLEANUP_PLAN_MAX_AGE_HOURS (default 24)
  * @param schedule           CLEANUP_SCHEDULE_HOURS: empty means no scheduled cleanup
  * @param leaving            the leaving-soon schedule, collections and keep requests ({@link LeavingOptions})
+ * @param disks              disk pressure: threshold, target, waiting items ({@link DiskOptions})
  */
 public record CleanupOptions(int maxDeletionsPerRun, int maxDeletePercent, Duration planMaxAge, Optional<Duration> schedule,
-        LeavingOptions leaving) {
+        LeavingOptions leaving, DiskOptions disks) {
     public static final String MAX_DELETIONS = "CLEANUP_MAX_DELETIONS_PER_RUN";
     public static final String MAX_PERCENT = "CLEANUP_MAX_DELETE_PERCENT";
     public static final String MAX_AGE = "CLEANUP_PLAN_MAX_AGE_HOURS";
@@ -22,6 +23,11 @@ public record CleanupOptions(int maxDeletionsPerRun, int maxDeletePercent, Durat
     /** With the leaving-soon options at their defaults. */
     public CleanupOptions(int maxDeletionsPerRun, int maxDeletePercent, Duration planMaxAge, Optional<Duration> schedule) {
         this(maxDeletionsPerRun, maxDeletePercent, planMaxAge, schedule, LeavingOptions.defaults());
+    }
+
+    /** Without disk pressure. */
+    public CleanupOptions(int maxDeletionsPerRun, int maxDeletePercent, Duration planMaxAge, Optional<Duration> schedule, LeavingOptions leaving) {
+        this(maxDeletionsPerRun, maxDeletePercent, planMaxAge, schedule, leaving, DiskOptions.none());
     }
 
     public static CleanupOptions defaults() {
@@ -37,6 +43,6 @@ public record CleanupOptions(int maxDeletionsPerRun, int maxDeletePercent, Durat
                 environment.get(MAX_AGE).map(v -> Duration.ofHours(OptionRules.wholeNumber(MAX_AGE, v, 1, 24 * 365)))
                         .orElse(defaults.planMaxAge()),
                 environment.get(SCHEDULE).map(v -> Duration.ofHours(OptionRules.wholeNumber(SCHEDULE, v, 1, 9999))),
-                LeavingOptions.parse(environment));
+                LeavingOptions.parse(environment), DiskOptions.parse(environment));
     }
 }

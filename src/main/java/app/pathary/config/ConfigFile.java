@@ -32,7 +32,7 @@ import java.util.Set;
  * </pre>
  */
 public record ConfigFile(Optional<Path> path, List<ArrInstanceOptions> radarr, List<ArrInstanceOptions> sonarr, Optional<String> keepTag,
-        ActionOptions actions, List<ChannelOptions> notifications) {
+        ActionOptions actions, List<ChannelOptions> notifications, List<DiskOptions.RootRule> diskRules) {
     public static final String VARIABLE = "CONFIG_FILE";
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final Set<String> TOP = Set.of("radarr", "sonarr", "cleanup", "notifications");
@@ -45,6 +45,12 @@ public record ConfigFile(Optional<Path> path, List<ArrInstanceOptions> radarr, L
         radarr = List.copyOf(radarr);
         sonarr = List.copyOf(sonarr);
         notifications = List.copyOf(notifications);
+        diskRules = diskRules == null ? List.of() : List.copyOf(diskRules);
+    }
+
+    public ConfigFile(Optional<Path> path, List<ArrInstanceOptions> radarr, List<ArrInstanceOptions> sonarr, Optional<String> keepTag,
+            ActionOptions actions, List<ChannelOptions> notifications) {
+        this(path, radarr, sonarr, keepTag, actions, notifications, List.of());
     }
 
     public ConfigFile(Optional<Path> path, List<ArrInstanceOptions> radarr, List<ArrInstanceOptions> sonarr, Optional<String> keepTag,
@@ -84,9 +90,10 @@ public record ConfigFile(Optional<Path> path, List<ArrInstanceOptions> radarr, L
         }
         Set<String> cleanupKeys = new HashSet<>(CLEANUP.values());
         cleanupKeys.add("keepTag");
+        cleanupKeys.add("disks");
         onlyKnownKeys(cleanup, cleanupKeys, where, "cleanup.");
         ConfigFile parsed = new ConfigFile(Optional.of(file), instances(root, "radarr", where), instances(root, "sonarr", where),
-                text(cleanup, "keepTag"), ActionOptions.parse(section(cleanup, where)), channels(root, where));
+                text(cleanup, "keepTag"), ActionOptions.parse(section(cleanup, where)), channels(root, where), diskRules(cleanup, where));
         Set<String> names = new HashSet<>();
         for (ArrInstanceOptions instance : parsed.instances()) {
             if (!names.add(instance.name())) {
@@ -117,6 +124,28 @@ public record ConfigFile(Optional<Path> path, List<ArrInstanceOptions> radarr, L
                     apiKey, PathPair.parseAll(where + " key " + key + "pathMap", mapText), text(node, "keepTag")));
         }
         return instances;
+    }
+
+    /** {@code cleanup.disks}: a list of {rootFolder, instance (optional), threshold, target (default: the threshold)}. */
+    private static List<DiskOptions.RootRule> diskRules(JsonNode cleanup, String where) {
+        JsonNode list = cleanup.path("disks");
+        if (list.isMissingNode() || list.isNull()) {
+            return List.of();
+        }
+        if (!list.isArray()) {
+            throw new ConfigException(where + " key cleanup.disks must be a list of {rootFolder, threshold, target}.");
+        }
+        List<DiskOptions.RootRule> rules = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            String key = "cleanup.disks[" + i + "].";
+            JsonNode node = list.get(i);
+            onlyKnownKeys(node, Set.of("rootFolder", "instance", "threshold", "target"), where, key);
+            DiskLimit threshold = DiskLimit.parse(where + " key " + key + "threshold", required(node, "threshold", where, key));
+            DiskLimit target = text(node, "target").map(t -> DiskLimit.parse(where + " key " + key + "target", t)).orElse(threshold);
+            DiskOptions.check(threshold, target, where + " key " + key + "threshold", where + " key " + key + "target");
+            rules.add(new DiskOptions.RootRule(required(node, "rootFolder", where, key), text(node, "instance"), threshold, target));
+        }
+        return rules;
     }
 
     private static List<ChannelOptions> channels(JsonNode root, String where) {

@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * One line of the watched report: a movie, a season (with its episodes) or an episode of the specials, with its
  * verdict and the sentences that explain it. Dates are calendar days in {@code TIMEZONE}; {@code year} is the production
- * year of a movie as Jellyfin knows it.
+ * year of a movie as Jellyfin knows it. {@code watchedByAll}: every counted user played it (eligible and waiting entries;
+ * a season when every episode is), the first rank of disk pressure's order.
  */
 @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
 @com.fasterxml.jackson.annotation.JsonIgnoreProperties(value = {"explanation"}, allowGetters = true)
@@ -28,12 +29,25 @@ public record ReportEntry(
         LocalDate eligibleOn,
         @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY)
         List<ReportEntry> episodes,
-        Integer year) {
+        Integer year,
+        Boolean watchedByAll) {
 
     @com.fasterxml.jackson.annotation.JsonCreator
     public ReportEntry {
         reasons = List.copyOf(reasons);
         episodes = episodes == null ? List.of() : List.copyOf(episodes);
+    }
+
+    public ReportEntry(String kind, String jellyfinId, String name, String series, Integer season, String episode, Integer episodeNumber,
+            Integer episodeEnd, String path, Integer tmdbId, Integer tvdbId, Verdict verdict, List<String> reasons, LocalDate lastPlayed,
+            LocalDate eligibleOn, List<ReportEntry> episodes, Integer year) {
+        this(kind, jellyfinId, name, series, season, episode, episodeNumber, episodeEnd, path, tmdbId, tvdbId, verdict, reasons, lastPlayed,
+                eligibleOn, episodes, year, null);
+    }
+
+    public ReportEntry withWatchedByAll(List<ReportEntry> newEpisodes, Boolean all) {
+        return new ReportEntry(kind, jellyfinId, name, series, season, episode, episodeNumber, episodeEnd, path, tmdbId, tvdbId, verdict,
+                reasons, lastPlayed, eligibleOn, newEpisodes, year, all);
     }
 
     /** An entry without a known production year (seasons, and reports stored before years were kept). */

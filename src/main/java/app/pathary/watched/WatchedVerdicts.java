@@ -33,6 +33,7 @@ public final class WatchedVerdicts {
             }
         }
         seasons.values().forEach(episodes -> entries.add(SeasonVerdict.of(episodes, snapshot)));
+        entries.replaceAll(entry -> withWatchedByAll(entry, snapshot, policy.countedUsers()));
         entries.sort(Comparator.comparing((ReportEntry e) -> e.series() == null ? e.name() : e.series())
                 .thenComparing(e -> e.season() == null ? -1 : e.season())
                 .thenComparing(e -> e.episode() == null ? "" : e.episode()));
@@ -40,6 +41,20 @@ public final class WatchedVerdicts {
                 : " (" + String.join(", ", policy.countedUsers()) + ")") + ", grace " + policy.graceDaysMovies() + " days for movies and "
                 + policy.graceDaysEpisodes() + " for episodes" + (policy.keepFavorites() ? ", favourites kept" : "");
         return new WatchedReport(computedAt, today, summary, entries);
+    }
+
+    /** Marks eligible and waiting entries watched by every counted user (a season: every episode), or not. */
+    private static ReportEntry withWatchedByAll(ReportEntry entry, LibrarySnapshot snapshot, List<String> counted) {
+        if (entry.verdict() != Verdict.ELIGIBLE && entry.verdict() != Verdict.WAITING) {
+            return entry;
+        }
+        java.util.function.Predicate<String> all = id -> id != null && !counted.isEmpty()
+                && counted.stream().allMatch(user -> snapshot.play(user, id).played());
+        if (entry.episodes().isEmpty()) {
+            return entry.withWatchedByAll(entry.episodes(), all.test(entry.jellyfinId()));
+        }
+        List<ReportEntry> episodes = entry.episodes().stream().map(e -> e.withWatchedByAll(e.episodes(), all.test(e.jellyfinId()))).toList();
+        return entry.withWatchedByAll(episodes, episodes.stream().allMatch(e -> Boolean.TRUE.equals(e.watchedByAll())));
     }
 
     static ReportEntry entry(String kind, ItemJudge.Judgement judgement, LibrarySnapshot snapshot) {

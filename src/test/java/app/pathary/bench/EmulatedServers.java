@@ -31,6 +31,10 @@ public final class EmulatedServers {
         FakeRadarr radarr = FakeRadarr.start();
         FakeSonarr sonarr = FakeSonarr.start();
         BenchLibrary library = new BenchLibrary(jellyfin, radarr, sonarr, movies, episodes);
+        // one 20 TB disk under both, 95 % full: plans read it; with CLEANUP_DISK_THRESHOLD set it is under pressure
+        app.pathary.testing.FakeDisk disk = new app.pathary.testing.FakeDisk("/", 1_000_000_000_000L, 20_000_000_000_000L, true);
+        radarr.addDisk(disk);
+        sonarr.addDisk(disk);
         jellyfin.freeze();
         jellyfin.clearRequests();
         radarr.clearRequests();

@@ -87,6 +87,9 @@ class ApiContractHttpTest {
         Map<String, String> env = new HashMap<>(Map.of("JELLYFIN_URL", jellyfin.baseUrl().toString(), "JELLYFIN_API_KEY", jellyfin.addApiKey(),
                 "CLEANUP_PRIMARY_USER", "alice", "RADARR_URL", radarr.baseUrl().toString(), "RADARR_API_KEY", radarr.apiKey(),
                 "RADARR_PATH_MAP", "/media/movies:/movies", "CLEANUP_MAX_DELETE_PERCENT", "100", "TIMEZONE", "Europe/Paris"));
+        radarr.addDisk("/movies", 2_000_000_000_000L, 8_000_000_000_000L);
+        env.put("CLEANUP_DISK_THRESHOLD", "95%");
+        env.put("CLEANUP_DISK_TARGET", "90%");
         app = TestApp.start(TestDatabases.fresh(dialect), Clock.systemUTC(), env);
         var accounts = app.app.users.accounts();
         long rootId = accounts.create("root@example.org", "password1", "root", true).id();
@@ -391,6 +394,12 @@ class ApiContractHttpTest {
         JsonNode plan = conforms(api.call("GET", "/api/cleanup/plan", bearer(rootToken)), 200).json();
         assertThat(plan.path("entries")).anySatisfy(e -> assertThat(e.path("action").asText()).isEqualTo("delete-movie"));
         String id = plan.path("id").asText();
+        JsonNode disks = conforms(api.call("GET", "/api/cleanup/disks", bearer(rootToken)), 200).json();
+        assertThat(disks.path("planId").asText()).isEqualTo(id);
+        assertThat(disks.path("disks").get(0).path("disk").path("status").asText()).isEqualTo("ok");
+        assertThat(disks.path("disks").get(0).path("usedPercent").asInt()).isEqualTo(75);
+        refusedValid(api.call("GET", "/api/cleanup/disks", Map.of()), 401, "Log in first");
+        refusedValid(api.call("GET", "/api/cleanup/disks", bearer(bobToken)), 403, "Only admins");
         JsonNode leaving = conforms(api.call("GET", "/api/cleanup/leaving", bearer(bobToken)), 200).json();
         assertThat(leaving.path("items")).as("every user sees the schedule").anySatisfy(e -> assertThat(e.path("title").asText()).isEqualTo("Heat"));
         refusedValid(api.call("GET", "/api/cleanup/leaving", Map.of()), 401, "Log in first");

@@ -54,10 +54,16 @@ public abstract sealed class FakeArr implements AutoCloseable permits FakeRadarr
     }
 
     /** A filesystem for {@code /diskspace}; deletes under it free space unless a recycle bin is set. */
-    public void addDisk(String path, long freeSpace, long totalSpace) {
+    public FakeDisk addDisk(String path, long freeSpace, long totalSpace) {
+        return addDisk(new FakeDisk(path, freeSpace, totalSpace, true));
+    }
+
+    /** A disk this fake shares with others (the same filesystem mounted in two *arr), or a network mount ({@code listed} false). */
+    public FakeDisk addDisk(FakeDisk disk) {
         synchronized (settings) {
-            settings.disks.add(new FakeArrSettings.Disk(path, freeSpace, totalSpace));
+            settings.disks.add(disk);
         }
+        return disk;
     }
 
     /** A root folder (the parent folder of every added item is one already); e.g. {@code /movies}. */

@@ -16,25 +16,12 @@ import java.util.UUID;
  */
 final class FakeArrSettings {
 
-    /** A filesystem as {@code /api/v3/diskspace} reports it. */
-    static final class Disk {
-        final String path;
-        long freeSpace;
-        final long totalSpace;
-
-        Disk(String path, long freeSpace, long totalSpace) {
-            this.path = path;
-            this.freeSpace = freeSpace;
-            this.totalSpace = totalSpace;
-        }
-    }
-
     final String product;
     final String version;
     final String apiKey = UUID.randomUUID().toString().replace("-", "");
     final String urlBase;
     final Map<Integer, String> tags = new LinkedHashMap<>();
-    final List<Disk> disks = new ArrayList<>();
+    final List<FakeDisk> disks = new ArrayList<>();
     final List<String> deletedFiles = new ArrayList<>();
     /** Root folders as {@code /rootfolder} lists them; an item's parent folder is added with the item, as the *arr requires. */
     final java.util.Set<String> rootFolders = new java.util.LinkedHashSet<>();
@@ -82,10 +69,13 @@ final class FakeArrSettings {
     void deleted(String path, long bytes) {
         deletedFiles.add(path);
         if (recycleBin.isBlank()) {
-            disks.stream().filter(d -> isSameOrParent(d.path, path))
-                    .max(Comparator.comparingInt(d -> d.path.length()))
-                    .ifPresent(d -> d.freeSpace = Math.min(d.totalSpace, d.freeSpace + bytes));
+            diskOf(path).ifPresent(d -> d.freeLater(bytes));
         }
+    }
+
+    /** The disk holding {@code path}: the longest disk path above it. */
+    java.util.Optional<FakeDisk> diskOf(String path) {
+        return disks.stream().filter(d -> isSameOrParent(d.path, path)).max(Comparator.comparingInt(d -> d.path.length()));
     }
 
     /** The 409 safety check of a file delete: the root folder (the item folder's parent) must exist. */

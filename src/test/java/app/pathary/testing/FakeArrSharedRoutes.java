@@ -24,8 +24,7 @@ final class FakeArrSharedRoutes {
             ArrayNode folders = FakeArrJson.array();
             int id = 1;
             for (String path : settings.rootFolders) {
-                long free = settings.disks.stream().filter(d -> FakeArrSettings.isSameOrParent(d.path, path))
-                        .mapToLong(d -> d.freeSpace).findFirst().orElse(0);
+                long free = settings.diskOf(path).map(FakeDisk::freeSpace).orElse(0L);
                 folders.addObject().put("id", id++).put("path", path.endsWith("/") ? path : path + "/")
                         .put("accessible", !settings.rootFolderMissing).put("freeSpace", free).putArray("unmappedFolders");
             }
@@ -33,8 +32,8 @@ final class FakeArrSharedRoutes {
         });
         routes.add("GET", "/api/v3/diskspace", exchange -> {
             ArrayNode disks = FakeArrJson.array();
-            settings.disks.forEach(disk -> disks.addObject().put("id", 0).put("path", disk.path)
-                    .put("label", "").put("freeSpace", disk.freeSpace).put("totalSpace", disk.totalSpace));
+            settings.disks.stream().filter(disk -> disk.listed).forEach(disk -> disks.addObject().put("id", 0).put("path", disk.path)
+                    .put("label", "").put("freeSpace", disk.freeSpace()).put("totalSpace", disk.totalSpace));
             exchange.json(disks);
         });
     }

@@ -182,7 +182,7 @@ class FakeRadarrTest {
     }
 
     @Test
-    void deletesFreeDiskSpaceUnlessARecycleBinIsSet() {
+    void deletesFreeDiskSpaceUnlessARecycleBinIsSet() throws InterruptedException {
         radarr.addDisk("/movies", 1_000_000_000L, 20_000_000_000L);
         radarr.setRecycleBin("/recycle");
         raw.delete("/api/v3/moviefile/" + freeGuy.fileId());
@@ -191,7 +191,13 @@ class FakeRadarrTest {
         radarr.setRecycleBin("");
         FakeRadarrMovie dune = radarr.addMovie("Dune", 2021, 438631, "/movies/Dune").file("/movies/Dune/d.mkv", 500);
         raw.delete("/api/v3/moviefile/" + dune.fileId());
-        assertThat(raw.get("/api/v3/diskspace").json().get(0).get("freeSpace").asLong()).isEqualTo(1_000_000_500L);
+        // deletes free space asynchronously, as Radarr does
+        long free = 0;
+        for (int tries = 0; tries < 100 && free != 1_000_000_500L; tries++) {
+            Thread.sleep(20);
+            free = raw.get("/api/v3/diskspace").json().get(0).get("freeSpace").asLong();
+        }
+        assertThat(free).isEqualTo(1_000_000_500L);
     }
 
     @Test

@@ -12,6 +12,7 @@ import app.pathary.cleanup.instances.CleanupActions;
 import app.pathary.cleanup.instances.CleanupLimits;
 import app.pathary.cleanup.plan.ArrSnapshot;
 import app.pathary.cleanup.plan.CleanupPlan;
+import app.pathary.cleanup.plan.DiskFigures;
 import app.pathary.cleanup.plan.PlanEntry;
 import app.pathary.common.InvalidInputException;
 import app.pathary.jellyfin.client.JellyfinException;
@@ -43,6 +44,7 @@ public final class CleanupExecutor {
     private final ArrReader reader;
     private final FreshCheck check;
     private final SeerrLink seerr;
+    private final DiskReader disks;
 
     public CleanupExecutor(RadarrClient radarr, SonarrClient sonarr, CleanupStores records) {
         this(radarr, sonarr, records, SeerrLink.off());
@@ -55,10 +57,15 @@ public final class CleanupExecutor {
         this.seerr = seerr;
         this.reader = new ArrReader(radarr, sonarr);
         this.check = new FreshCheck(radarr, sonarr, seerr);
+        this.disks = new DiskReader(radarr, sonarr);
     }
 
     SeerrLink seerr() {
         return seerr;
+    }
+
+    DiskReader disks() {
+        return disks;
     }
 
     /**
@@ -74,9 +81,15 @@ public final class CleanupExecutor {
      * from each instance.
      */
     public record Outcome(int deleted, int alreadyGone, int skipped, int failed, long bytes, String stoppedBecause,
-            Map<String, InstanceTally> byInstance) {
+            Map<String, InstanceTally> byInstance, List<String> diskNotes, Map<String, Long> bytesByDisk) {
         public Outcome {
             byInstance = Map.copyOf(byInstance);
+            diskNotes = diskNotes == null ? List.of() : List.copyOf(diskNotes);
+            bytesByDisk = bytesByDisk == null ? Map.of() : Map.copyOf(bytesByDisk);
+        }
+
+        public Outcome(int deleted, int alreadyGone, int skipped, int failed, long bytes, String stoppedBecause, Map<String, InstanceTally> byInstance) {
+            this(deleted, alreadyGone, skipped, failed, bytes, stoppedBecause, byInstance, List.of(), Map.of());
         }
 
         public Outcome(int deleted, int alreadyGone, int skipped, int failed, long bytes, String stoppedBecause) {
@@ -84,13 +97,18 @@ public final class CleanupExecutor {
         }
 
         Outcome with(Map<String, InstanceTally> tallies) {
-            return new Outcome(deleted, alreadyGone, skipped, failed, bytes, stoppedBecause, tallies);
+            return new Outcome(deleted, alreadyGone, skipped, failed, bytes, stoppedBecause, tallies, diskNotes, bytesByDisk);
+        }
+
+        Outcome withDisks(List<String> notes, Map<String, Long> byDisk) {
+            return new Outcome(deleted, alreadyGone, skipped, failed, bytes, stoppedBecause, byInstance, notes, byDisk);
         }
 
         @Override
         public String toString() {
             return "Deleted " + deleted + " (" + String.format(java.util.Locale.ROOT, "%.2f GB", bytes / 1e9) + "), " + alreadyGone + " already gone, " + skipped + " skipped, "
-                    + failed + " failed" + (stoppedBecause == null ? "." : "; STOPPED: " + stoppedBecause);
+                    + failed + " failed" + (stoppedBecause == null ? "." : "; STOPPED: " + stoppedBecause)
+                    + (diskNotes.isEmpty() ? "" : " Disk pressure: " + String.join("; ", diskNotes) + ".");
         }
     }
 
@@ -105,7 +123,9 @@ public final class CleanupExecutor {
 
     public Outcome execute(CleanupPlan plan, Run run) {
         String runId = java.util.UUID.randomUUID().toString();
-        List<PlanEntry> deleting = plan.entries().stream().filter(PlanEntry::deletes).toList();
+        // deletions already due go first; the ones disk pressure chose follow in its order, and stop at the target
+        List<PlanEntry> deleting = java.util.stream.Stream.concat(plan.entries().stream().filter(e -> e.deletes() && e.disk() == null),
+                plan.entries().stream().filter(e -> e.deletes() && e.disk() != null)).toList();
         if (deleting.isEmpty()) {
             return new Outcome(0, 0, 0, 0, 0, null);
         }
@@ -132,13 +152,25 @@ public final class CleanupExecutor {
             records.audit().audit(plan.id(), runId, run.startedBy(), deleting.getFirst(), "limits overridden by " + run.startedBy() + ": "
                     + String.join(" ", plan.stops()));
         }
+        DiskWatch watch = new DiskWatch(disks, run.instances(), plan.disks());
+        Map<String, Long> byDisk = new java.util.TreeMap<>();
+        Outcome outcome = run(plan, run, runId, deleting, byName, base, watch, byDisk);
+        return outcome.withDisks(watch.notes(), byDisk);
+    }
+
+    private Outcome run(CleanupPlan plan, Run run, String runId, List<PlanEntry> deleting, Map<String, ArrInstanceConfig> byName, ArrSnapshot base,
+            DiskWatch watch, Map<String, Long> byDisk) {
         int deleted = 0;
         int gone = 0;
         int skipped = 0;
         int failed = 0;
         long bytes = 0;
         Map<String, InstanceTally> tallies = new java.util.TreeMap<>();
+        DiskFigures.Placed placed = plan.disks().isEmpty() ? DiskFigures.place(List.of()) : disks.read(run.instances());
         for (PlanEntry entry : deleting) {
+            if (watch.before(entry) != null) {
+                continue;
+            }
             if (!run.overrideLimits() && deleted >= run.limits().maxDeletions()) {
                 String why = "The run reached " + CleanupLimits.MAX_DELETIONS + " (" + run.limits().maxDeletions() + " deletions) and stopped.";
                 records.audit().audit(plan.id(), runId, run.startedBy(), entry, "stopped: " + why);
@@ -166,6 +198,8 @@ public final class CleanupExecutor {
                 switch (outcome.result()) {
                     case DELETED -> {
                         deleted++;
+                        watch.deleted(entry);
+                        placed.diskOf(entry.instance(), entry.path()).ifPresent(d -> byDisk.merge(d, entry.bytes(), Long::sum));
                         bytes += entry.bytes();
                         tallies.merge(entry.instance(), new InstanceTally(1, entry.bytes()),
                                 (a, b) -> new InstanceTally(a.items() + b.items(), a.bytes() + b.bytes()));

@@ -80,7 +80,8 @@ public final class CleanupFacade {
         CleanupRuns runs = new CleanupRuns(remotes.watched().reports(), instances, reader,
                 new CleanupExecutor(remotes.radarr(), remotes.sonarr(), stores, remotes.seerr()), stores,
                 new CleanupRuns.Setting(wiring.clock(), wiring.config().timezone(), CleanupLimits.from(wiring.config().cleanup()),
-                        wiring.metrics(), collections::reconcile));
+                        wiring.metrics(), collections::reconcile, () -> app.pathary.cleanup.plan.DiskRules.of(wiring.config().cleanup().disks(),
+                                wiring.configFile().current().diskRules())));
         return new CleanupFacade(instances, stores, runs, remotes.check(), wiring.config().timezone());
     }
 
@@ -136,7 +137,8 @@ public final class CleanupFacade {
     public List<WebRoutes> routes(Pages pages, JobQueue jobs, WatchedFacade watched, JellyfinClient jellyfin,
             java.util.function.Function<Long, Optional<String>> jellyfinNameOf) {
         List<WebRoutes> routes = new java.util.ArrayList<>(List.of(new CleanupSettingsPages(pages, watched.settings(), jellyfin, instances),
-                new ArrSettingsPages(pages, instances, check), new CleanupPages(pages, stores, runs, jobs, zone, () -> yearsOf(watched))));
+                new ArrSettingsPages(pages, instances, check), new CleanupPages(pages, stores, runs, jobs, zone, () -> yearsOf(watched)),
+                new DiskApi(stores, zone)));
         routes.addAll(stores.leaving().routes(pages, jellyfinNameOf));
         return routes;
     }

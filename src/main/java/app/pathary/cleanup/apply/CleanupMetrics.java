@@ -38,6 +38,38 @@ public final class CleanupMetrics {
         reclaimed.increment(outcome.bytes());
     }
 
+    private final java.util.Map<String, java.util.concurrent.atomic.AtomicLong[]> disks = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * Per disk: {@code pathary_cleanup_disk_free_bytes}, {@code pathary_cleanup_disk_threshold_free_bytes} and
+     * {@code pathary_cleanup_disk_target_free_bytes} (NaN while unknown), from the latest plan or run.
+     */
+    void disks(java.util.List<app.pathary.cleanup.plan.DiskState> states) {
+        for (app.pathary.cleanup.plan.DiskState disk : states) {
+            java.util.concurrent.atomic.AtomicLong[] values = disks.computeIfAbsent(disk.name(), name -> {
+                java.util.concurrent.atomic.AtomicLong[] fresh = {new java.util.concurrent.atomic.AtomicLong(-1),
+                        new java.util.concurrent.atomic.AtomicLong(-1), new java.util.concurrent.atomic.AtomicLong(-1)};
+                String[] names = {"pathary.cleanup.disk.free", "pathary.cleanup.disk.threshold.free", "pathary.cleanup.disk.target.free"};
+                for (int i = 0; i < 3; i++) {
+                    java.util.concurrent.atomic.AtomicLong value = fresh[i];
+                    io.micrometer.core.instrument.Gauge.builder(names[i], () -> value.get() < 0 ? Double.NaN : value.get()).tag("disk", name)
+                            .baseUnit("bytes").description("Free bytes on a disk the *arr report (threshold, target: the free space they ask for)")
+                            .register(meters);
+                }
+                return fresh;
+            });
+            values[0].set(disk.freeBytes() == null ? -1 : disk.freeBytes());
+            values[1].set(disk.thresholdFree() == null ? -1 : disk.thresholdFree());
+            values[2].set(disk.targetFree() == null ? -1 : disk.targetFree());
+        }
+    }
+
+    /** {@code pathary_cleanup_disk_reclaimed_bytes_total{disk}}: bytes an execution deleted per disk. */
+    void reclaimed(java.util.Map<String, Long> byDisk) {
+        byDisk.forEach((disk, bytes) -> Counter.builder("pathary.cleanup.disk.reclaimed").tag("disk", disk).baseUnit("bytes")
+                .description("Bytes of media files deleted by cleanup, per disk").register(meters).increment(bytes));
+    }
+
     private Timer plans(String result) {
         return Timer.builder("pathary.cleanup.plan").tag("result", result).description("Time taken to make a cleanup plan").register(meters);
     }

@@ -129,6 +129,7 @@ final class CleanupPages implements WebRoutes {
         model.put("maxAgeHours", runs.limits().planMaxAge().toHours());
         model.put("years", plan == null ? Map.of() : years.get());
         model.put("calendar", records.leaving().calendar());
+        model.put("disks", DiskApi.views(records, zone));
         model.put("leavingSoonDays", records.leaving().options().days());
         model.put("pendingKeeps", records.leaving().keeps().pending());
         model.put("jobId", ctx.queryParam("job") == null ? null : PathIds.parse(ctx.queryParam("job"), "job"));

@@ -6,7 +6,8 @@ import app.pathary.cleanup.instances.CleanupLimits;
 import app.pathary.cleanup.plan.ArrSnapshot;
 import app.pathary.cleanup.plan.BlastRadius;
 import app.pathary.cleanup.plan.CleanupPlan;
-import app.pathary.cleanup.plan.CleanupPlanner;
+import app.pathary.cleanup.plan.DiskFigures;
+import app.pathary.cleanup.plan.DiskRules;
 import app.pathary.cleanup.plan.PlanEntry;
 import app.pathary.common.ConflictException;
 import app.pathary.common.InvalidInputException;
@@ -43,15 +44,21 @@ public final class CleanupRuns {
     private final ZoneId zone;
     private final CleanupMetrics metrics;
     private final java.util.function.Supplier<String> collections;
+    private final java.util.function.Supplier<DiskRules> diskRules;
     private final java.util.List<RunListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /**
      * Where the runs keep time (the clock, the configured zone), the limits, where plans and deletions are counted, and
      * what follows every plan and execution (the Jellyfin "Leaving soon" collections; it answers with its sentence).
      */
-    public record Setting(Clock clock, ZoneId zone, CleanupLimits limits, CleanupMetrics metrics, java.util.function.Supplier<String> collections) {
+    public record Setting(Clock clock, ZoneId zone, CleanupLimits limits, CleanupMetrics metrics, java.util.function.Supplier<String> collections,
+            java.util.function.Supplier<DiskRules> disks) {
         public Setting(Clock clock, ZoneId zone, CleanupLimits limits, CleanupMetrics metrics) {
-            this(clock, zone, limits, metrics, () -> "");
+            this(clock, zone, limits, metrics, () -> "", DiskRules::none);
+        }
+
+        public Setting(Clock clock, ZoneId zone, CleanupLimits limits, CleanupMetrics metrics, java.util.function.Supplier<String> collections) {
+            this(clock, zone, limits, metrics, collections, DiskRules::none);
         }
     }
 
@@ -67,6 +74,7 @@ public final class CleanupRuns {
         this.limits = setting.limits();
         this.metrics = setting.metrics();
         this.collections = setting.collections();
+        this.diskRules = setting.disks();
     }
 
     /** Told when an execution ends and when a run fails (notifications); a listener's failure never changes a run. */
@@ -107,14 +115,21 @@ public final class CleanupRuns {
         if (instances.isEmpty()) {
             throw new InvalidInputException("No Radarr or Sonarr instance is configured (RADARR_URL, SONARR_URL, CONFIG_FILE or the cleanup page).");
         }
-        ArrSnapshot arr = reader.read(instances, report);
-        java.util.Map<String, String> keeps = new java.util.HashMap<>(seerrKeeps(report));
-        keeps.putAll(records.keepReasons(zone));
-        CleanupPlan plan = CleanupPlanner.plan(report, arr, keeps, settings.actions(), clock.instant());
-        plan = records.leaving().schedule(plan);
+        DiskPlanning.Made made = DiskPlanning.plan(new DiskPlanning.Inputs(report, r -> reader.read(instances, r), () -> {
+            java.util.Map<String, String> keeps = new java.util.HashMap<>(seerrKeeps(report));
+            keeps.putAll(records.keepReasons(zone));
+            return keeps;
+        }, settings.actions(),
+                clock.instant(), () -> executor.disks().read(instances), diskRules.get()), records.leaving());
+        CleanupPlan plan = made.plan();
+        ArrSnapshot arr = made.arr();
         plan = plan.withStops(BlastRadius.stops(plan, arr, records.plans().latestPlan(), limits));
-        return records.plans().savePlan(plan);
+        CleanupPlan saved = records.plans().savePlan(plan);
+        records.disks().record(saved.disks(), java.util.Map.of(), "plan");
+        metrics.disks(saved.disks());
+        return saved;
     }
+
 
     /** The Jellyfin collections follow the schedule; the sentence says what came of it ("" when they are not used). */
     private String collections() {
@@ -180,6 +195,7 @@ public final class CleanupRuns {
         CleanupExecutor.Outcome outcome = executor.execute(plan, new CleanupExecutor.Run(settings.instances(), settings.actions(), now, limits,
                 overrideLimits, startedBy, zone, clock.instant()));
         metrics.executed(outcome);
+        recordDisks(outcome);
         tell(listener -> listener.executed(planId, startedBy, outcome));
         boolean untouched = outcome.stoppedBecause() != null
                 && outcome.deleted() + outcome.alreadyGone() + outcome.skipped() + outcome.failed() == 0;
@@ -187,6 +203,21 @@ public final class CleanupRuns {
             records.plans().markExecuted(planId, startedBy, outcome.toString());
         }
         return outcome;
+    }
+
+    /** A free-space sample per disk after an execution, with the bytes it deleted there; a failed read is stored as unknown. */
+    private void recordDisks(CleanupExecutor.Outcome outcome) {
+        if (outcome.deleted() == 0 && outcome.bytesByDisk().isEmpty()) {
+            return;
+        }
+        try {
+            var disks = app.pathary.cleanup.plan.DiskPressure.judged(executor.disks().read(settings.instances()).disks(), diskRules.get());
+            records.disks().record(disks, outcome.bytesByDisk(), "run");
+            metrics.disks(disks);
+            metrics.reclaimed(outcome.bytesByDisk());
+        } catch (RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(CleanupRuns.class).warn("Free space after a cleanup run could not be stored: {}", e.toString());
+        }
     }
 
     /** The job {@link JobSpec.CleanupPlan}: a plan for today, stored. */

@@ -77,6 +77,10 @@ final class FreshCheck {
             return Decision.gone("done: the files are already gone");
         }
         WatchedReport report = inputs.watched().of(planned.jellyfinIds());
+        if (planned.disk() != null && planned.reasons().stream().anyMatch(r -> r.contains(app.pathary.cleanup.plan.DiskPressure.GRACE_SHORTENED))) {
+            // disk pressure shortened its grace when planning: the fresh check plans it the same way (favourites, new plays still keep it)
+            report = app.pathary.cleanup.plan.DiskPressure.withGraceShortened(report);
+        }
         // Seerr is read fresh for these titles; a failed read throws and stops the run, never means "not requested".
         Map<String, String> keeps = new HashMap<>(seerr.freshKeeps(report, inputs.now()));
         keeps.putAll(inputs.exclusions());

@@ -95,7 +95,7 @@ public final class LeavingPlan {
                 left.put(item.key(), whyLeft(item, plan.entries()));
             }
         }
-        CleanupPlan result = new CleanupPlan(plan.id(), plan.createdAt(), plan.today(), plan.watchedPolicy(), entries, plan.warnings(), plan.stops());
+        CleanupPlan result = new CleanupPlan(plan.id(), plan.createdAt(), plan.today(), plan.watchedPolicy(), entries, plan.warnings(), plan.stops(), plan.disks());
         return new Result(result, scheduled, announced, left);
     }
 

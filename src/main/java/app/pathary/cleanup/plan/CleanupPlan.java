@@ -17,15 +17,22 @@ import java.util.TreeMap;
  *
  * @param id    the stored plan's id ({@code null} until stored); executing names it, so what runs is what was looked at
  * @param stops why executing this plan needs an admin's explicit override (blast-radius limits); empty when none
+ * @param disks the disks the *arr reported when the plan was made, with their limits and what disk pressure chose
  */
 @JsonIgnoreProperties(value = {"digest"}, allowGetters = true)
 public record CleanupPlan(Long id, Instant createdAt, LocalDate today, String watchedPolicy, List<PlanEntry> entries,
-        List<String> warnings, List<String> stops) {
+        List<String> warnings, List<String> stops, List<DiskState> disks) {
 
     public CleanupPlan {
         entries = List.copyOf(entries);
         warnings = warnings == null ? List.of() : List.copyOf(warnings);
         stops = stops == null ? List.of() : List.copyOf(stops);
+        disks = disks == null ? List.of() : List.copyOf(disks);
+    }
+
+    public CleanupPlan(Long id, Instant createdAt, LocalDate today, String watchedPolicy, List<PlanEntry> entries, List<String> warnings,
+            List<String> stops) {
+        this(id, createdAt, today, watchedPolicy, entries, warnings, stops, List.of());
     }
 
     public CleanupPlan(Instant createdAt, LocalDate today, String watchedPolicy, List<PlanEntry> entries, List<String> warnings) {
@@ -33,11 +40,15 @@ public record CleanupPlan(Long id, Instant createdAt, LocalDate today, String wa
     }
 
     public CleanupPlan withId(long newId) {
-        return new CleanupPlan(newId, createdAt, today, watchedPolicy, entries, warnings, stops);
+        return new CleanupPlan(newId, createdAt, today, watchedPolicy, entries, warnings, stops, disks);
     }
 
     public CleanupPlan withStops(List<String> newStops) {
-        return new CleanupPlan(id, createdAt, today, watchedPolicy, entries, warnings, newStops);
+        return new CleanupPlan(id, createdAt, today, watchedPolicy, entries, warnings, newStops, disks);
+    }
+
+    public CleanupPlan withEntries(List<PlanEntry> newEntries, List<DiskState> newDisks) {
+        return new CleanupPlan(id, createdAt, today, watchedPolicy, newEntries, warnings, stops, newDisks);
     }
 
     /**

@@ -97,6 +97,24 @@ public final class CleanupScenario implements AutoCloseable {
         return stores.plans().savePlan(stores.leaving().schedule(plan));
     }
 
+    /**
+     * Plans on {@code day} as a run does, disk pressure included: the libraries, the schedule, then the disks read from
+     * the fakes ({@code beforeDiskRead} runs first, e.g. to break that read) judged by {@code rules}.
+     */
+    CleanupPlan planUnderPressure(CleanupStores stores, LocalDate day, app.pathary.cleanup.plan.DiskRules rules, Runnable beforeDiskRead) {
+        WatchedReport watched = new WatchedReport(NOW, day, "test policy", report);
+        ArrReader reader = new ArrReader(radarrClient, sonarrClient);
+        DiskReader disks = new DiskReader(radarrClient, sonarrClient);
+        DiskPlanning.Made made = DiskPlanning.plan(new DiskPlanning.Inputs(watched, r -> reader.read(instances(), r),
+                () -> stores.keepReasons(java.time.ZoneOffset.UTC), actions, NOW, () -> {
+                    beforeDiskRead.run();
+                    return disks.read(instances());
+                }, rules), stores.leaving());
+        CleanupPlan saved = stores.plans().savePlan(made.plan());
+        stores.disks().record(saved.disks(), java.util.Map.of(), "plan");
+        return saved;
+    }
+
     CleanupExecutor.Outcome execute(CleanupPlan plan) {
         return execute(plan, CleanupLimits.defaults(), false);
     }

@@ -46,7 +46,8 @@ class JobDispatchTest {
 
         Map<JobSpec, String> outcomes = new LinkedHashMap<>();
         for (JobSpec spec : new JobSpec[] {new JobSpec.JellyfinImport(alice), new JobSpec.JellyfinExport(alice, true),
-                new JobSpec.JellyfinSync(alice, 424242), new JobSpec.WatchedReport(), new JobSpec.CleanupPlan(),
+                new JobSpec.JellyfinSync(alice, 424242), new JobSpec.JellyfinEpisodeSync(alice, 434343), new JobSpec.JellyfinCatchup(alice),
+                new JobSpec.JellyfinCatchupAll(), new JobSpec.WatchedReport(), new JobSpec.CleanupPlan(),
                 new JobSpec.CleanupExecute(0, "alice", false), new JobSpec.CleanupScheduled(),
                 new JobSpec.NotificationSend("gone", "{\"event\":\"test\",\"title\":\"t\",\"text\":\"x\",\"items\":[]}", "k1")}) {
             try {
@@ -62,6 +63,9 @@ class JobDispatchTest {
                 jellyfinImport -> assertThat(jellyfinImport).startsWith("Scanned 0 items, 0 played; added 0 watch dates"),
                 jellyfinExport -> assertThat(jellyfinExport).startsWith("Scanned 0 items; marked 0 played"),
                 jellyfinSync -> assertThat(jellyfinSync).isEqualTo("The movie no longer exists."),
+                episodeSync -> assertThat(episodeSync).isEqualTo("The episode no longer exists."),
+                catchup -> assertThat(catchup).startsWith("Read 0 plays since the last catch-up; added 0 watch dates the webhook missed"),
+                catchupAll -> assertThat(catchupAll).isEqualTo("Queued a catch-up for 1 user with a Jellyfin login."),
                 watchedReport -> assertThat(watchedReport).isEqualTo("0 eligible, 0 waiting, 0 kept, 0 doubtful."),
                 cleanupPlan -> assertThat(cleanupPlan).matches("Plan \\d+: 0 movies and 0 seasons to delete.*").doesNotContain("dry run"),
                 cleanupExecute -> assertThat(cleanupExecute).isEqualTo("refused: The job names no plan; make a new plan and execute it from the cleanup page."),

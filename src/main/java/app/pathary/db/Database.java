@@ -116,6 +116,9 @@ public final class Database implements AutoCloseable {
             // only *Queries classes get them. query_only makes SQLite itself refuse writes on them.
             if (readOnly) {
                 config.setConnectionInitSql("PRAGMA query_only = true");
+                // a page cache of up to 8 MiB (SQLite's default is 2 MiB): a 100,000-date history's index then stays in
+                // the connection's cache instead of being copied in from the OS on every count
+                config.addDataSourceProperty("cache_size", "-8192");
             }
             config.addDataSourceProperty("foreign_keys", "true");
             config.addDataSourceProperty("journal_mode", "WAL");

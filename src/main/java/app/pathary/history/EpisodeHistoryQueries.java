@@ -39,8 +39,10 @@ public final class EpisodeHistoryQueries {
      */
     public EpisodeHistoryPage page(long userId, HistoryFilter filter, int page, int limit, HistoryQueries.SortOrder order) {
         HistoryQueries.checkPaging(page, limit);
+        // the matching shows first (a scan of the shows), then their episodes through episodes_one_per_number: a join
+        // from episodes would look up a show for every episode of the library
         String where = PagedDates.where(filter, "episode_id", """
-                SELECT e.id FROM episodes e JOIN shows s ON s.id = e.show_id WHERE lower(s.title) LIKE :q ESCAPE '\\'""");
+                SELECT e.id FROM episodes e WHERE e.show_id IN (SELECT id FROM shows WHERE lower(title) LIKE :q ESCAPE '\\')""");
         String sort = PagedDates.sort(order);
         return reads.withHandle(h -> {
             var count = h.createQuery("SELECT count(*) FROM episode_watch_dates w WHERE " + where).bind("u", userId);

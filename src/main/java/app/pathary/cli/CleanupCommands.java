@@ -24,15 +24,16 @@ final class CleanupCommands {
     }
 
     static void print(CleanupPlan plan) {
-        System.out.println("Cleanup plan " + plan.id() + " for " + plan.today() + ": " + plan.watchedPolicy());
-        plan.warnings().forEach(w -> System.out.println("warning: " + w));
-        plan.stops().forEach(s -> System.out.println("needs an override: " + s));
-        plan.bytesByInstance().forEach((instance, bytes) -> System.out.println("to reclaim on " + instance + ": " + bytes + " bytes"));
-        plan.disks().forEach(disk -> System.out.println(disk(disk)));
+        PlainText out = new PlainText().line("Cleanup plan " + plan.id() + " for " + plan.today() + ": " + plan.watchedPolicy());
+        plan.warnings().forEach(w -> out.line("warning: " + w));
+        plan.stops().forEach(s -> out.line("needs an override: " + s));
+        plan.bytesByInstance().forEach((instance, bytes) -> out.line("to reclaim on " + instance + ": " + bytes + " bytes"));
+        plan.disks().forEach(disk -> out.line(disk(disk)));
         for (PlanEntry entry : plan.entries()) {
-            System.out.println(String.format("%-20s %-12s %s: %s", entry.action(), entry.instance() == null ? "-" : entry.instance(),
-                    entry.title(), String.join("; ", entry.reasons())));
+            out.column(String.valueOf(entry.action()), 20).column(entry.instance() == null ? "-" : entry.instance(), 12)
+                    .append(entry.title()).append(": ").append(String.join("; ", entry.reasons())).endLine();
         }
+        out.print();
     }
 
     /** One line per disk: "disk /movies: 700.0 GB free of 10.0 TB (93 % used; from /diskspace of radarr); over ...". */

@@ -39,13 +39,14 @@ final class WatchedCommands extends AppCommand {
             System.out.println(WatchedReportRepository.toJson(report));
             return 0;
         }
-        System.out.println("Watched report for " + report.today() + ": " + report.policy());
         var totals = report.totals();
-        System.out.println(totals.get(Verdict.ELIGIBLE) + " eligible, " + totals.get(Verdict.WAITING) + " waiting, "
-                + totals.get(Verdict.KEPT) + " kept, " + totals.get(Verdict.DOUBTFUL) + " doubtful");
+        PlainText out = new PlainText().line("Watched report for " + report.today() + ": " + report.policy())
+                .line(totals.get(Verdict.ELIGIBLE) + " eligible, " + totals.get(Verdict.WAITING) + " waiting, "
+                        + totals.get(Verdict.KEPT) + " kept, " + totals.get(Verdict.DOUBTFUL) + " doubtful");
         for (ReportEntry entry : report.entries()) {
-            System.out.println(String.format("%-9s %-7s %s: %s", entry.verdict().value(), entry.kind(), entry.name(), entry.explanation()));
+            out.column(entry.verdict().value(), 9).column(entry.kind(), 7).append(entry.name()).append(": ").append(entry.explanation()).endLine();
         }
+        out.print();
         return 0;
     }
 }

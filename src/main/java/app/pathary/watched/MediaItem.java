@@ -42,8 +42,22 @@ record MediaItem(
         if (!isEpisode()) {
             return name;
         }
-        String episode = episodeNumber == null ? "E?" : String.format("E%02d", episodeNumber);
-        String end = episodeEnd != null && episodeNumber != null && episodeEnd > episodeNumber ? String.format("-E%02d", episodeEnd) : "";
-        return String.format("S%02d", seasonNumber == null ? 0 : seasonNumber) + episode + end;
+        // built by hand: String.format here was a twentieth of a large sweep's CPU
+        StringBuilder label = new StringBuilder(12).append('S');
+        twoDigits(label, seasonNumber == null ? 0 : seasonNumber).append('E');
+        if (episodeNumber == null) {
+            label.append('?');
+        } else {
+            twoDigits(label, episodeNumber);
+        }
+        if (episodeEnd != null && episodeNumber != null && episodeEnd > episodeNumber) {
+            twoDigits(label.append("-E"), episodeEnd);
+        }
+        return label.toString();
+    }
+
+    /** Like {@code %02d}: at least two characters, zero-padded. */
+    private static StringBuilder twoDigits(StringBuilder to, int n) {
+        return n >= 0 && n < 10 ? to.append('0').append(n) : to.append(n);
     }
 }

@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * A season's verdict from its episodes' (those with a file): eligible only when every one is; kept when one is a
@@ -18,18 +17,35 @@ final class SeasonVerdict {
 
     static ReportEntry of(List<ItemJudge.Judgement> judgements, LibrarySnapshot snapshot) {
         List<ItemJudge.Judgement> episodes = new ArrayList<>(judgements);
-        episodes.sort(Comparator.comparing(j -> j.item().episodeNumber() == null ? 0 : j.item().episodeNumber()));
+        episodes.sort(Comparator.comparingInt(j -> j.item().episodeNumber() == null ? 0 : j.item().episodeNumber()));
         MediaItem first = episodes.getFirst().item();
         Series series = snapshot.series(first.seriesId()).orElse(null);
-        List<ReportEntry> children = episodes.stream().map(j -> WatchedVerdicts.entry("episode", j, snapshot)).toList();
-        LocalDate lastPlayed = episodes.stream().map(ItemJudge.Judgement::lastPlayed).filter(Objects::nonNull).max(LocalDate::compareTo).orElse(null);
-        LocalDate eligibleOn = episodes.stream().map(ItemJudge.Judgement::eligibleOn).filter(Objects::nonNull).max(LocalDate::compareTo).orElse(null);
+        // one pass over the episodes (a large library has tens of thousands of seasons; six streams each were a
+        // noticeable part of a sweep)
+        List<ReportEntry> children = new ArrayList<>(episodes.size());
+        List<ItemJudge.Judgement> favourites = new ArrayList<>(0);
+        List<ItemJudge.Judgement> unwatched = new ArrayList<>(0);
+        List<ItemJudge.Judgement> doubtful = new ArrayList<>(0);
+        List<ItemJudge.Judgement> waiting = new ArrayList<>(0);
+        LocalDate lastPlayed = null;
+        LocalDate eligibleOn = null;
+        for (ItemJudge.Judgement j : episodes) {
+            children.add(WatchedVerdicts.entry("episode", j, snapshot));
+            lastPlayed = later(lastPlayed, j.lastPlayed());
+            eligibleOn = later(eligibleOn, j.eligibleOn());
+            if (j.why() == ItemJudge.Why.FAVOURITE) {
+                favourites.add(j);
+            } else if (j.why() == ItemJudge.Why.NOT_WATCHED) {
+                unwatched.add(j);
+            } else if (j.why() == ItemJudge.Why.GRACE) {
+                waiting.add(j);
+            }
+            if (j.verdict() == Verdict.DOUBTFUL) {
+                doubtful.add(j);
+            }
+        }
         Verdict verdict;
         List<String> reasons;
-        List<ItemJudge.Judgement> favourites = with(episodes, ItemJudge.Why.FAVOURITE);
-        List<ItemJudge.Judgement> unwatched = with(episodes, ItemJudge.Why.NOT_WATCHED);
-        List<ItemJudge.Judgement> doubtful = episodes.stream().filter(j -> j.verdict() == Verdict.DOUBTFUL).toList();
-        List<ItemJudge.Judgement> waiting = with(episodes, ItemJudge.Why.GRACE);
         if (!favourites.isEmpty()) {
             verdict = Verdict.KEPT;
             reasons = favourites.stream().limit(NAMED).map(j -> j.item().label() + " is " + j.reasons().getFirst()).toList();
@@ -55,8 +71,8 @@ final class SeasonVerdict {
                 verdict == Verdict.ELIGIBLE || verdict == Verdict.WAITING ? eligibleOn : null, children);
     }
 
-    private static List<ItemJudge.Judgement> with(List<ItemJudge.Judgement> episodes, ItemJudge.Why why) {
-        return episodes.stream().filter(j -> j.why() == why).toList();
+    private static LocalDate later(LocalDate a, LocalDate b) {
+        return a == null || (b != null && b.isAfter(a)) ? b : a;
     }
 
     private static String labels(List<ItemJudge.Judgement> episodes) {

@@ -5,6 +5,7 @@ import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Maps a Jellyfin path into an *arr's path namespace through prefix pairs ({@code /media/movies → /movies}): whole
@@ -20,6 +21,7 @@ public final class PathMapping {
         }
     }
 
+    private static final Pattern DOUBLED_SLASHES = Pattern.compile("/{2,}");
     private final List<Pair> pairs;
 
     public PathMapping(List<Pair> pairs) {
@@ -70,8 +72,16 @@ public final class PathMapping {
         if (path == null) {
             return null;
         }
-        String value = Normalizer.normalize(path.strip(), Normalizer.Form.NFC).replace('\\', '/');
-        value = value.replaceAll("/{2,}", "/");
+        // a plan normalises every path of the library: skip the work a path does not need (most are NFC already and
+        // have no doubled slash); replaceAll compiled its pattern on every call
+        String value = path.strip();
+        if (!Normalizer.isNormalized(value, Normalizer.Form.NFC)) {
+            value = Normalizer.normalize(value, Normalizer.Form.NFC);
+        }
+        value = value.replace('\\', '/');
+        if (value.contains("//")) {
+            value = DOUBLED_SLASHES.matcher(value).replaceAll("/");
+        }
         while (value.length() > 1 && value.endsWith("/")) {
             value = value.substring(0, value.length() - 1);
         }

@@ -148,25 +148,37 @@ final class ItemJson {
         return new UserItemDataDto(playedPercentage, unplayedItemCount, position, playCount, favorite, lastPlayed, played, key, itemId);
     }
 
-    private static final List<String> ITEM_FIELDS = List.of("Id", "Name", "Type", "ProductionYear", "Overview", "Path",
+    private static final Fields ITEM_FIELDS = new Fields("Id", "Name", "Type", "ProductionYear", "Overview", "Path",
             "ProviderIds", "DateCreated", "PremiereDate", "ParentId", "SeriesId", "SeriesName", "SeasonId", "SeasonName",
             "ParentIndexNumber", "IndexNumber", "IndexNumberEnd", "RunTimeTicks", "IsFolder", "LocationType", "UserData");
-    private static final List<String> USER_DATA_FIELDS = List.of("PlayedPercentage", "UnplayedItemCount",
+    private static final Fields USER_DATA_FIELDS = new Fields("PlayedPercentage", "UnplayedItemCount",
             "PlaybackPositionTicks", "PlayCount", "IsFavorite", "LastPlayedDate", "Played", "Key", "ItemId");
 
     /** The canonical spelling of a known property (exact match first: what Jellyfin sends), or "" for others. */
-    private static String canonical(String name, List<String> known) {
-        for (String candidate : known) {
-            if (candidate.equals(name)) {
-                return candidate;
+    private static String canonical(String name, Fields known) {
+        return known.canonical(name);
+    }
+
+    /**
+     * Known property names, found by one hash lookup: the exact spelling (what Jellyfin sends), else the name in lower
+     * case. A page of items names each property tens of thousands of times, so a linear scan with
+     * {@code equalsIgnoreCase} for every unknown property was a noticeable part of a sweep.
+     */
+    private static final class Fields {
+        private final Map<String, String> exact = new java.util.HashMap<>();
+        private final Map<String, String> lower = new java.util.HashMap<>();
+
+        Fields(String... names) {
+            for (String name : names) {
+                exact.put(name, name);
+                lower.put(name.toLowerCase(java.util.Locale.ROOT), name);
             }
         }
-        for (String candidate : known) {
-            if (candidate.equalsIgnoreCase(name)) {
-                return candidate;
-            }
+
+        String canonical(String name) {
+            String found = exact.get(name);
+            return found != null ? found : lower.getOrDefault(name.toLowerCase(java.util.Locale.ROOT), "");
         }
-        return "";
     }
 
     private static boolean is(String name, String wanted) {

@@ -11,7 +11,10 @@
 # "footprint" = the retained size of the primary and the any snapshot, app.pathary.bench.SnapshotFootprint, run on
 # FOOTPRINT_JAR's classes, default target/pathary.jar).
 # LAUNCHER runs another build's launcher (e.g. a copy of an older checkout's ./pathary beside its target/pathary.jar),
-# so that two versions are measured the same way against the same emulated servers.
+# so that two versions are measured the same way against the same emulated servers. LAUNCHERS="a b ..." measures
+# several launchers interleaved (each run of each command goes through a, then b, ...; labelled plan@1, plan@2, ...):
+# on a shared machine only interleaved runs compare fairly. A launcher may be a script that sets PATHARY_JAVA_OPTS and
+# runs a checkout's ./pathary, to compare JVM options.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/lib.sh
@@ -50,11 +53,11 @@ run_cli() {
   data=$(mktemp -d "$WORK/data.XXXXXX")
   out="$OUT_DIR/$label-$n"
   if [ "${FRESH_DATA:-0}" != 1 ]; then
-    env DATA_DIR="$data" TIMEZONE=UTC "${LAUNCHER:-./pathary}" migrate >/dev/null 2>&1
+    env DATA_DIR="$data" TIMEZONE=UTC "$RUN_LAUNCHER" migrate >/dev/null 2>&1
   fi
   # shellcheck disable=SC2086 # EXTRA_ENV is a list of NAME=value words
   env "${ENV_LINES[@]}" ${EXTRA_ENV:-} DATA_DIR="$data" TIMEZONE=UTC CLEANUP_STRATEGY=primary CLEANUP_PRIMARY_USER=user0 \
-    /usr/bin/time -v -o "$out.time" "${LAUNCHER:-./pathary}" "$@" >"$out.txt" 2>"$out.err" || { echo "$label failed:"; tail -5 "$out.err"; }
+    /usr/bin/time -v -o "$out.time" "$RUN_LAUNCHER" "$@" >"$out.txt" 2>"$out.err" || { echo "$label failed:"; tail -5 "$out.err"; }
   awk -v label="$label" -v n="$n" '
     /Elapsed \(wall clock\)/ { split($NF, t, ":"); wall = (length(t) == 3) ? t[1] * 3600 + t[2] * 60 + t[3] : t[1] * 60 + t[2] }
     /User time/ { user = $NF } /System time/ { sys = $NF } /Maximum resident/ { rss = $NF }
@@ -65,29 +68,38 @@ run_cli() {
 echo "cleanup-cli: $MOVIES movies, $EPISODES episodes, 5 users; JVM options: ${PATHARY_JAVA_OPTS:-launcher defaults}"
 # One run of each command first, not measured: the launcher writes its class-data archive for a kind of command on the
 # first run of that kind (a household's every later run starts from it). WARMUP=0 measures from the first run.
+read -r -a LAUNCHER_LIST <<< "${LAUNCHERS:-${LAUNCHER:-./pathary}}"
 if [ "${WARMUP:-1}" = 1 ]; then
-  for c in $COMMANDS; do
-    case $c in
-      plan) run_cli warmup 0 cleanup:plan --now 2026-01-20 >/dev/null ;;
-      report) run_cli warmup 0 watched:report --strategy any --now 2026-01-20 >/dev/null ;;
-    esac
+  for RUN_LAUNCHER in "${LAUNCHER_LIST[@]}"; do
+    for c in $COMMANDS; do
+      case $c in
+        plan*) run_cli warmup 0 cleanup:plan --now 2026-01-20 >/dev/null ;;
+        report) run_cli warmup 0 watched:report --strategy any --now 2026-01-20 >/dev/null ;;
+      esac
+    done
   done
 fi
 wait_for_quiet
 for n in $(seq 1 "$RUNS"); do
   for c in $COMMANDS; do
-    case $c in
-      plan) run_cli plan "$n" cleanup:plan --now 2026-01-20 ;;
-      plan-disk) EXTRA_ENV="CLEANUP_DISK_THRESHOLD=90% CLEANUP_DISK_TARGET=50%" run_cli plan-disk "$n" cleanup:plan --now 2026-01-20 ;;
-      plan-disk-waiting) EXTRA_ENV="CLEANUP_DISK_THRESHOLD=90% CLEANUP_DISK_TARGET=50% CLEANUP_DISK_INCLUDE_WAITING=true" \
-        run_cli plan-disk-w "$n" cleanup:plan --now 2026-01-20 ;;
-      report) run_cli report "$n" watched:report --strategy any --now 2026-01-20 ;;
-      footprint)
-        for strategy in primary any; do
-          "$JAVA" -Xmx2g -XX:+UseSerialGC -cp "${FOOTPRINT_JAR:-target/pathary.jar}:target/test-classes" \
-            app.pathary.bench.SnapshotFootprint "$WORK/env" "$strategy" | sed 's/^/  /'
-          counts
-        done ;;
-    esac
+    for l in "${!LAUNCHER_LIST[@]}"; do
+      RUN_LAUNCHER=${LAUNCHER_LIST[$l]}
+      at=""
+      [ "${#LAUNCHER_LIST[@]}" -gt 1 ] && at="@$((l + 1))"
+      case $c in
+        plan) run_cli "plan$at" "$n" cleanup:plan --now 2026-01-20 ;;
+        plan-disk) EXTRA_ENV="CLEANUP_DISK_THRESHOLD=90% CLEANUP_DISK_TARGET=50%" run_cli "plan-disk$at" "$n" cleanup:plan --now 2026-01-20 ;;
+        plan-disk-waiting) EXTRA_ENV="CLEANUP_DISK_THRESHOLD=90% CLEANUP_DISK_TARGET=50% CLEANUP_DISK_INCLUDE_WAITING=true" \
+          run_cli "plan-disk-w$at" "$n" cleanup:plan --now 2026-01-20 ;;
+        report) run_cli "report$at" "$n" watched:report --strategy any --now 2026-01-20 ;;
+        footprint)
+          [ "$l" = 0 ] || continue
+          for strategy in primary any; do
+            "$JAVA" -Xmx2g -XX:+UseSerialGC -cp "${FOOTPRINT_JAR:-target/pathary.jar}:target/test-classes" \
+              app.pathary.bench.SnapshotFootprint "$WORK/env" "$strategy" | sed 's/^/  /'
+            counts
+          done ;;
+      esac
+    done
   done
 done

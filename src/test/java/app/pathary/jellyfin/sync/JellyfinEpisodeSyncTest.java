@@ -123,6 +123,15 @@ class JellyfinEpisodeSyncTest {
         return statements;
     }
 
+    /** What {@link #recordStatements()} recorded, once recording has stopped. */
+    private List<String> stopRecording(List<String> recorded) {
+        app.app.database.jdbi().getConfig(SqlStatements.class).setSqlLogger(SqlLogger.NOP_SQL_LOGGER);
+        app.app.database.reads().getConfig(SqlStatements.class).setSqlLogger(SqlLogger.NOP_SQL_LOGGER);
+        synchronized (recorded) {
+            return List.copyOf(recorded);
+        }
+    }
+
     @Test
     void a_second_import_reads_the_users_dates_in_one_query_and_writes_no_show_episode_or_date() throws Exception {
         start();
@@ -133,13 +142,33 @@ class JellyfinEpisodeSyncTest {
         assertThat(importNow()).contains("added 8 watch dates, 0 already present");
         List<String> before = episodeDates();
 
-        List<String> statements = recordStatements();
+        List<String> recording = recordStatements();
         assertThat(importNow()).contains("Episodes: scanned 8 items, 8 played; added 0 watch dates, 8 already present");
+        List<String> statements = stopRecording(recording);
         List<String> onHistory = statements.stream()
                 .filter(sql -> sql.matches("(?is).*\\b(shows|episodes|episode_watch_dates)\\b.*")).toList();
         assertThat(onHistory).as("one read of the user's dates, nothing per episode, no write").singleElement()
                 .satisfies(sql -> assertThat(sql.strip()).startsWithIgnoringCase("SELECT"));
         assertThat(episodeDates()).isEqualTo(before);
+        assertThat(statements).filteredOn(sql -> sql.contains("jellyfin_episode_items")).as("the item index is read, not rewritten")
+                .singleElement().satisfies(sql -> assertThat(sql.strip()).startsWithIgnoringCase("SELECT"));
+    }
+
+    @Test
+    void a_reimport_updates_the_item_index_where_jellyfin_changed_and_keeps_the_rest() throws Exception {
+        start();
+        FakeItem s6e1 = jellyfin.addEpisode(expanse, 6, 1, "Strange Dogs");
+        FakeItem s6e1in4k = jellyfin.addEpisode(expanse4k, 6, 1, "Strange Dogs");
+        importNow();
+        var index = new JellyfinEpisodeIndex(app.app.database.jdbi());
+        assertThat(index.itemsOf(userId, new ShowIds(null, 63639, null), 6, 1)).containsExactly(s6e1.id());
+
+        expanse4k.tmdb("63639");
+        FakeItem s6e2 = jellyfin.addEpisode(expanse, 6, 2, "Azure Dragon");
+        importNow();
+        assertThat(index.itemsOf(userId, new ShowIds(null, 63639, null), 6, 1)).containsExactlyInAnyOrder(s6e1.id(), s6e1in4k.id());
+        assertThat(index.itemsOf(userId, new ShowIds(280619, null, null), 6, 2)).containsExactly(s6e2.id());
+        assertThat(index.size(userId)).isEqualTo(3);
     }
 
     @Test

@@ -9,7 +9,7 @@ public final class EpisodeSources {
         return switch (source == null ? "" : source) {
             case "webhook" -> "played";
             case "catchup" -> "from catch-up";
-            case "mark" -> "marked by hand in Jellyfin";
+            case "mark" -> "marked in Jellyfin";
             case "import" -> "imported";
             case "jellyfin" -> "from Jellyfin";
             case "page", "api", "cli" -> "added by hand";

@@ -17,7 +17,9 @@ import java.util.Optional;
  * Turns a completed PlaybackStop of an {@code Episode} into an episode watch date (source "webhook") on the day the
  * play ended in {@code TIMEZONE}. The show is found by the series' provider ids, which {@link SeriesLookup} reads from
  * Jellyfin for the payload's {@code SeriesId}; season and episode come from {@code SeasonNumber}, {@code EpisodeNumber}
- * and {@code EpisodeNumberEnd} (a multi-episode file). The same delivery twice counts once, as for movies.
+ * and {@code EpisodeNumberEnd} (a multi-episode file). The same delivery twice counts once, as for movies. A hand
+ * mark ({@link HandMarks}) of an episode is recorded here too, with the movie's rules: a date of the event's day, source
+ * "mark", none added on a day that already has one.
  */
 final class EpisodeScrobbler {
     private final EpisodeHistory history;
@@ -60,6 +62,18 @@ final class EpisodeScrobbler {
     }
 
     Scrobbler.Outcome record(JellyfinLink link, WebhookPayload payload, String title) {
+        return write(link, payload, title, false);
+    }
+
+    /**
+     * A hand mark {@link HandMarks#decide} accepted: a date on the day of the event (source "mark") unless the episode
+     * already has one that day; the show is named exactly as for a play.
+     */
+    Scrobbler.Outcome recordMark(JellyfinLink link, WebhookPayload payload, String title) {
+        return write(link, payload, title, true);
+    }
+
+    private Scrobbler.Outcome write(JellyfinLink link, WebhookPayload payload, String title, boolean mark) {
         SeriesLookup.Answer answer = series.find(link, payload.requiredText("SeriesId"),
                 payload.escapedText("SeriesName").orElse(null));
         if (answer instanceof SeriesLookup.Answer.Unknown unknown) {
@@ -71,21 +85,28 @@ final class EpisodeScrobbler {
         int number = payload.integer("EpisodeNumber").orElseThrow();
         Integer end = payload.integer("EpisodeNumberEnd").filter(e -> e > number).orElse(null);
         NewEpisode episode = new NewEpisode(season, number, end, payload.escapedText("Name").map(String::strip).orElse(null));
-        PlayTime ended = PlayTime.of(payload, history.window(), clock, zone);
-        String key = deliveryKey(link, payload, show, episode, ended);
-        var command = new EpisodeCommand.AddPlays(new EpisodeRef.CreateIfMissing(show, episode), ended.date(), 1, null);
-        Optional<List<EpisodeChange>> changes = history.applyIf(link.userId(), List.of(command), Source.WEBHOOK, h -> {
+        PlayTime when = PlayTime.of(payload, history.window(), clock, zone);
+        var ref = new EpisodeRef.CreateIfMissing(show, episode);
+        String key = deliveryKey(link, payload, show, episode, when) + (mark ? "/mark" : "");
+        EpisodeCommand command = mark ? new EpisodeCommand.MergeDate(ref, when.date(), 1, null)
+                : new EpisodeCommand.AddPlays(ref, when.date(), 1, null);
+        String note = mark ? HandMarks.note(when) : when.note();
+        Optional<List<EpisodeChange>> changes = history.applyIf(link.userId(), List.of(command), mark ? Source.MARK : Source.WEBHOOK, h -> {
             boolean claimed = keys.claim(h, link.userId(), key);
             log.record(h, link.userId(), title, claimed ? "recorded" : "duplicate",
-                    claimed ? ended.note() : "This delivery was already counted.");
+                    claimed ? note : "This delivery was already counted.");
             return claimed;
         });
         log.trimNowAndThen(link.userId());
         if (changes.isEmpty()) {
             return new Scrobbler.Outcome("duplicate", "This delivery was already counted.", null, null);
         }
+        if (changes.get().isEmpty()) {
+            return Scrobbler.Outcome.ignored("Marked played by hand in Jellyfin on " + when.date()
+                    + ", a day this episode already has a watch date; nothing to add.");
+        }
         EpisodeChange change = changes.get().getFirst();
-        return Scrobbler.Outcome.episode(ended.note(), change.show(), change.episode(), ended.date());
+        return Scrobbler.Outcome.episode(note, change.show(), change.episode(), when.date());
     }
 
     /** The Jellyfin user, the show (its ids), the season and episode, and the instant the play ended. */

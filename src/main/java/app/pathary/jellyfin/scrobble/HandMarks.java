@@ -16,12 +16,13 @@ import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 
 /**
- * A movie marked played by hand in Jellyfin: the plugin's {@code UserDataSaved} with {@code SaveReason} "TogglePlayed"
+ * A movie or an episode marked played by hand in Jellyfin: the plugin's {@code UserDataSaved} with {@code SaveReason} "TogglePlayed"
  * and {@code Played} true (Jellyfin sends no other event for a hand mark; every progress report is a UserDataSaved
  * too, with another reason). Counted only for a user who opted in: the date is the event's time ({@code UtcTimestamp}
  * in {@code TIMEZONE}) and the date is marked "marked in Jellyfin". A mark on a day the movie already has a date adds
  * nothing (a mark says "watched", not "watched once more"). A mark whose LastPlayedDate is what Pathary wrote there
- * itself is the echo of an export and is ignored.
+ * itself is the echo of an export and is ignored. This class decides for both and records a movie's mark; an
+ * episode's is recorded by {@link EpisodeScrobbler#recordMark}, which names its show as a play's.
  */
 final class HandMarks {
     static final String TYPE = "UserDataSaved";
@@ -59,8 +60,9 @@ final class HandMarks {
             return Scrobbler.Outcome.ignored("Marked unplayed in Jellyfin; Pathary keeps its watch dates.");
         }
         String itemType = payload.requiredText("ItemType");
-        if (!itemType.equals("Movie")) {
-            return Scrobbler.Outcome.ignored("Item type " + itemType + " is not counted; only movies are.");
+        boolean episode = itemType.equals("Episode");
+        if (!episode && !itemType.equals("Movie")) {
+            return Scrobbler.Outcome.ignored("Item type " + itemType + " is not counted; only movies and episodes are.");
         }
         Optional<String> player = payload.text("UserId");
         if (link.jellyfinUserId() != null && player.isPresent()
@@ -68,7 +70,11 @@ final class HandMarks {
             return Scrobbler.Outcome.ignored("Marked by another Jellyfin user (" + payload.text("NotificationUsername").orElse("unknown")
                     + "); set the webhook's User Filter to your user.");
         }
-        if (payload.providerId("Provider_tmdb").isEmpty()) {
+        String refusal = episode ? EpisodeScrobbler.refusal(payload) : null;
+        if (refusal != null) {
+            return Scrobbler.Outcome.ignored(refusal);
+        }
+        if (!episode && payload.providerId("Provider_tmdb").isEmpty()) {
             return Scrobbler.Outcome.ignored("Jellyfin has no TMDb id for " + (title == null ? "this movie" : title) + ".");
         }
         Optional<Instant> lastPlayed = payload.text("LastPlayedDate").flatMap(WebhookTimestamps::parse);
@@ -79,13 +85,18 @@ final class HandMarks {
         return null;
     }
 
+    /** The delivery log's sentence of a mark being counted on {@code marked}'s day. */
+    static String note(PlayTime marked) {
+        return "Marked played by hand in Jellyfin: counted on " + marked.date() + " unless that day already had a date"
+                + (marked.note() == null ? "." : "; " + marked.note());
+    }
+
     /** Records the mark as a date of the day it was made; {@code claim} claims the delivery's key in the same transaction. */
     Scrobbler.Outcome record(JellyfinLink link, WebhookPayload payload, NewMovie movie, Claim claim) {
         PlayTime marked = PlayTime.of(payload, history.window(), clock, zone);
         String key = Scrobbler.deliveryKey(link, payload, movie.tmdbId(), marked) + "/mark";
         var command = new HistoryCommand.MergeDate(new MovieRef.CreateIfMissing(movie), marked.date(), 1, null);
-        String note = "Marked played by hand in Jellyfin: counted on " + marked.date() + " unless that day already had a date"
-                + (marked.note() == null ? "." : "; " + marked.note());
+        String note = note(marked);
         Optional<List<HistoryChange>> changes = history.applyIf(link.userId(), List.of(command), Source.MARK,
                 h -> claim.claim(h, key, note));
         if (changes.isEmpty()) {

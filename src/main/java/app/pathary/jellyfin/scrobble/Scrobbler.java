@@ -98,6 +98,9 @@ public final class Scrobbler {
             log.record(link.userId(), title, outcome.result(), outcome.reason());
             return outcome;
         }
+        if (isEpisode(payload)) {
+            return episodes.recordMark(link, payload, title);
+        }
         Outcome recorded = marks.record(link, payload, newMovie(payload, title), (h, key, note) -> claim(h, link.userId(), key, title, note));
         log.trimNowAndThen(link.userId());
         return recorded;

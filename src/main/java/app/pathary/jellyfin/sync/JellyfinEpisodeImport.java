@@ -3,6 +3,7 @@ package app.pathary.jellyfin.sync;
 import app.pathary.common.Plural;
 import app.pathary.history.EpisodeCommand;
 import app.pathary.history.EpisodeHistory;
+import app.pathary.history.EpisodeHistoryQueries;
 import app.pathary.history.EpisodeRef;
 import app.pathary.history.HistoryChange.Source;
 import app.pathary.jellyfin.client.JellyfinException;
@@ -21,21 +22,24 @@ import java.util.Map;
  * Jellyfin episode plays become episode watch dates, as the movies do: an episode is its series' provider ids plus
  * season and number (all copies, in any library, count together); the latest last-played date of its played copies
  * becomes a date with one play unless the user already has a date that day. Existing dates are never changed, so a
- * second import changes nothing.
+ * second import changes nothing: the user's dates are read once up front ({@link StoredEpisodeDates}) and only what
+ * would change goes to the history, in one transaction; a second import costs one read instead of a query per episode.
  */
 final class JellyfinEpisodeImport {
     private final JellyfinAccess access;
     private final JellyfinEpisodeLibrary library;
     private final JellyfinEpisodeIndex index;
     private final EpisodeHistory history;
+    private final EpisodeHistoryQueries queries;
     private final ZoneId zone;
 
     JellyfinEpisodeImport(JellyfinAccess access, JellyfinEpisodeLibrary library, JellyfinEpisodeIndex index, EpisodeHistory history,
-            ZoneId zone) {
+            EpisodeHistoryQueries queries, ZoneId zone) {
         this.access = access;
         this.library = library;
         this.index = index;
         this.history = history;
+        this.queries = queries;
         this.zone = zone;
     }
 
@@ -66,16 +70,24 @@ final class JellyfinEpisodeImport {
                 latest.merge(episode.key(), episode, (a, b) -> a.lastPlayed().isAfter(b.lastPlayed()) ? a : b);
             }
         }
+        StoredEpisodeDates stored = StoredEpisodeDates.of(queries, userId);
         List<EpisodeCommand> commands = new ArrayList<>();
+        int present = 0;
         for (LibraryEpisode episode : latest.values()) {
-            commands.add(new EpisodeCommand.MergeDate(ref(episode), watchDate(episode.lastPlayed()), 1, null));
+            EpisodeRef.CreateIfMissing ref = ref(episode);
+            LocalDate date = watchDate(episode.lastPlayed());
+            if (stored.unchanged(ref.show(), ref.episode(), date)) {
+                present++;
+            } else {
+                commands.add(new EpisodeCommand.MergeDate(ref, date, 1, null));
+            }
         }
         int added = commands.isEmpty() ? 0 : history.apply(userId, commands, Source.JELLYFIN_IMPORT).size();
         index.replace(userId, read.episodes());
-        return new Summary(read.episodes().size() + read.unmatched(), played, added, commands.size() - added, read.unmatched());
+        return new Summary(read.episodes().size() + read.unmatched(), played, added, present + commands.size() - added, read.unmatched());
     }
 
-    static EpisodeRef ref(LibraryEpisode episode) {
+    static EpisodeRef.CreateIfMissing ref(LibraryEpisode episode) {
         var series = episode.series();
         return new EpisodeRef.CreateIfMissing(new NewShow(series.ids(), series.title(), series.year()),
                 new NewEpisode(episode.season(), episode.number(), episode.endNumber(), episode.title()));

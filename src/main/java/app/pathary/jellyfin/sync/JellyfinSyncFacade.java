@@ -52,7 +52,8 @@ public final class JellyfinSyncFacade {
         this.exporter = new JellyfinExport(access, library, wiring.index(), writes, wiring.history().queries());
         var episodeLibrary = new JellyfinEpisodeLibrary(wiring.client());
         var episodeIndex = wiring.index().episodes();
-        this.episodeImporter = new JellyfinEpisodeImport(access, episodeLibrary, episodeIndex, wiring.history().episodes(), wiring.zone());
+        this.episodeImporter = new JellyfinEpisodeImport(access, episodeLibrary, episodeIndex, wiring.history().episodes(),
+                wiring.history().episodeQueries(), wiring.zone());
         this.episodeExporter = new JellyfinEpisodeExport(access, episodeLibrary, episodeIndex, writes, wiring.history().episodeQueries());
         this.episodeAutoSync = new JellyfinEpisodeAutoSync(wiring.links(), wiring.history().episodeQueries(), wiring.queue());
         this.episodeSync = new JellyfinEpisodeSync(wiring.history().episodeQueries(), wiring.history().shows(), access, episodeIndex,

@@ -25,6 +25,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.jdbi.v3.core.statement.SqlLogger;
+import org.jdbi.v3.core.statement.SqlStatements;
+import org.jdbi.v3.core.statement.StatementContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -104,6 +107,91 @@ class JellyfinEpisodeSyncTest {
         assertThat(importNow()).contains("Episodes: scanned 5 items, 3 played; added 0 watch dates, 2 already present");
         assertThat(writes()).isZero();
         assertThat(episodeDates()).hasSize(2);
+    }
+
+    /** Every SQL statement run on Pathary's database (writer and readers) from now on. */
+    private List<String> recordStatements() {
+        List<String> statements = java.util.Collections.synchronizedList(new ArrayList<>());
+        SqlLogger logger = new SqlLogger() {
+            @Override
+            public void logAfterExecution(StatementContext context) {
+                statements.add(context.getRenderedSql());
+            }
+        };
+        app.app.database.jdbi().getConfig(SqlStatements.class).setSqlLogger(logger);
+        app.app.database.reads().getConfig(SqlStatements.class).setSqlLogger(logger);
+        return statements;
+    }
+
+    /** What {@link #recordStatements()} recorded, once recording has stopped. */
+    private List<String> stopRecording(List<String> recorded) {
+        app.app.database.jdbi().getConfig(SqlStatements.class).setSqlLogger(SqlLogger.NOP_SQL_LOGGER);
+        app.app.database.reads().getConfig(SqlStatements.class).setSqlLogger(SqlLogger.NOP_SQL_LOGGER);
+        synchronized (recorded) {
+            return List.copyOf(recorded);
+        }
+    }
+
+    @Test
+    void a_second_import_reads_the_users_dates_in_one_query_and_writes_no_show_episode_or_date() throws Exception {
+        start();
+        for (int number = 1; number <= 8; number++) {
+            FakeItem episode = jellyfin.addEpisode(expanse, 4, number, "Episode " + number);
+            jellyfin.setUserData(alice, episode, FakeUserData.playedOn(Instant.parse("2025-04-01T20:00:00Z").plusSeconds(86_400L * number), 1));
+        }
+        assertThat(importNow()).contains("added 8 watch dates, 0 already present");
+        List<String> before = episodeDates();
+
+        List<String> recording = recordStatements();
+        assertThat(importNow()).contains("Episodes: scanned 8 items, 8 played; added 0 watch dates, 8 already present");
+        List<String> statements = stopRecording(recording);
+        List<String> onHistory = statements.stream()
+                .filter(sql -> sql.matches("(?is).*\\b(shows|episodes|episode_watch_dates)\\b.*")).toList();
+        assertThat(onHistory).as("one read of the user's dates, nothing per episode, no write").singleElement()
+                .satisfies(sql -> assertThat(sql.strip()).startsWithIgnoringCase("SELECT"));
+        assertThat(episodeDates()).isEqualTo(before);
+        assertThat(statements).filteredOn(sql -> sql.contains("jellyfin_episode_items")).as("the item index is read, not rewritten")
+                .singleElement().satisfies(sql -> assertThat(sql.strip()).startsWithIgnoringCase("SELECT"));
+    }
+
+    @Test
+    void a_reimport_updates_the_item_index_where_jellyfin_changed_and_keeps_the_rest() throws Exception {
+        start();
+        FakeItem s6e1 = jellyfin.addEpisode(expanse, 6, 1, "Strange Dogs");
+        FakeItem s6e1in4k = jellyfin.addEpisode(expanse4k, 6, 1, "Strange Dogs");
+        importNow();
+        var index = new JellyfinEpisodeIndex(app.app.database.jdbi());
+        assertThat(index.itemsOf(userId, new ShowIds(null, 63639, null), 6, 1)).containsExactly(s6e1.id());
+
+        expanse4k.tmdb("63639");
+        FakeItem s6e2 = jellyfin.addEpisode(expanse, 6, 2, "Azure Dragon");
+        importNow();
+        assertThat(index.itemsOf(userId, new ShowIds(null, 63639, null), 6, 1)).containsExactlyInAnyOrder(s6e1.id(), s6e1in4k.id());
+        assertThat(index.itemsOf(userId, new ShowIds(280619, null, null), 6, 2)).containsExactly(s6e2.id());
+        assertThat(index.size(userId)).isEqualTo(3);
+    }
+
+    @Test
+    void a_second_import_still_fills_an_id_the_show_lacked_and_adds_a_new_play() throws Exception {
+        start();
+        FakeItem s5e1 = jellyfin.addEpisode(expanse4k, 5, 1, "Exodus");
+        jellyfin.setUserData(alice, s5e1, FakeUserData.playedOn(Instant.parse("2025-06-01T20:00:00Z"), 1));
+        importNow();
+        assertThat(showIds()).containsExactly("tvdb 280619 tmdb null imdb null");
+
+        expanse4k.imdb("tt3230854");
+        FakeItem s5e2 = jellyfin.addEpisode(expanse4k, 5, 2, "Churn");
+        jellyfin.setUserData(alice, s5e2, FakeUserData.playedOn(Instant.parse("2025-06-02T20:00:00Z"), 1));
+        assertThat(importNow()).contains("added 1 watch date, 1 already present");
+        assertThat(showIds()).containsExactly("tvdb 280619 tmdb null imdb tt3230854");
+        assertThat(episodeDates()).containsExactlyInAnyOrder("The Expanse S05E01 2025-06-01 x1", "The Expanse S05E02 2025-06-02 x1");
+    }
+
+    private List<String> showIds() {
+        List<String> ids = new ArrayList<>();
+        app.app.history.episodeQueries().forEach(userId, (EpisodeWatchDate d) -> ids.add(
+                "tvdb " + d.show().tvdbId() + " tmdb " + d.show().tmdbId() + " imdb " + d.show().imdbId()));
+        return ids.stream().distinct().toList();
     }
 
     @Test

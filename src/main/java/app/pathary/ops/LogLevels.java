@@ -6,7 +6,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Applies the parsed {@code LOG_LEVEL} to the root logger. logback.xml reads the plain variable only, so a level given
+ * Applies the parsed {@code LOG_LEVEL} to the root logger. LogSetup reads the plain variable only, so a level given
  * as {@code LOG_LEVEL_FILE} (or one that logback could not see) takes effect here, once the configuration is parsed.
  */
 public final class LogLevels {

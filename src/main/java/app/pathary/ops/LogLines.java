@@ -16,7 +16,7 @@ import java.time.Instant;
 import java.util.Locale;
 
 /**
- * How each log line is written ({@code LOG_FORMAT}, set in logback.xml): {@code text} for people (time, level, logger,
+ * How each log line is written ({@code LOG_FORMAT}, set by {@link LogSetup}): {@code text} for people (time, level, logger,
  * request id, message, and a stack trace when there is one), or {@code json} for log collectors: one object per line
  * with {@code time}, {@code level}, {@code logger}, {@code message}, {@code requestId} (within a request),
  * {@code thread}, and for a failure {@code exception} (its class) — plus {@code stack} only at ERROR, where something

@@ -32,6 +32,7 @@ public final class JobRepository {
     private final Jdbi jdbi;
     private final Dialect dialect;
     private final Clock clock;
+    private final LiveProgress live = new LiveProgress();
 
     public JobRepository(Jdbi jdbi, Dialect dialect, Clock clock) {
         this.jdbi = jdbi;
@@ -63,6 +64,11 @@ public final class JobRepository {
 
     Jdbi jdbi() {
         return jdbi;
+    }
+
+    /** The progress of this instance's runs, newer than their rows. */
+    LiveProgress live() {
+        return live;
     }
 
     Clock clock() {
@@ -217,7 +223,7 @@ public final class JobRepository {
     }
 
     public Optional<Job> find(long id) {
-        return jdbi.withHandle(h -> find(h, id));
+        return jdbi.withHandle(h -> find(h, id)).map(live::over);
     }
 
     /** Jobs newest first, filtered by status, type and user when those are given. */
@@ -244,7 +250,7 @@ public final class JobRepository {
             if (userId != null) {
                 query.bind("user", userId);
             }
-            return query.map(JOB).list();
+            return query.map(JOB).map(live::over).list();
         });
     }
 

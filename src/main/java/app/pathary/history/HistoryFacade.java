@@ -109,6 +109,6 @@ public final class HistoryFacade {
         return List.of(new HistoryPages(pages, history, queries, movies.queries(), today, library), new HistoryApi(users, history, queries),
                 new EpisodeApi(users, episodes, episodeQueries),
                 new EpisodePages(pages, episodes, episodeQueries, shows.queries(), today),
-                new HistoryCsvPages(csv(), episodeCsv(), csvImport(), today), new PortablePages(pages, imports(library), exports(), today, jobs));
+                new HistoryCsvPages(csv(), episodeCsv(), today), new PortablePages(pages, imports(library), exports(), today, jobs));
     }
 }

@@ -21,7 +21,7 @@ import java.util.function.Supplier;
 
 /**
  * The account page's import and export: {@code GET /account/history/export?format=…} downloads the history as
- * Pathary, Movary or Letterboxd CSV; {@code POST /account/imports} uploads a file of any supported format (at most
+ * Pathary, Movary or Letterboxd CSV; {@code POST /account/imports} (and the old {@code POST /account/history/import}) uploads a file of any supported format (at most
  * {@link #MAX_UPLOAD_MB} MB) and shows its preview at {@code /account/imports/{id}}, where unmatched rows are resolved by
  * TMDb id and the import is committed (all or nothing, as a job whose progress the same page shows, then its result) or
  * discarded.
@@ -47,6 +47,8 @@ public final class PortablePages implements WebRoutes {
     public void register(RoutesConfig routes) {
         routes.get("/account/history/export", this::export, Role.USER);
         routes.post("/account/imports", this::upload, Role.USER);
+        // the account page's old CSV import (no preview) answers like the upload: its preview, then the commit
+        routes.post("/account/history/import", this::upload, Role.USER);
         routes.get("/account/imports/{id}", this::preview, Role.USER);
         routes.post("/account/imports/{id}/resolve", this::resolve, Role.USER);
         routes.post("/account/imports/{id}/commit", this::commit, Role.USER);

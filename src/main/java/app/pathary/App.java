@@ -155,7 +155,7 @@ public final class App implements AutoCloseable {
         JellyfinClient backgroundJellyfin = new HttpJellyfinClient(jellyfinHttp, jellyfinIdentity, overrides.jellyfinTimeout(), patientReads,
                 remoteFailures);
         HttpClient arrHttp = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        this.users = UserFacade.wire(database.jdbi(), clock);
+        this.users = UserFacade.wire(database.jdbi(), database.reads(), clock);
         this.movies = MovieFacade.wire(database.reads(), clock);
         this.shows = ShowFacade.wire(database.reads(), clock);
         this.history = HistoryFacade.wire(database, movies, shows, clock, config.timezone());

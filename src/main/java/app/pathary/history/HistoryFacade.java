@@ -53,7 +53,7 @@ public final class HistoryFacade {
                 new HistoryQueries(database.reads()), movies,
                 new Episodes(shows, new EpisodeHistory(database.writes(), shows.repository(), window, clock),
                         new EpisodeHistoryQueries(database.reads())),
-                new Portable(new HistoryFiles(window, zone), new StagedImportRepository(database.jdbi(), clock), database.reads(),
+                new Portable(new HistoryFiles(window, zone), new StagedImportRepository(database.jdbi(), database.reads(), clock), database.reads(),
                         database.writes()));
     }
 

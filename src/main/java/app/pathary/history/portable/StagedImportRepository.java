@@ -22,10 +22,13 @@ public final class StagedImportRepository {
     private static final TypeReference<List<StagedRow>> ROWS = new TypeReference<>() { };
     private static final TypeReference<List<ImportedEpisode>> EPISODES = new TypeReference<>() { };
     private final Jdbi jdbi;
+    private final Jdbi reads;
     private final Clock clock;
 
-    public StagedImportRepository(Jdbi jdbi, Clock clock) {
+    /** {@code reads} finds imports (on SQLite a reader: the import's page answers while its commit holds the writer). */
+    public StagedImportRepository(Jdbi jdbi, Jdbi reads, Clock clock) {
         this.jdbi = jdbi;
+        this.reads = reads;
         this.clock = clock;
     }
 
@@ -45,7 +48,7 @@ public final class StagedImportRepository {
     }
 
     StagedImport get(long userId, long id) {
-        return jdbi.withHandle(h -> h.createQuery("""
+        return reads.withHandle(h -> h.createQuery("""
                         SELECT * FROM history_imports WHERE id = :id AND user_id = :u AND created_at >= :fresh""")
                 .bind("id", id).bind("u", userId).bind("fresh", clock.millis() - SHELF_LIFE_MILLIS)
                 .map((rs, ctx) -> new StagedImport(rs.getLong("id"), rs.getLong("user_id"), HistoryFormat.valueOf(rs.getString("format")),

@@ -94,6 +94,45 @@ class PortablePagesHttpTest {
         assertThat(bob.get("/account/history.csv").body().lines().count()).isEqualTo(5);
     }
 
+    @Test
+    void the_import_page_shows_the_rows_done_while_the_commit_transaction_holds_the_database() throws Exception {
+        java.util.concurrent.CountDownLatch inside = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        app.app.history.history().addTransactionListener((handle, changes) -> {
+            if (changes.size() >= 600) {
+                inside.countDown();
+                try {
+                    release.await(60, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return null;
+        });
+        StringBuilder file = new StringBuilder("title,year,tmdbId,imdbId,watchedAt,comment,location\n");
+        for (int i = 0; i < 600; i++) {
+            file.append("Movie ").append(i % 30 + 1).append(",1999,").append(i % 30 + 1).append(",,")
+                    .append(java.time.LocalDate.of(2020, 1, 1).plusDays(i / 2)).append(",,\n");
+        }
+        String staged = stage("history.csv", file.toString());
+
+        assertThat(bob.submit(staged, staged + "/commit", Map.of()).statusCode()).isEqualTo(302);
+        assertThat(inside.await(60, java.util.concurrent.TimeUnit.SECONDS)).as("the commit's transaction has applied every row").isTrue();
+        try {
+            HttpResponse<String> page = bob.get(staged);
+            assertThat(page.statusCode()).as("pages answer while the commit holds the writer").isEqualTo(200);
+            assertThat(page.body()).contains("Importing history.csv");
+            String job = page.body().replaceAll("(?s).*data-job=\"(\\d+)\".*", "$1");
+            assertThat(bob.get("/jobs/" + job + "/progress").body()).as("the rows done, from inside the transaction").contains("600 / 600")
+                    .contains("running");
+            assertThat(bob.get("/account/history.csv").body().lines().count()).as("nothing is visible before the commit").isEqualTo(1);
+        } finally {
+            release.countDown();
+        }
+        assertThat(awaitResult(staged)).contains("id=\"result-new-dates\">600<").contains("id=\"result-added-plays\">600<");
+        assertThat(bob.get("/account/history.csv").body().lines().count()).isEqualTo(601);
+    }
+
     /** A job with {@code key} running elsewhere (another instance), so the queued job of that key waits. */
     private long holdTheKey(String key) {
         return app.app.database.jdbi().withHandle(h -> h.createQuery("""

@@ -155,7 +155,7 @@ public final class App implements AutoCloseable {
         JellyfinClient backgroundJellyfin = new HttpJellyfinClient(jellyfinHttp, jellyfinIdentity, overrides.jellyfinTimeout(), patientReads,
                 remoteFailures);
         HttpClient arrHttp = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        this.users = UserFacade.wire(database.jdbi(), clock);
+        this.users = UserFacade.wire(database.jdbi(), database.reads(), clock);
         this.movies = MovieFacade.wire(database.reads(), clock);
         this.shows = ShowFacade.wire(database.reads(), clock);
         this.history = HistoryFacade.wire(database, movies, shows, clock, config.timezone());
@@ -226,7 +226,7 @@ public final class App implements AutoCloseable {
         routes.add(ApiContract.load(json, pages));
         routes.add(new app.pathary.web.AppIcons());
         routes.addAll(users.routes(pages));
-        routes.addAll(history.routes(pages, name -> users.accounts().byName(name).id(), this::today, posters.search()));
+        routes.addAll(history.routes(pages, name -> users.accounts().byName(name).id(), this::today, posters.search(), jobs.queue()));
         routes.addAll(posters.routes());
         routes.addAll(DashboardFacade.wire(database.reads(), pages, this::today, day -> {
             var reclaimed = cleanup.reclaimedSince(day.atStartOfDay(config.timezone()).toInstant());
@@ -262,7 +262,7 @@ public final class App implements AutoCloseable {
     /** Starts the job workers (serve does this; tests may do it without a web server). */
     public void startWorkers() {
         if (workers == null) {
-            var dispatch = new JobDispatch(jellyfinSync, watched.reports(), cleanup.runs(), notifications);
+            var dispatch = new JobDispatch(jellyfinSync, watched.reports(), cleanup.runs(), notifications, history.imports(posters.search()));
             workers = jobs.workers(dispatch, "pathary-" + ProcessHandle.current().pid() + "-" + java.util.UUID.randomUUID().toString().substring(0, 8));
             Duration every = overrides.watchedReportEvery();
             workers.schedule(new JobWorkers.Schedule(new JobSpec.WatchedReport(),

@@ -1,6 +1,7 @@
 package app.pathary;
 
 import app.pathary.cleanup.apply.CleanupRuns;
+import app.pathary.history.portable.HistoryImports;
 import app.pathary.jellyfin.sync.JellyfinSyncFacade;
 import app.pathary.job.JobContext;
 import app.pathary.job.JobHandler;
@@ -17,12 +18,14 @@ final class JobDispatch implements JobHandler<JobSpec> {
     private final WatchedReportJob watched;
     private final CleanupRuns cleanup;
     private final Notifications notifications;
+    private final HistoryImports imports;
 
-    JobDispatch(JellyfinSyncFacade jellyfin, WatchedReportJob watched, CleanupRuns cleanup, Notifications notifications) {
+    JobDispatch(JellyfinSyncFacade jellyfin, WatchedReportJob watched, CleanupRuns cleanup, Notifications notifications, HistoryImports imports) {
         this.jellyfin = jellyfin;
         this.watched = watched;
         this.cleanup = cleanup;
         this.notifications = notifications;
+        this.imports = imports;
     }
 
     @Override
@@ -39,6 +42,7 @@ final class JobDispatch implements JobHandler<JobSpec> {
             case JobSpec.CleanupExecute cleanupExecute -> cleanup.runExecute(cleanupExecute);
             case JobSpec.CleanupScheduled ignored -> cleanup.runScheduled();
             case JobSpec.NotificationSend send -> notifications.run(send);
+            case JobSpec.HistoryImportCommit commit -> imports.run(commit, context);
         };
     }
 }

@@ -42,14 +42,18 @@ class JobDispatchTest {
         long alice = app.app.users.accounts().create("alice@example.org", "password1", "alice", false).id();
         app.app.jellyfinLink.login().saveServerUrl(alice, jellyfin.baseUrl().toString());
         app.app.jellyfinLink.login().logIn(alice, "alice", "jf-password");
-        var dispatch = new JobDispatch(app.app.jellyfinSync, app.app.watched.reports(), app.app.cleanup.runs(), app.app.notifications);
+        var imports = app.app.history.imports(app.app.posters.search());
+        var dispatch = new JobDispatch(app.app.jellyfinSync, app.app.watched.reports(), app.app.cleanup.runs(), app.app.notifications, imports);
+        long staged = imports.stage(alice, false, "tmdbId,imdbId,title,year,watchedAt,plays,comment\n603,,The Matrix,1999,2024-03-09,1,\n"
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8), "mine.csv", null);
 
         Map<JobSpec, String> outcomes = new LinkedHashMap<>();
         for (JobSpec spec : new JobSpec[] {new JobSpec.JellyfinImport(alice), new JobSpec.JellyfinExport(alice, true),
                 new JobSpec.JellyfinSync(alice, 424242), new JobSpec.JellyfinEpisodeSync(alice, 434343), new JobSpec.JellyfinCatchup(alice),
                 new JobSpec.JellyfinCatchupAll(), new JobSpec.WatchedReport(), new JobSpec.CleanupPlan(),
                 new JobSpec.CleanupExecute(0, "alice", false), new JobSpec.CleanupScheduled(),
-                new JobSpec.NotificationSend("gone", "{\"event\":\"test\",\"title\":\"t\",\"text\":\"x\",\"items\":[]}", "k1")}) {
+                new JobSpec.NotificationSend("gone", "{\"event\":\"test\",\"title\":\"t\",\"text\":\"x\",\"items\":[]}", "k1"),
+                new JobSpec.HistoryImportCommit(alice, staged)}) {
             try {
                 outcomes.put(spec, dispatch.run(spec, JobContext.NONE));
             } catch (Exception refused) {
@@ -70,6 +74,7 @@ class JobDispatchTest {
                 cleanupPlan -> assertThat(cleanupPlan).matches("Plan \\d+: 0 movies and 0 seasons to delete.*").doesNotContain("dry run"),
                 cleanupExecute -> assertThat(cleanupExecute).isEqualTo("refused: The job names no plan; make a new plan and execute it from the cleanup page."),
                 cleanupScheduled -> assertThat(cleanupScheduled).endsWith("(dry run: CLEANUP_EXECUTE is off)"),
-                notificationSend -> assertThat(notificationSend).isEqualTo("refused: Not sent: the channel gone is no longer configured."));
+                notificationSend -> assertThat(notificationSend).isEqualTo("refused: Not sent: the channel gone is no longer configured."),
+                importCommit -> assertThat(importCommit).isEqualTo("Imported: 1 watch date added or changed. Nothing was removed."));
     }
 }

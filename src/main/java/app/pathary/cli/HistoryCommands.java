@@ -117,7 +117,14 @@ final class HistoryCommands {
                 System.out.println("Dry run: nothing was stored.");
                 return 0;
             }
-            HistoryImports.Committed committed = imports.commit(userId, id);
+            int[] shown = {-1};
+            HistoryImports.Committed committed = imports.commit(userId, id, (done, total) -> {
+                int tenth = total == 0 ? 10 : done * 10 / total;
+                if (total >= 10_000 && tenth > shown[0]) {
+                    shown[0] = tenth;
+                    System.err.println("Committing: " + done + " / " + total + " rows");
+                }
+            });
             System.out.println("Read " + Plural.of(preview.rows(), "row") + (preview.format() == HistoryFormat.EPISODES ? " of episodes" : "")
                     + "; " + Plural.of(committed.datesAddedOrChanged(), "watch date") + " added or changed.");
             return 0;

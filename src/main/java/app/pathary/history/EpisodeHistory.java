@@ -82,9 +82,17 @@ public final class EpisodeHistory {
      * nothing); run {@link Joined#afterCommit()} after the commit. Added by the portable-history work.
      */
     public Joined applyWithin(Handle h, long userId, List<? extends EpisodeCommand> commands, Source source) {
+        return applyWithin(h, userId, commands, source, done -> { });
+    }
+
+    /** Like {@link #applyWithin(Handle, long, List, Source)}, telling {@code progress} how many commands are applied. */
+    public Joined applyWithin(Handle h, long userId, List<? extends EpisodeCommand> commands, Source source,
+            java.util.function.IntConsumer progress) {
         List<EpisodeChange> made = new ArrayList<>();
+        int done = 0;
         for (EpisodeCommand command : commands) {
             applyOne(h, userId, command, source, made);
+            progress.accept(++done);
         }
         ChangeListeners.Committed<EpisodeChange> committed = listeners.inTransaction(h, made);
         return new Joined(committed.changes(), () -> listeners.tell(committed));

@@ -32,7 +32,7 @@ public final class HistoryFacade {
     }
 
     /** What imports and exports of files need beside the history itself. */
-    private record Portable(HistoryFiles files, StagedImportRepository staged, Jdbi reads) {
+    private record Portable(HistoryFiles files, StagedImportRepository staged, Jdbi reads, app.pathary.db.WriteTransactions writes) {
     }
 
     private HistoryFacade(WatchHistory history, HistoryQueries queries, MovieFacade movies, Episodes episodes, Portable portable) {
@@ -53,13 +53,14 @@ public final class HistoryFacade {
                 new HistoryQueries(database.reads()), movies,
                 new Episodes(shows, new EpisodeHistory(database.writes(), shows.repository(), window, clock),
                         new EpisodeHistoryQueries(database.reads())),
-                new Portable(new HistoryFiles(window, zone), new StagedImportRepository(database.jdbi(), clock), database.reads()));
+                new Portable(new HistoryFiles(window, zone), new StagedImportRepository(database.jdbi(), database.reads(), clock), database.reads(),
+                        database.writes()));
     }
 
     /** Imports of Pathary, Movary, Letterboxd and Trakt files; {@code library} finds films named only by title and year. */
     public HistoryImports imports(LibraryTitles library) {
         return new HistoryImports(portable.files(), movies.queries(), library, portable.staged(),
-                new HistoryImports.Histories(history, episodes, portable.reads()));
+                new HistoryImports.Histories(history, episodes, portable.reads(), portable.writes()));
     }
 
     /** Exports as Pathary (movies, episodes), Movary and Letterboxd CSV. */
@@ -99,11 +100,15 @@ public final class HistoryFacade {
         return new CsvImport(csv, episodeCsv());
     }
 
-    /** @param library the media library's title search for "Add a watch" ({@link LibraryTitles#none()} without one) */
-    public List<WebRoutes> routes(Pages pages, HistoryApi.UserLookup users, Supplier<LocalDate> today, LibraryTitles library) {
+    /**
+     * @param library the media library's title search for "Add a watch" ({@link LibraryTitles#none()} without one)
+     * @param jobs the queue an import's commit runs in
+     */
+    public List<WebRoutes> routes(Pages pages, HistoryApi.UserLookup users, Supplier<LocalDate> today, LibraryTitles library,
+            app.pathary.job.JobQueue jobs) {
         return List.of(new HistoryPages(pages, history, queries, movies.queries(), today, library), new HistoryApi(users, history, queries),
                 new EpisodeApi(users, episodes, episodeQueries),
                 new EpisodePages(pages, episodes, episodeQueries, shows.queries(), today),
-                new HistoryCsvPages(csv(), episodeCsv(), csvImport(), today), new PortablePages(pages, imports(library), exports(), today));
+                new HistoryCsvPages(csv(), episodeCsv(), today), new PortablePages(pages, imports(library), exports(), today, jobs));
     }
 }

@@ -75,6 +75,26 @@ public final class WatchHistory {
         return result.map(ChangeListeners.Committed::changes);
     }
 
+    /** Movie changes made inside a transaction the caller runs, and what tells the listeners once it has committed. */
+    public record Joined(List<HistoryChange> changes, Runnable afterCommit) {
+    }
+
+    /**
+     * Applies the commands inside the caller's transaction (an import commits its movies and episodes together, all or
+     * nothing), telling {@code progress} how many are applied; run {@link Joined#afterCommit()} after the commit.
+     */
+    public Joined applyWithin(Handle h, long userId, List<? extends HistoryCommand> commands, Source source,
+            java.util.function.IntConsumer progress) {
+        List<HistoryChange> made = new ArrayList<>();
+        int done = 0;
+        for (HistoryCommand command : commands) {
+            applyOne(h, userId, command, source, made);
+            progress.accept(++done);
+        }
+        ChangeListeners.Committed<HistoryChange> committed = listeners.inTransaction(h, made);
+        return new Joined(committed.changes(), () -> listeners.tell(committed));
+    }
+
     public List<HistoryChange> apply(long userId, HistoryCommand command, Source source) {
         return apply(userId, List.of(command), source);
     }

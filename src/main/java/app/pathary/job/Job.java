@@ -37,6 +37,12 @@ public record Job(
         }
     }
 
+    /** The same job with other progress figures. */
+    Job withProgress(int done, int total) {
+        return new Job(id, type, userId, params, dedupeKey, status, attempts, maxAttempts, nextRunAt, done, total, summary, lastError,
+                createdAt, startedAt, finishedAt, owner);
+    }
+
     /** Progress in percent (0 when the total is not known yet). */
     public int percent() {
         return progressTotal <= 0 ? 0 : Math.min(100, (int) (100L * progressDone / progressTotal));
@@ -66,6 +72,7 @@ public record Job(
             case JobSpec.CleanupExecute.TYPE -> "Execute a cleanup plan";
             case JobSpec.CleanupScheduled.TYPE -> "Scheduled cleanup";
             case JobSpec.NotificationSend.TYPE -> "Send a notification";
+            case JobSpec.HistoryImportCommit.TYPE -> "Commit a history import";
             default -> type;
         };
     }

@@ -23,7 +23,7 @@ public final class JobFacade {
     }
 
     public static JobFacade wire(Database database, Clock clock, JobTimings timings) {
-        JobRepository repository = new JobRepository(database.jdbi(), database.dialect(), clock);
+        JobRepository repository = new JobRepository(database.jdbi(), database.reads(), database.dialect(), clock);
         return new JobFacade(repository, new JobQueue(repository, timings.heartbeat()), timings, new JobGauges(database.reads(), clock));
     }
 

@@ -49,6 +49,7 @@ final class JobProgressPages implements WebRoutes {
             case JobSpec.CleanupPlan.TYPE -> "Making a plan";
             case JobSpec.CleanupExecute.TYPE -> "Executing the plan";
             case JobSpec.CleanupScheduled.TYPE -> "Scheduled cleanup";
+            case JobSpec.HistoryImportCommit.TYPE -> "Importing the file";
             default -> type;
         };
     }

@@ -30,11 +30,22 @@ public final class JobRepository {
             instant(Rows.nullableLong(rs, "started_at")), instant(Rows.nullableLong(rs, "finished_at")), rs.getString("owner"));
     private static final Logger LOG = LoggerFactory.getLogger(JobRepository.class);
     private final Jdbi jdbi;
+    private final Jdbi reads;
     private final Dialect dialect;
     private final Clock clock;
+    private final LiveProgress live = new LiveProgress();
 
     public JobRepository(Jdbi jdbi, Dialect dialect, Clock clock) {
+        this(jdbi, jdbi, dialect, clock);
+    }
+
+    /**
+     * {@code reads} serves {@link #find} and {@link #list} (on SQLite a reader connection: the progress page answers
+     * while a job's long write transaction holds the one writer).
+     */
+    public JobRepository(Jdbi jdbi, Jdbi reads, Dialect dialect, Clock clock) {
         this.jdbi = jdbi;
+        this.reads = reads;
         this.dialect = dialect;
         this.clock = clock;
     }
@@ -63,6 +74,11 @@ public final class JobRepository {
 
     Jdbi jdbi() {
         return jdbi;
+    }
+
+    /** The progress of this instance's runs, newer than their rows. */
+    LiveProgress live() {
+        return live;
     }
 
     Clock clock() {
@@ -217,7 +233,7 @@ public final class JobRepository {
     }
 
     public Optional<Job> find(long id) {
-        return jdbi.withHandle(h -> find(h, id));
+        return reads.withHandle(h -> find(h, id)).map(live::over);
     }
 
     /** Jobs newest first, filtered by status, type and user when those are given. */
@@ -233,7 +249,7 @@ public final class JobRepository {
             sql.append(" AND user_id = :user");
         }
         sql.append(" ORDER BY id DESC LIMIT :limit");
-        return jdbi.withHandle(h -> {
+        return reads.withHandle(h -> {
             var query = h.createQuery(sql.toString()).bind("limit", limit);
             if (status != null) {
                 query.bind("status", status.value());
@@ -244,7 +260,7 @@ public final class JobRepository {
             if (userId != null) {
                 query.bind("user", userId);
             }
-            return query.map(JOB).list();
+            return query.map(JOB).map(live::over).list();
         });
     }
 

@@ -26,11 +26,10 @@ final class JobRun {
 
     static Outcome run(JobRepository jobs, JobLease lease, Work work, JobContext listener) {
         Job claim = lease.claim();
+        ProgressWrites progress = new ProgressWrites(jobs, lease);
         JobContext context = (done, total) -> {
             listener.progress(done, total);
-            if (!jobs.progress(claim, done, total)) {
-                lease.lose();
-            }
+            progress.offer(done, total);
         };
         String summary = null;
         Exception failure = null;
@@ -38,6 +37,8 @@ final class JobRun {
             summary = work.run(context);
         } catch (Exception e) {
             failure = e;
+        } finally {
+            progress.flush();
         }
         JobLease.End end = lease.end();
         if (end != JobLease.End.HELD) {

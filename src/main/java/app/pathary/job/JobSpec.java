@@ -213,4 +213,24 @@ public sealed interface JobSpec {
             return TYPE + ":" + channel + ":" + key;
         }
     }
+
+    /** Commits a user's staged history import (an uploaded file they previewed) in one transaction. */
+    record HistoryImportCommit(long userId, long importId) implements JobSpec {
+        public static final String TYPE = "history_import_commit";
+
+        @Override
+        public String type() {
+            return TYPE;
+        }
+
+        @Override
+        public String dedupeKey() {
+            return TYPE + ":" + importId;
+        }
+
+        @Override
+        public Long forUser() {
+            return userId;
+        }
+    }
 }

@@ -13,10 +13,20 @@ import org.jdbi.v3.core.Jdbi;
 public final class Sessions {
     public static final Duration LIFETIME = Duration.ofDays(30);
     private final Jdbi jdbi;
+    private final Jdbi reads;
     private final Clock clock;
 
     public Sessions(Jdbi jdbi, Clock clock) {
+        this(jdbi, jdbi, clock);
+    }
+
+    /**
+     * {@code reads} finds sessions: on SQLite a reader connection, so pages still answer while a long write
+     * transaction (an import's commit) holds the one writer.
+     */
+    public Sessions(Jdbi jdbi, Jdbi reads, Clock clock) {
         this.jdbi = jdbi;
+        this.reads = reads;
         this.clock = clock;
     }
 
@@ -42,7 +52,7 @@ public final class Sessions {
         if (cookieValue == null || cookieValue.isBlank()) {
             return Optional.empty();
         }
-        return jdbi.withHandle(h -> h.createQuery("""
+        return reads.withHandle(h -> h.createQuery("""
                         SELECT u.*, s.csrf_token FROM sessions s JOIN users u ON u.id = s.user_id
                         WHERE s.id_hash = :id AND s.expires_at > :now""")
                 .bind("id", Tokens.hash(cookieValue)).bind("now", clock.millis())

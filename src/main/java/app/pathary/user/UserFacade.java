@@ -20,7 +20,12 @@ public final class UserFacade {
 
     /** Builds the feature's insides on the database. */
     public static UserFacade wire(Jdbi jdbi, Clock clock) {
-        return new UserFacade(new Accounts(new UserRepository(jdbi, clock), new LoginFailures(jdbi, clock)), new Sessions(jdbi, clock),
+        return wire(jdbi, jdbi, clock);
+    }
+
+    /** Builds the feature's insides; sessions are looked up through {@code reads} (see {@link Sessions}). */
+    public static UserFacade wire(Jdbi jdbi, Jdbi reads, Clock clock) {
+        return new UserFacade(new Accounts(new UserRepository(jdbi, clock), new LoginFailures(jdbi, clock)), new Sessions(jdbi, reads, clock),
                 new ApiTokens(jdbi, clock));
     }
 

@@ -13,7 +13,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Rough edge 4: a member downloads and imports their history as CSV from the account page, without the server's CLI. */
+/**
+ * Rough edge 4: a member downloads and imports their history as CSV from the account page, without the server's CLI.
+ * The old import address ({@code POST /account/history/import}) now goes through the portable import: preview, then commit.
+ */
 @BothDialects
 class HistoryCsvPagesHttpTest {
     private static final String HEADER = "tmdbId,imdbId,title,year,watchedAt,plays,comment\n";
@@ -46,8 +49,7 @@ class HistoryCsvPagesHttpTest {
 
         HttpResponse<String> imported = bob.upload("/account", "/account/history/import", "file", "mine.csv",
                 HEADER + "603,tt0133093,The Matrix,1999,2024-03-09,2,with Alice\n949,,Heat,1995,,1,\n");
-        assertThat(imported.statusCode()).isEqualTo(302);
-        assertThat(bob.get("/account").body()).contains("Imported mine.csv: read 2 rows; 2 watch dates added or changed.");
+        assertThat(commit(imported)).contains("Imported: 2 watch dates added or changed. Nothing was removed.");
 
         HttpResponse<String> csv = bob.get("/account/history.csv");
         assertThat(csv.statusCode()).isEqualTo(200);
@@ -62,12 +64,12 @@ class HistoryCsvPagesHttpTest {
         HttpResponse<String> refused = bob.upload("/account", "/account/history/import", "file", "broken.csv",
                 HEADER + "603,,The Matrix,1999,2024-03-09,1,\nabc,,Heat,1995,,1,\n");
         assertThat(refused.statusCode()).isEqualTo(400);
-        assertThat(refused.body()).contains("file broken.csv: Line 3").contains("Nothing from the file was imported.");
+        assertThat(refused.body()).contains("file broken.csv: Line 3");
         assertThat(lines(bob.get("/account/history.csv").body())).isEqualTo(HEADER);
 
         HttpResponse<String> empty = bob.upload("/account", "/account/history/import", "file", "empty.csv", "");
         assertThat(empty.statusCode()).isEqualTo(400);
-        assertThat(empty.body()).contains("file: choose a CSV file to import");
+        assertThat(empty.body()).contains("file: choose a file to import");
     }
 
     @Test
@@ -84,14 +86,34 @@ class HistoryCsvPagesHttpTest {
                 + "280619,,,The Expanse,2015,2,3,,Static,2025-11-02,1,\n";
         assertThat(bob.get("/account").body()).contains("href=\"/account/history-episodes.csv\"");
         HttpResponse<String> imported = bob.upload("/account", "/account/history/import", "file", "shows.csv", episodes);
-        assertThat(imported.statusCode()).isEqualTo(302);
-        assertThat(bob.get("/account").body()).contains("Imported shows.csv (episodes): read 1 row; 1 watch date added or changed.");
+        assertThat(commit(imported)).contains("Imported: 1 watch date added or changed.").contains("id=\"result-episodes\"");
         HttpResponse<String> csv = bob.get("/account/history-episodes.csv");
         assertThat(csv.headers().firstValue("Content-Disposition")).hasValueSatisfying(d -> assertThat(d).contains("pathary-episodes-"));
         assertThat(lines(csv.body())).isEqualTo(episodes);
         assertThat(lines(bob.get("/account/history.csv").body())).isEqualTo(HEADER);
         assertThat(lines(alice.get("/account/history-episodes.csv").body())).as("alice's own, empty file")
                 .isEqualTo("tvdbId,tmdbId,imdbId,title,year,season,episode,endEpisode,episodeTitle,watchedAt,plays,comment\n");
+    }
+
+    /** Follows an upload to its preview, commits it, and answers the import's page once the commit job has finished. */
+    private String commit(HttpResponse<String> uploaded) {
+        assertThat(uploaded.statusCode()).isEqualTo(302);
+        String preview = uploaded.headers().firstValue("Location").orElseThrow();
+        assertThat(preview).matches("/account/imports/\\d+");
+        assertThat(bob.get(preview).body()).contains("Commit the import");
+        assertThat(bob.submit(preview, preview + "/commit", Map.of()).statusCode()).isEqualTo(302);
+        for (int i = 0; i < 200; i++) {
+            String page = bob.get(preview).body();
+            if (page.contains("id=\"import-result\"")) {
+                return page;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return bob.get(preview).body();
     }
 
     private static String lines(String csv) {

@@ -22,7 +22,8 @@ class JobSpecJsonTest {
             new JobSpec.CleanupPlan(),
             new JobSpec.CleanupExecute(42, "alice", true),
             new JobSpec.CleanupScheduled(),
-            new JobSpec.NotificationSend("ntfy", "{\"event\":\"test\"}", "test-1"));
+            new JobSpec.NotificationSend("ntfy", "{\"event\":\"test\"}", "test-1"),
+            new JobSpec.HistoryImportCommit(7, 31));
 
     private static JobSpec throughTheRow(JobSpec spec) {
         NewJob row = NewJob.of(spec);
@@ -45,7 +46,8 @@ class JobSpecJsonTest {
     @Test
     void the_stored_type_names_are_those_of_the_rows_written_before_specs_were_typed() {
         assertThat(ONE_OF_EACH.stream().map(JobSpec::type)).containsExactly("jellyfin_import", "jellyfin_export",
-                "jellyfin_sync", "jellyfin_episode_sync", "jellyfin_catchup", "jellyfin_catchup_all", "watched_report", "cleanup_plan", "cleanup_execute", "cleanup_run", "notification_send");
+                "jellyfin_sync", "jellyfin_episode_sync", "jellyfin_catchup", "jellyfin_catchup_all", "watched_report", "cleanup_plan", "cleanup_execute", "cleanup_run", "notification_send",
+                "history_import_commit");
     }
 
     @Test
@@ -58,6 +60,10 @@ class JobSpecJsonTest {
                 .isEqualTo("{\"planId\":42,\"startedBy\":\"alice\",\"overrideLimits\":false}");
         assertThat(NewJob.of(new JobSpec.CleanupExecute(42, "alice", false)).dedupeKey()).isEqualTo("cleanup_execute");
         assertThat(NewJob.of(new JobSpec.WatchedReport()).params()).isEqualTo("{}");
+        NewJob commit = NewJob.of(new JobSpec.HistoryImportCommit(7, 31));
+        assertThat(commit.params()).isEqualTo("{\"userId\":7,\"importId\":31}");
+        assertThat(commit.dedupeKey()).as("one commit job per import").isEqualTo("history_import_commit:31");
+        assertThat(commit.userId()).isEqualTo(7L);
         assertThat(NewJob.of(new JobSpec.WatchedReport()).userId()).isNull();
     }
 

@@ -13,19 +13,27 @@ import app.pathary.movie.NewMovie;
 import app.pathary.show.NewEpisode;
 import app.pathary.show.NewShow;
 import app.pathary.show.ShowIds;
+import app.pathary.common.Plural;
+import app.pathary.db.WriteTransactions;
+import app.pathary.job.JobContext;
+import app.pathary.job.JobFailure;
+import app.pathary.job.JobQueue;
+import app.pathary.job.JobSpec;
+import com.fasterxml.jackson.core.type.TypeReference;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.IntConsumer;
 import org.jdbi.v3.core.Jdbi;
 
 /**
  * Imports a history file in two steps: {@link #stage} reads it (any format, told by its content), finds the movies of
  * rows without a TMDb id, and keeps the result; {@link #preview} tells what a commit would add; {@link #resolve} names
- * the movie of a row by hand; {@link #commit} adds every matched date in one transaction (all or nothing) and removes
- * the staged import in that same transaction. Dates merge: a date already there keeps the larger play count, so the
- * same file twice adds nothing. Shared movies are created from the file when missing, never changed by it.
+ * the movie of a row by hand; {@link #startCommit} queues the commit as a job and {@link #commit} adds every matched
+ * date in one transaction (all or nothing) that also marks the import committed, so a commit run again adds nothing.
+ * Dates merge: a date already there keeps the larger play count, so the same file twice adds nothing. Shared movies are created from the file when missing, never changed by it.
  */
 public final class HistoryImports {
     private final HistoryFiles files;
@@ -34,9 +42,13 @@ public final class HistoryImports {
     private final WatchHistory history;
     private final EpisodeHistory episodes;
     private final Jdbi reads;
+    private final WriteTransactions writes;
 
-    /** Where a commit writes: the movie and episode histories, and the database they are read from for the preview. */
-    public record Histories(WatchHistory movies, EpisodeHistory episodes, Jdbi reads) {
+    /**
+     * Where a commit writes: the movie and episode histories, the database they are read from for the preview, and
+     * the write transactions a commit runs in.
+     */
+    public record Histories(WatchHistory movies, EpisodeHistory episodes, Jdbi reads, WriteTransactions writes) {
     }
 
     public HistoryImports(HistoryFiles files, MovieQueries movies, app.pathary.history.LibraryTitles library, StagedImportRepository staged,
@@ -47,6 +59,7 @@ public final class HistoryImports {
         this.history = histories.movies();
         this.episodes = histories.episodes();
         this.reads = histories.reads();
+        this.writes = histories.writes();
     }
 
     /** Reads and matches the file and keeps it for the preview; returns the staged import's id. */
@@ -77,46 +90,7 @@ public final class HistoryImports {
 
     public ImportPreview preview(long userId, long id) {
         StagedImport found = staged.get(userId, id);
-        Map<String, Integer> existing = existingPlays(userId);
-        List<ImportPreview.Line> changes = new ArrayList<>();
-        List<ImportPreview.Line> unmatched = new ArrayList<>();
-        int newDates = 0;
-        int added = 0;
-        int unchanged = 0;
-        for (StagedRow row : found.dates()) {
-            LocalDate date = row.date() == null ? null : LocalDate.parse(row.date());
-            if (row.tmdbId() == null) {
-                unmatched.add(new ImportPreview.Line(row.line(), row.title(), row.year(), date, row.plays(), 0, false));
-                continue;
-            }
-            Integer before = existing.get(row.tmdbId() + "@" + row.date());
-            int more = before == null ? row.plays() : Math.max(0, row.plays() - before);
-            if (more == 0) {
-                unchanged++;
-                continue;
-            }
-            newDates += before == null ? 1 : 0;
-            added += more;
-            changes.add(new ImportPreview.Line(row.line(), row.title(), row.year(), date, row.plays(), more, before == null));
-        }
-        Map<String, Integer> existingEpisodes = existingEpisodePlays(userId);
-        List<ImportPreview.Line> episodeChanges = new ArrayList<>();
-        int newEpisodeDates = 0;
-        int addedEpisodePlays = 0;
-        for (ImportedEpisode episode : found.episodes()) {
-            Integer before = episode.idKeys().stream().map(existingEpisodes::get).filter(java.util.Objects::nonNull).findFirst().orElse(null);
-            int more = before == null ? episode.plays() : Math.max(0, episode.plays() - before);
-            if (more == 0) {
-                unchanged++;
-                continue;
-            }
-            newEpisodeDates += before == null ? 1 : 0;
-            addedEpisodePlays += more;
-            episodeChanges.add(new ImportPreview.Line(episode.line(), episode.show() + " " + code(episode), episode.year(),
-                    episode.date() == null ? null : LocalDate.parse(episode.date()), episode.plays(), more, before == null));
-        }
-        return new ImportPreview(found.id(), found.fileName(), found.format(), found.rows(), newDates, added, unchanged,
-                newEpisodeDates, addedEpisodePlays, changes, episodeChanges, unmatched);
+        return reads.withHandle(h -> ImportDiff.of(h, found));
     }
 
     /** Names the movie of an unmatched row (and of every other row with its title and year) by TMDb id. */
@@ -130,85 +104,143 @@ public final class HistoryImports {
         String key = new FileMovie(null, null, target.title(), target.year()).key();
         List<StagedRow> rows = found.dates().stream().map(r -> r.tmdbId() == null
                 && new FileMovie(null, null, r.title(), r.year()).key().equals(key) ? r.resolved(tmdbId) : r).toList();
-        staged.updateDates(userId, id, rows);
+        if (!staged.updateDates(userId, id, rows)) {
+            throw new InvalidInputException("This import is being committed; its rows can no longer change.");
+        }
     }
 
     public void discard(long userId, long id) {
         staged.get(userId, id);
-        staged.delete(userId, id);
-    }
-
-    /** The counts of a commit. */
-    public record Committed(int datesAddedOrChanged, int unmatchedLeftOut) {
-    }
-
-    /** Adds every matched row in one transaction that also removes the staged import (a second commit finds nothing). */
-    public Committed commit(long userId, long id) {
-        StagedImport found = staged.get(userId, id);
-        List<HistoryCommand> commands = new ArrayList<>();
-        int unmatched = 0;
-        for (StagedRow row : found.dates()) {
-            if (row.tmdbId() == null) {
-                unmatched++;
-                continue;
-            }
-            MovieRef movie = row.title() == null || row.title().isBlank() ? new MovieRef.ByTmdbId(row.tmdbId())
-                    : new MovieRef.CreateIfMissing(new NewMovie(row.tmdbId(), row.imdbId(), row.title(), row.year(), null));
-            commands.add(new HistoryCommand.MergeDate(movie, row.date() == null ? null : LocalDate.parse(row.date()), row.plays(), row.comment()));
+        if (!staged.delete(userId, id)) {
+            throw new InvalidInputException("This import is being committed; it can no longer be discarded.");
         }
+    }
+
+    /**
+     * What a commit added: new dates, plays added to dates already there, rows that changed nothing (movies and
+     * episodes), and matched rows left out for want of a film.
+     */
+    public record Committed(int newDates, int addedPlays, int unchanged, int newEpisodeDates, int addedEpisodePlays, int datesAddedOrChanged,
+            int unmatchedLeftOut) {
+
+        /** One sentence for the job's summary. */
+        public String summary() {
+            return "Imported: " + Plural.of(datesAddedOrChanged, "watch date") + " added or changed"
+                    + (unmatchedLeftOut > 0 ? "; " + Plural.of(unmatchedLeftOut, "unmatched row") + " left out" : "") + ". Nothing was removed.";
+        }
+    }
+
+    /** Commits at once (the CLI); see {@link #commit(long, long, JobContext)}. */
+    public Committed commit(long userId, long id) {
+        return commit(userId, id, JobContext.NONE);
+    }
+
+    /**
+     * Adds every matched row in one transaction, which also marks the import committed with its result; tells
+     * {@code progress} the rows applied so far. A commit of an import already committed (a retried job, a second click)
+     * changes nothing and answers the first commit's result.
+     */
+    public Committed commit(long userId, long id, JobContext progress) {
+        StagedImport found = staged.get(userId, id);
+        if (found.status() == StagedImport.Status.COMMITTED) {
+            return StagedImportRepository.read(found.result(), RESULT);
+        }
+        List<HistoryCommand> commands = new ArrayList<>();
+        for (StagedRow row : found.dates()) {
+            if (row.tmdbId() != null) {
+                MovieRef movie = row.title() == null || row.title().isBlank() ? new MovieRef.ByTmdbId(row.tmdbId())
+                        : new MovieRef.CreateIfMissing(new NewMovie(row.tmdbId(), row.imdbId(), row.title(), row.year(), null));
+                commands.add(new HistoryCommand.MergeDate(movie, row.date() == null ? null : LocalDate.parse(row.date()), row.plays(), row.comment()));
+            }
+        }
+        List<EpisodeCommand> episodeCommands = found.episodes().stream().map(HistoryImports::command).toList();
+        int total = commands.size() + episodeCommands.size();
+        int step = Math.max(1, total / 200);
+        IntConsumer applied = done -> {
+            if (done % step == 0 || done == total) {
+                progress.progress(done, total);
+            }
+        };
+        progress.progress(0, total);
         try {
-            List<EpisodeCommand> episodeCommands = found.episodes().stream().map(HistoryImports::command).toList();
-            java.util.concurrent.atomic.AtomicReference<EpisodeHistory.Joined> joined = new java.util.concurrent.atomic.AtomicReference<>();
-            var changes = history.applyIf(userId, commands, Source.CSV_IMPORT, h -> {
-                if (!StagedImportRepository.remove(h, userId, id)) {
-                    return false;
+            Optional<Applied> done = writes.inTransaction(h -> {
+                if (!StagedImportRepository.claim(h, userId, id)) {
+                    return Optional.<Applied>empty();
                 }
-                joined.set(episodes.applyWithin(h, userId, episodeCommands, Source.CSV_IMPORT));
-                return true;
+                ImportPreview before = ImportDiff.of(h, found);
+                WatchHistory.Joined movies = history.applyWithin(h, userId, commands, Source.CSV_IMPORT, applied);
+                EpisodeHistory.Joined shows = episodes.applyWithin(h, userId, episodeCommands, Source.CSV_IMPORT,
+                        n -> applied.accept(commands.size() + n));
+                Committed result = new Committed(before.newDates(), before.addedPlays(), before.unchanged(), before.newEpisodeDates(),
+                        before.addedEpisodePlays(), movies.changes().size() + shows.changes().size(), before.unmatched().size());
+                StagedImportRepository.committed(h, userId, id, StagedImportRepository.write(result));
+                return Optional.of(new Applied(result, movies.afterCommit(), shows.afterCommit()));
             });
-            int movieChanges = changes.orElseThrow(() -> new InvalidInputException("This import was already committed or discarded.")).size();
-            joined.get().afterCommit().run();
-            return new Committed(movieChanges + joined.get().changes().size(), unmatched);
+            if (done.isEmpty()) {
+                StagedImport now = staged.get(userId, id);
+                return StagedImportRepository.read(now.result(), RESULT);
+            }
+            done.get().afterMovies().run();
+            done.get().afterEpisodes().run();
+            return done.get().result();
         } catch (app.pathary.common.NotFoundException e) {
             throw new InvalidInputException(e.getMessage() + " Nothing from the file was imported.");
         }
+    }
+
+    /** A commit's result, and what tells the history's listeners once its transaction has committed. */
+    private record Applied(Committed result, Runnable afterMovies, Runnable afterEpisodes) {
+    }
+
+    private static final TypeReference<Committed> RESULT = new TypeReference<>() { };
+
+    /**
+     * Queues the commit of a previewed import as a job, the import marked committing in the same transaction. A
+     * second click while that job waits or runs (or after the import was committed) queues nothing.
+     */
+    public void startCommit(long userId, long id, JobQueue queue) {
+        for (int attempt = 0; attempt < 3; attempt++) {
+            StagedImport found = staged.get(userId, id);
+            boolean underWay = found.status() == StagedImport.Status.COMMITTING && found.jobId() != null
+                    && queue.find(found.jobId()).filter(job -> !job.finished()).isPresent();
+            if (found.status() == StagedImport.Status.COMMITTED || underWay) {
+                return;
+            }
+            if (staged.startCommit(found, h -> queue.enqueue(h, new JobSpec.HistoryImportCommit(userId, id)))) {
+                queue.wakeWorkers();
+                return;
+            }
+        }
+    }
+
+    /**
+     * Runs a commit job. A file the history refuses (a date out of range, a film that is not there) fails the job for
+     * good and leaves the import staged, to be looked at again; an import that is gone fails it too.
+     */
+    public String run(JobSpec.HistoryImportCommit spec, JobContext context) {
+        try {
+            return commit(spec.userId(), spec.importId(), context).summary();
+        } catch (app.pathary.common.NotFoundException e) {
+            throw new JobFailure(e.getMessage());
+        } catch (InvalidInputException e) {
+            staged.failed(spec.userId(), spec.importId());
+            throw new JobFailure(e.getMessage());
+        }
+    }
+
+    /** Where an import stands, for its page: staged (with the job of a failed commit, if any), committing or committed. */
+    public record State(long id, String fileName, int rows, String status, Long jobId, Committed result) {
+    }
+
+    public State state(long userId, long id) {
+        StagedImport found = staged.get(userId, id);
+        return new State(found.id(), found.fileName(), found.rows(), found.status().name().toLowerCase(java.util.Locale.ROOT), found.jobId(),
+                found.status() == StagedImport.Status.COMMITTED ? StagedImportRepository.read(found.result(), RESULT) : null);
     }
 
     private static EpisodeCommand command(ImportedEpisode e) {
         return new EpisodeCommand.MergeDate(new EpisodeRef.CreateIfMissing(new NewShow(new ShowIds(e.tvdbId(), e.tmdbId(), e.imdbId()), e.show(),
                 e.year()), new NewEpisode(e.season(), e.number(), e.endNumber(), e.title())), e.date() == null ? null : LocalDate.parse(e.date()),
                 Math.min(e.plays(), HistoryCommand.MAX_PLAYS), e.comment());
-    }
-
-    private static String code(ImportedEpisode e) {
-        return String.format("S%02dE%02d", e.season(), e.number()) + (e.endNumber() == null ? "" : String.format("–E%02d", e.endNumber()));
-    }
-
-    /** The plays of every episode date the user has, under each of its show's ids ({@code tvdb:280619|2|3@2024-04-01}). */
-    private Map<String, Integer> existingEpisodePlays(long userId) {
-        Map<String, Integer> plays = new HashMap<>();
-        reads.useHandle(h -> h.createQuery("""
-                        SELECT s.tvdb_id, s.tmdb_id, s.imdb_id, e.season, e.number, w.watched_at, w.plays FROM episode_watch_dates w
-                        JOIN episodes e ON e.id = w.episode_id JOIN shows s ON s.id = e.show_id WHERE w.user_id = :u""").bind("u", userId)
-                .map((rs, ctx) -> {
-                    LocalDate date = ctx.findColumnMapperFor(LocalDate.class).orElseThrow().map(rs, "watched_at", ctx);
-                    return new ImportedEpisode(0, app.pathary.common.Rows.nullableInt(rs, "tvdb_id"), app.pathary.common.Rows.nullableInt(rs, "tmdb_id"),
-                            rs.getString("imdb_id"), "", null, rs.getInt("season"), rs.getInt("number"), null, null,
-                            date == null ? null : date.toString(), rs.getInt("plays"), null);
-                }).forEach(e -> e.idKeys().forEach(key -> plays.put(key, e.plays()))));
-        return plays;
-    }
-
-    /** The plays of every date the user has, by TMDb id and date ({@code 603@2024-03-09}; an unknown date is {@code @null}). */
-    private Map<String, Integer> existingPlays(long userId) {
-        Map<String, Integer> plays = new HashMap<>();
-        reads.useHandle(h -> h.createQuery("""
-                        SELECT m.tmdb_id, w.watched_at, w.plays FROM watch_dates w JOIN movies m ON m.id = w.movie_id
-                        WHERE w.user_id = :u""").bind("u", userId)
-                .map((rs, ctx) -> {
-                    LocalDate date = ctx.findColumnMapperFor(LocalDate.class).orElseThrow().map(rs, "watched_at", ctx);
-                    return Map.entry(rs.getInt("tmdb_id") + "@" + date, rs.getInt("plays"));
-                }).forEach(e -> plays.put(e.getKey(), e.getValue())));
-        return plays;
     }
 }

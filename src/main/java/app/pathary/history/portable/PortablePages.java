@@ -1,7 +1,8 @@
 package app.pathary.history.portable;
 
 import app.pathary.common.InvalidInputException;
-import app.pathary.common.Plural;
+import app.pathary.job.Job;
+import app.pathary.job.JobQueue;
 import app.pathary.web.Caller;
 import app.pathary.web.Flash;
 import app.pathary.web.Pages;
@@ -15,13 +16,15 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.LocalDate;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
  * The account page's import and export: {@code GET /account/history/export?format=…} downloads the history as
- * Pathary, Movary or Letterboxd CSV; {@code POST /account/imports} uploads a file of any supported format (at most
+ * Pathary, Movary or Letterboxd CSV; {@code POST /account/imports} (and the old {@code POST /account/history/import}) uploads a file of any supported format (at most
  * {@link #MAX_UPLOAD_MB} MB) and shows its preview at {@code /account/imports/{id}}, where unmatched rows are resolved by
- * TMDb id and the import is committed (all or nothing) or discarded.
+ * TMDb id and the import is committed (all or nothing, as a job whose progress the same page shows, then its result) or
+ * discarded.
  */
 public final class PortablePages implements WebRoutes {
     static final int MAX_UPLOAD_MB = 10;
@@ -30,18 +33,22 @@ public final class PortablePages implements WebRoutes {
     private final HistoryImports imports;
     private final HistoryExports exports;
     private final Supplier<LocalDate> today;
+    private final JobQueue jobs;
 
-    public PortablePages(Pages pages, HistoryImports imports, HistoryExports exports, Supplier<LocalDate> today) {
+    public PortablePages(Pages pages, HistoryImports imports, HistoryExports exports, Supplier<LocalDate> today, JobQueue jobs) {
         this.pages = pages;
         this.imports = imports;
         this.exports = exports;
         this.today = today;
+        this.jobs = jobs;
     }
 
     @Override
     public void register(RoutesConfig routes) {
         routes.get("/account/history/export", this::export, Role.USER);
         routes.post("/account/imports", this::upload, Role.USER);
+        // the account page's old CSV import (no preview) answers like the upload: its preview, then the commit
+        routes.post("/account/history/import", this::upload, Role.USER);
         routes.get("/account/imports/{id}", this::preview, Role.USER);
         routes.post("/account/imports/{id}/resolve", this::resolve, Role.USER);
         routes.post("/account/imports/{id}/commit", this::commit, Role.USER);
@@ -92,9 +99,20 @@ public final class PortablePages implements WebRoutes {
                 + Math.max(MAX_UPLOAD_MB + 1, (bytes + 1024 * 1024 - 1) / (1024 * 1024)) + " MB; zip it or import it in parts.");
     }
 
+    /** The import's page: its preview while staged, the commit's live progress while its job runs, then the result. */
     private void preview(Context ctx) {
-        ImportPreview preview = imports.preview(Caller.require(ctx).id(), PathIds.of(ctx, "id"));
-        pages.render(ctx, "history/import-preview.jte", "Import " + preview.fileName(), Map.of("preview", preview));
+        long userId = Caller.require(ctx).id();
+        HistoryImports.State state = imports.state(userId, PathIds.of(ctx, "id"));
+        Optional<Job> job = state.jobId() == null ? Optional.empty() : jobs.find(state.jobId());
+        if (state.result() != null) {
+            pages.render(ctx, "history/import-result.jte", "Imported " + state.fileName(), Map.of("state", state, "result", state.result()));
+        } else if (state.status().equals("committing") && job.filter(j -> !j.finished()).isPresent()) {
+            pages.render(ctx, "history/import-progress.jte", "Importing " + state.fileName(), Map.of("state", state));
+        } else {
+            ImportPreview preview = imports.preview(userId, state.id());
+            String failure = job.filter(j -> j.status() == Job.Status.FAILED).map(Job::lastError).orElse("");
+            pages.render(ctx, "history/import-preview.jte", "Import " + preview.fileName(), Map.of("preview", preview, "failure", failure));
+        }
     }
 
     private void resolve(Context ctx) {
@@ -109,12 +127,11 @@ public final class PortablePages implements WebRoutes {
         ctx.redirect("/account/imports/" + id);
     }
 
+    /** Queues the commit (once, however often it is clicked) and shows its progress on the import's page. */
     private void commit(Context ctx) {
-        HistoryImports.Committed committed = imports.commit(Caller.require(ctx).id(), PathIds.of(ctx, "id"));
-        Flash.success(ctx, "Imported: " + Plural.of(committed.datesAddedOrChanged(), "watch date") + " added or changed"
-                + (committed.unmatchedLeftOut() > 0 ? "; " + Plural.of(committed.unmatchedLeftOut(), "unmatched row") + " left out" : "")
-                + ". Nothing was removed.");
-        ctx.redirect("/history");
+        long id = PathIds.of(ctx, "id");
+        imports.startCommit(Caller.require(ctx).id(), id, jobs);
+        ctx.redirect("/account/imports/" + id);
     }
 
     private void discard(Context ctx) {

@@ -11,8 +11,10 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * Staged imports ({@code history_imports}, V21): one per user at most (a new upload replaces the last), read only by
- * their owner (another user's id is "not found"), removed when committed or discarded, and after a day.
+ * Staged imports ({@code history_imports}, V21, V24): one per user at most (a new upload replaces the last, unless that
+ * one is being committed), read only by their owner (another user's id is "not found"), removed when discarded and
+ * after a day. A commit marks it committing (its job queued in the same transaction), then committed with its result
+ * in the transaction that adds the dates.
  */
 public final class StagedImportRepository {
     static final long SHELF_LIFE_MILLIS = 24L * 60 * 60 * 1000;
@@ -20,10 +22,13 @@ public final class StagedImportRepository {
     private static final TypeReference<List<StagedRow>> ROWS = new TypeReference<>() { };
     private static final TypeReference<List<ImportedEpisode>> EPISODES = new TypeReference<>() { };
     private final Jdbi jdbi;
+    private final Jdbi reads;
     private final Clock clock;
 
-    public StagedImportRepository(Jdbi jdbi, Clock clock) {
+    /** {@code reads} finds imports (on SQLite a reader: the import's page answers while its commit holds the writer). */
+    public StagedImportRepository(Jdbi jdbi, Jdbi reads, Clock clock) {
         this.jdbi = jdbi;
+        this.reads = reads;
         this.clock = clock;
     }
 
@@ -31,7 +36,7 @@ public final class StagedImportRepository {
         String json = write(dates);
         String episodeJson = write(episodes);
         return jdbi.inTransaction(h -> {
-            h.createUpdate("DELETE FROM history_imports WHERE user_id = :u OR created_at < :stale")
+            h.createUpdate("DELETE FROM history_imports WHERE (user_id = :u AND status <> 'committing') OR created_at < :stale")
                     .bind("u", userId).bind("stale", clock.millis() - SHELF_LIFE_MILLIS).execute();
             return h.createUpdate("""
                             INSERT INTO history_imports (user_id, format, file_name, row_count, dates, episodes, created_at)
@@ -43,30 +48,70 @@ public final class StagedImportRepository {
     }
 
     StagedImport get(long userId, long id) {
-        return jdbi.withHandle(h -> h.createQuery("""
+        return reads.withHandle(h -> h.createQuery("""
                         SELECT * FROM history_imports WHERE id = :id AND user_id = :u AND created_at >= :fresh""")
                 .bind("id", id).bind("u", userId).bind("fresh", clock.millis() - SHELF_LIFE_MILLIS)
                 .map((rs, ctx) -> new StagedImport(rs.getLong("id"), rs.getLong("user_id"), HistoryFormat.valueOf(rs.getString("format")),
-                        rs.getString("file_name"), rs.getInt("row_count"), read(rs.getString("dates"), ROWS), read(rs.getString("episodes"), EPISODES)))
+                        rs.getString("file_name"), rs.getInt("row_count"), read(rs.getString("dates"), ROWS), read(rs.getString("episodes"), EPISODES),
+                        StagedImport.Status.valueOf(rs.getString("status").toUpperCase(java.util.Locale.ROOT)),
+                        app.pathary.common.Rows.nullableLong(rs, "job_id"), rs.getString("result")))
                 .findOne()).orElseThrow(() -> new NotFoundException("No import " + id + " is waiting (it was committed, discarded or"
                         + " is older than a day); upload the file again."));
     }
 
-    void updateDates(long userId, long id, List<StagedRow> dates) {
-        jdbi.useHandle(h -> h.createUpdate("UPDATE history_imports SET dates = :d WHERE id = :id AND user_id = :u")
-                .bindMap(Map.of("d", write(dates), "id", id, "u", userId)).execute());
+    /** Changes the rows of a staged import; false when it is no longer staged (a commit started). */
+    boolean updateDates(long userId, long id, List<StagedRow> dates) {
+        return jdbi.withHandle(h -> h.createUpdate("UPDATE history_imports SET dates = :d WHERE id = :id AND user_id = :u AND status = 'staged'")
+                .bindMap(Map.of("d", write(dates), "id", id, "u", userId)).execute()) == 1;
     }
 
-    /** Removes the staged import inside the caller's transaction; false when it was already gone (committed twice). */
-    static boolean remove(Handle h, long userId, long id) {
-        return h.createUpdate("DELETE FROM history_imports WHERE id = :id AND user_id = :u").bind("id", id).bind("u", userId).execute() == 1;
+    /**
+     * Marks the import committing with the job {@code enqueue} queues in the same transaction, provided it is still as
+     * {@code seen} (its status and job): two clicks at once queue one job. False when it had changed meanwhile.
+     */
+    boolean startCommit(StagedImport seen, java.util.function.ToLongFunction<Handle> enqueue) {
+        return jdbi.inTransaction(h -> {
+            int marked = h.createUpdate("""
+                            UPDATE history_imports SET status = 'committing', job_id = NULL
+                            WHERE id = :id AND user_id = :u AND status = :seen AND COALESCE(job_id, 0) = :seenJob""")
+                    .bind("id", seen.id()).bind("u", seen.userId()).bind("seen", seen.status().name().toLowerCase(java.util.Locale.ROOT))
+                    .bind("seenJob", seen.jobId() == null ? 0L : seen.jobId()).execute();
+            if (marked != 1) {
+                return false;
+            }
+            h.createUpdate("UPDATE history_imports SET job_id = :job WHERE id = :id").bind("job", enqueue.applyAsLong(h)).bind("id", seen.id()).execute();
+            return true;
+        });
     }
 
-    void delete(long userId, long id) {
-        jdbi.useHandle(h -> remove(h, userId, id));
+    /**
+     * Takes the import for its commit inside the commit's transaction (on PostgreSQL the row stays locked until that
+     * transaction ends, so a second run waits, then finds it committed); false when it is committed or gone.
+     */
+    static boolean claim(Handle h, long userId, long id) {
+        return h.createUpdate("UPDATE history_imports SET status = 'committing' WHERE id = :id AND user_id = :u AND status IN ('staged', 'committing')")
+                .bind("id", id).bind("u", userId).execute() == 1;
     }
 
-    private static String write(List<?> dates) {
+    /** Records the commit's result inside the commit's transaction and drops the rows, no longer needed. */
+    static void committed(Handle h, long userId, long id, String result) {
+        h.createUpdate("UPDATE history_imports SET status = 'committed', result = :r, dates = '[]', episodes = '[]' WHERE id = :id AND user_id = :u")
+                .bind("r", result).bind("id", id).bind("u", userId).execute();
+    }
+
+    /** A commit that failed for good (a row the history refuses): the import is staged again, to be looked at. */
+    void failed(long userId, long id) {
+        jdbi.useHandle(h -> h.createUpdate("UPDATE history_imports SET status = 'staged' WHERE id = :id AND user_id = :u AND status = 'committing'")
+                .bind("id", id).bind("u", userId).execute());
+    }
+
+    /** Removes the import unless its commit is under way; false when it is. */
+    boolean delete(long userId, long id) {
+        return jdbi.withHandle(h -> h.createUpdate("DELETE FROM history_imports WHERE id = :id AND user_id = :u AND status <> 'committing'")
+                .bind("id", id).bind("u", userId).execute()) == 1;
+    }
+
+    static String write(Object dates) {
         try {
             return JSON.writeValueAsString(dates);
         } catch (JsonProcessingException e) {
@@ -74,7 +119,7 @@ public final class StagedImportRepository {
         }
     }
 
-    private static <T> List<T> read(String json, TypeReference<List<T>> type) {
+    static <T> T read(String json, TypeReference<T> type) {
         try {
             return JSON.readValue(json, type);
         } catch (JsonProcessingException e) {

@@ -111,7 +111,9 @@ class PortableHistoryTest {
         assertThat(imports.commit(alice, id).datesAddedOrChanged()).isEqualTo(6);
 
         assertThat(export(alice, HistoryFormat.MOVARY)).contains("Amélie,2001,194,tt0211915,2024-05-30", "A Short Film Nobody Indexed,1968,99999,,2024-06-30");
-        assertThatThrownBy(() -> imports.commit(alice, id)).as("a second commit finds nothing to add twice").isInstanceOf(NotFoundException.class);
+        String once = export(alice, HistoryFormat.MOVARY);
+        assertThat(imports.commit(alice, id)).as("a second commit answers the first one's result").isEqualTo(imports.state(alice, id).result());
+        assertThat(export(alice, HistoryFormat.MOVARY)).as("and adds nothing twice").isEqualTo(once);
     }
 
     @Test
@@ -204,6 +206,120 @@ class PortableHistoryTest {
             }
         }
         assertThat(rows).isEqualTo(plays);
+    }
+
+    /** A Movary file of {@code plays} rows (two plays a date) over {@code movies} films. */
+    private static byte[] movaryFile(int plays, int movies) {
+        StringBuilder file = new StringBuilder("title,year,tmdbId,imdbId,watchedAt,comment,location\n");
+        for (int i = 0; i < plays; i++) {
+            int movie = 1 + (i / 2) % movies;
+            file.append("Movie ").append(movie).append(',').append(1950 + movie).append(',').append(movie).append(",,")
+                    .append(java.time.LocalDate.of(2020, 1, 1).plusDays(i / 2)).append(",,\n");
+        }
+        return file.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void a_commit_that_fails_part_way_leaves_nothing_and_its_retry_equals_one_clean_commit(Dialect dialect) {
+        open(dialect);
+        byte[] file = movaryFile(600, 40);
+        HistoryImports.Committed clean = importNow(bob, file, "history.csv");
+        long id = imports.stage(alice, false, file, "history.csv", null);
+        java.util.List<Integer> seen = new java.util.ArrayList<>();
+
+        assertThatThrownBy(() -> imports.commit(alice, id, (done, total) -> {
+            seen.add(done);
+            if (done >= total / 2 && done > 0) {
+                throw new IllegalStateException("the process dies here");
+            }
+        })).hasMessage("the process dies here");
+
+        assertThat(seen).as("progress was told from inside the commit").contains(0).anyMatch(done -> done >= 150);
+        assertThat(export(alice, HistoryFormat.PATHARY).lines().count()).as("nothing of the file is visible").isEqualTo(1);
+        assertThat(imports.state(alice, id).status()).as("the import can be committed again").isNotEqualTo("committed");
+        assertThat(imports.preview(alice, id).newDates()).isEqualTo(300);
+
+        HistoryImports.Committed retried = imports.commit(alice, id);
+
+        assertThat(retried).isEqualTo(clean);
+        assertThat(retried.newDates()).isEqualTo(300);
+        assertThat(retried.addedPlays()).isEqualTo(600);
+        assertThat(export(alice, HistoryFormat.PATHARY)).as("the same history as bob's clean commit").isEqualTo(export(bob, HistoryFormat.PATHARY));
+        assertThat(imports.commit(alice, id)).as("committed twice: the first result, nothing doubled").isEqualTo(clean);
+        assertThat(export(alice, HistoryFormat.PATHARY)).isEqualTo(export(bob, HistoryFormat.PATHARY));
+    }
+
+    @Test
+    void the_commit_is_one_queued_job_however_often_it_is_clicked_and_the_queue_retries_it_to_one_clean_result(Dialect dialect)
+            throws Exception {
+        open(dialect);
+        byte[] file = movaryFile(200, 20);
+        HistoryImports.Committed clean = importNow(bob, file, "history.csv");
+        app.pathary.job.JobFacade jobs = app.pathary.job.JobFacade.wire(database, Clock.systemUTC(),
+                app.pathary.job.JobTimings.defaults().withPoll(java.time.Duration.ofMillis(50)));
+        long id = imports.stage(alice, false, file, "history.csv", null);
+
+        imports.startCommit(alice, id, jobs.queue());
+        imports.startCommit(alice, id, jobs.queue());
+
+        assertThat(jobs.repository().list(null, app.pathary.job.JobSpec.HistoryImportCommit.TYPE, null, 10)).as("a second click queues nothing")
+                .singleElement().satisfies(job -> assertThat(job.userId()).isEqualTo(alice));
+        HistoryImports.State committing = imports.state(alice, id);
+        assertThat(committing.status()).isEqualTo("committing");
+        assertThatThrownBy(() -> imports.discard(alice, id)).isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> imports.resolve(alice, id, 2, 5)).isInstanceOf(InvalidInputException.class);
+        imports.stage(alice, false, "tmdbId,imdbId,title,year,watchedAt,plays,comment\n949,,Heat,1995,2023-12-24,1,\n".getBytes(StandardCharsets.UTF_8), "other.csv", null);
+        assertThat(imports.state(alice, id).status()).as("a new upload leaves an import being committed alone").isEqualTo("committing");
+
+        java.util.concurrent.atomic.AtomicInteger attempts = new java.util.concurrent.atomic.AtomicInteger();
+        app.pathary.job.JobHandler<app.pathary.job.JobSpec> crashingOnce = (spec, context) -> imports.run((app.pathary.job.JobSpec.HistoryImportCommit) spec,
+                attempts.incrementAndGet() > 1 ? context : (done, total) -> {
+                    if (done > total / 2) {
+                        throw new IllegalStateException("killed half-way");
+                    }
+                });
+        try (var workers = jobs.workers(crashingOnce, "test")) {
+            workers.start();
+            var failedOnce = awaitJob(jobs, committing.jobId(), job -> job.attempts() == 1 && job.status() == app.pathary.job.Job.Status.WAITING);
+            assertThat(failedOnce.lastError()).isEqualTo("killed half-way");
+            assertThat(export(alice, HistoryFormat.PATHARY).lines().count()).as("nothing half-imported").isEqualTo(1);
+            database.jdbi().useHandle(h -> h.createUpdate("UPDATE jobs SET next_run_at = 0 WHERE id = :id").bind("id", committing.jobId()).execute());
+            var done = awaitJob(jobs, committing.jobId(), app.pathary.job.Job::finished);
+            assertThat(done.status()).isEqualTo(app.pathary.job.Job.Status.DONE);
+            assertThat(done.summary()).isEqualTo("Imported: 100 watch dates added or changed. Nothing was removed.");
+            assertThat(done.progressDone()).isEqualTo(done.progressTotal()).isEqualTo(100);
+        }
+        assertThat(imports.state(alice, id).result()).isEqualTo(clean);
+        assertThat(export(alice, HistoryFormat.PATHARY)).isEqualTo(export(bob, HistoryFormat.PATHARY));
+        imports.startCommit(alice, id, jobs.queue());
+        assertThat(jobs.repository().list(null, app.pathary.job.JobSpec.HistoryImportCommit.TYPE, null, 10)).as("a committed import queues nothing")
+                .hasSize(1);
+    }
+
+    @Test
+    void a_commit_the_history_refuses_fails_its_job_for_good_and_leaves_the_import_staged(Dialect dialect) {
+        open(dialect);
+        long id = imports.stage(alice, false, "tmdbId,imdbId,title,year,watchedAt,plays,comment\n603,,,,2024-03-09,1,\n"
+                .getBytes(StandardCharsets.UTF_8), "mine.csv", null);
+        database.jdbi().useHandle(h -> h.createUpdate("UPDATE history_imports SET status = 'committing'").execute());
+
+        assertThatThrownBy(() -> imports.run(new app.pathary.job.JobSpec.HistoryImportCommit(alice, id), app.pathary.job.JobContext.NONE))
+                .isInstanceOf(app.pathary.job.JobFailure.class).hasMessageContaining("Nothing from the file was imported.");
+
+        assertThat(imports.state(alice, id).status()).isEqualTo("staged");
+        assertThat(export(alice, HistoryFormat.PATHARY).lines().count()).isEqualTo(1);
+    }
+
+    private static app.pathary.job.Job awaitJob(app.pathary.job.JobFacade jobs, long id, java.util.function.Predicate<app.pathary.job.Job> condition)
+            throws InterruptedException {
+        for (int i = 0; i < 400; i++) {
+            app.pathary.job.Job job = jobs.repository().find(id).orElseThrow();
+            if (condition.test(job)) {
+                return job;
+            }
+            Thread.sleep(25);
+        }
+        return jobs.repository().find(id).orElseThrow();
     }
 
     private int count(String table) {

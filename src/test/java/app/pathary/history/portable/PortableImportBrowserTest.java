@@ -13,7 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Upload, preview, resolve and commit in a real browser, on a desktop and on a 390 px phone. */
+/** Upload, preview, resolve, commit (a job whose progress the page shows) and result in a real browser, on a desktop and on a 390 px phone. */
 @BothDialects
 class PortableImportBrowserTest {
     private static final String PASSWORD = "correct horse";
@@ -47,9 +47,22 @@ class PortableImportBrowserTest {
         assertThat(browser.find("#count-new-dates").getText()).isEqualTo("4");
         assertThat(browser.find("#count-added-plays").getText()).isEqualTo("5");
         assertThat(browser.horizontalOverflow()).isZero();
+        String page = browser.currentPath();
+        long blocker = holdTheKey("history_import_commit:" + page.substring(page.lastIndexOf('/') + 1));
         browser.click("#commit-import");
-        assertThat(browser.waitForText("#flash", "Imported")).isEqualTo("Imported: 4 watch dates added or changed. Nothing was removed.");
-        assertThat(browser.currentPath()).isEqualTo("/history");
+        assertThat(browser.waitForText("#job-progress", "waiting for a worker")).contains("Importing the file…");
+        assertThat(browser.currentPath()).as("the progress shows on the import's own page").isEqualTo(page);
+        assertThat(browser.horizontalOverflow()).isZero();
+        server.app.database.jdbi().useHandle(h -> h.createUpdate("DELETE FROM jobs WHERE id = :id").bind("id", blocker).execute());
+        assertThat(browser.waitForText("#job-progress", "finished")).as("the progress asks again until the job is done")
+                .contains("Importing the file: finished.").contains("Imported: 4 watch dates added or changed. Nothing was removed.");
+        browser.click("#job-result");
+        assertThat(browser.waitForText("#import-result-summary", "Imported")).isEqualTo("Imported: 4 watch dates added or changed. Nothing was removed.");
+        assertThat(browser.find("#result-new-dates").getText()).isEqualTo("4");
+        assertThat(browser.find("#result-added-plays").getText()).isEqualTo("5");
+        assertThat(browser.horizontalOverflow()).isZero();
+        browser.click("#to-history");
+        browser.waitForPath("/history");
 
         browser.phone();
         upload("diary.csv", HistoryFileFixtures.bytes("letterboxd/diary.csv"));
@@ -61,8 +74,24 @@ class PortableImportBrowserTest {
         browser.waitForText("#flash", "Line 6 now names TMDb id 99999.");
         assertThat(browser.find("#count-unmatched").getText()).isEqualTo("1");
         browser.click("#commit-import");
-        assertThat(browser.waitForText("#flash", "Imported")).contains("1 unmatched row left out");
-        assertThat(browser.horizontalOverflow()).isZero();
+        browser.waitUntil("the import's result (at once, or through its progress)", () -> {
+            if (browser.shows("#job-result")) {
+                assertThat(browser.horizontalOverflow()).as("the progress fits a phone").isZero();
+                browser.click("#job-result");
+            }
+            return browser.shows("#import-result-summary");
+        });
+        assertThat(browser.find("#import-result-summary").getText()).contains("1 unmatched row left out");
+        assertThat(browser.find("#result-unmatched").getText()).isEqualTo("1");
+        assertThat(browser.horizontalOverflow()).as("the result fits a phone").isZero();
+    }
+
+    /** A job with {@code key} running elsewhere (another instance), so the queued job of that key waits until it is gone. */
+    private long holdTheKey(String key) {
+        return server.app.database.jdbi().withHandle(h -> h.createQuery("""
+                        INSERT INTO jobs (type, params, dedupe_key, status, max_attempts, next_run_at, created_at, worker, owner, attempts,
+                            started_at, heartbeat_at) VALUES ('history_import_commit', '{}', :key, 'running', 1, 0, 0, 'elsewhere', 'other', 1,
+                            :now, :now) RETURNING id""").bind("key", key).bind("now", System.currentTimeMillis()).mapTo(Long.class).one());
     }
 
     private void upload(String name, byte[] content) throws Exception {

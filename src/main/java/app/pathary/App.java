@@ -8,6 +8,7 @@ import app.pathary.cleanup.apply.CleanupMetrics;
 import app.pathary.cleanup.apply.SeerrLink;
 import app.pathary.notify.Notifications;
 import app.pathary.seerr.HttpSeerrClient;
+import app.pathary.common.HttpClients;
 import app.pathary.common.RemoteFailures;
 import app.pathary.common.RetryPolicy;
 import app.pathary.common.SecretBox;
@@ -147,14 +148,14 @@ public final class App implements AutoCloseable {
         RetryPolicy reads = RetryPolicy.threeAttempts(overrides.jellyfinRetryWait());
         RemoteFailures remoteFailures = (system, reason) ->
                 meters.counter("pathary.remote.request.errors", "system", system, "reason", reason).increment();
-        HttpClient jellyfinHttp = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        HttpClient jellyfinHttp = HttpClients.create(Duration.ofSeconds(5));
         this.jellyfinClient = new HttpJellyfinClient(jellyfinHttp, jellyfinIdentity, overrides.jellyfinTimeout(), reads, remoteFailures);
         // Background work (sync, watched sweep, cleanup) waits out a flaky network: its reads are retried patiently, per
         // request, instead of failing a run of thousands of requests because one was unlucky three times.
         RetryPolicy patientReads = RetryPolicy.patient(overrides.jellyfinRetryWait());
         JellyfinClient backgroundJellyfin = new HttpJellyfinClient(jellyfinHttp, jellyfinIdentity, overrides.jellyfinTimeout(), patientReads,
                 remoteFailures);
-        HttpClient arrHttp = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        HttpClient arrHttp = HttpClients.create(Duration.ofSeconds(5));
         this.users = UserFacade.wire(database.jdbi(), database.reads(), clock);
         this.movies = MovieFacade.wire(database.reads(), clock);
         this.shows = ShowFacade.wire(database.reads(), clock);
@@ -175,7 +176,7 @@ public final class App implements AutoCloseable {
                 config.timezone()));
         this.configFile = new ReloadableConfigFile(config.configFile());
         this.notifications = Notifications.wire(new Notifications.Wiring(database.jdbi(), config.notifications(), configFile, secrets, clock,
-                config.timezone()), jobs.queue(), HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(), Duration.ofSeconds(20));
+                config.timezone()), jobs.queue(), HttpClients.create(Duration.ofSeconds(5)), Duration.ofSeconds(20));
         this.cleanup = CleanupFacade.wire(new CleanupFacade.Wiring(database.jdbi(), config, configFile, secrets, clock,
                         new CleanupMetrics(meters), new LeavingNotices(notifications)),
                 new CleanupFacade.Remotes(new HttpRadarrClient(arrHttp, overrides.jellyfinTimeout(), patientReads, remoteFailures),

@@ -17,13 +17,13 @@ final class JellyfinTestClients {
     }
 
     static HttpJellyfinClient client(ClientIdentity identity, Duration requestTimeout) {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpClient http = app.pathary.common.HttpClients.create(Duration.ofSeconds(2));
         return new HttpJellyfinClient(http, identity, requestTimeout);
     }
 
     /** A client that makes up to {@code attempts} attempts at a read that fails for a passing reason, without waiting. */
     static HttpJellyfinClient retrying(int attempts) {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpClient http = app.pathary.common.HttpClients.create(Duration.ofSeconds(2));
         return new HttpJellyfinClient(http, IDENTITY, Duration.ofSeconds(1), new RetryPolicy(attempts, Duration.ZERO));
     }
 }

@@ -223,6 +223,8 @@ public final class App implements AutoCloseable {
         Pages pages = new Pages(config.timezone());
         List<WebRoutes> routes = new ArrayList<>();
         routes.add(new OpsRoutes(database::health, database::isMigrated, meters, List.of(jobs.gauges().bindTo(meters))));
+        // Early: Javalin tries the routes in order, and the webhook is the one called hundreds of times a second.
+        routes.addAll(scrobble.routes(jellyfinLink.links(), meters));
         routes.add(ApiContract.load(json, pages));
         routes.add(new app.pathary.web.AppIcons());
         routes.addAll(users.routes(pages));
@@ -235,7 +237,6 @@ public final class App implements AutoCloseable {
                     leaving.stream().mapToLong(app.pathary.cleanup.leaving.LeavingItem::bytes).sum(),
                     leaving.stream().map(app.pathary.cleanup.leaving.LeavingItem::leavesOn).min(java.util.Comparator.naturalOrder()).orElse(null));
         }).routes());
-        routes.addAll(scrobble.routes(jellyfinLink.links(), meters));
         routes.addAll(jellyfinLink.routes(pages, scrobble.deliveries(),
                 new JellyfinSettingsPages.DeviceSummary(jellyfinIdentity.deviceId(), config.jellyfinDeviceId().isPresent()), jellyfinClient,
                 () -> {

@@ -162,6 +162,7 @@ public final class App implements AutoCloseable {
         this.jobs = JobFacade.wire(database, clock, overrides.jobTimings());
         this.jellyfinLink = JellyfinLinkFacade.wire(new JellyfinLinkFacade.Wiring(database.jdbi(), database.reads(), clock, jellyfinClient,
                 secrets, config.applicationUrl(), config.web().basePath()));
+        users.accounts().onDelete(jellyfinLink.links()::userDeleted);
         this.scrobble = ScrobbleFacade.wire(new ScrobbleFacade.Wiring(database, history.history(), history.episodes(), jellyfinClient,
                 jellyfinLink.login(), jellyfinLink.writes()), clock, config.timezone());
         this.jellyfinSync = new JellyfinSyncFacade(new JellyfinSyncFacade.Wiring(jellyfinLink.links(), jellyfinLink.login(), backgroundJellyfin,

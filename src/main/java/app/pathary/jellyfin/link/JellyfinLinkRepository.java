@@ -174,6 +174,11 @@ public final class JellyfinLinkRepository {
         }));
     }
 
+    /** A user was deleted (their link with them): nothing kept of it is used again. */
+    public void userDeleted(long userId) {
+        recent.changed();
+    }
+
     /** Runs a change of links; once it is committed (or failed), {@link #recent} and {@link #byWebhookId} read afresh. */
     private <T> T changing(java.util.function.Supplier<T> change) {
         try {

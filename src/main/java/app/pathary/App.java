@@ -161,7 +161,7 @@ public final class App implements AutoCloseable {
         this.history = HistoryFacade.wire(database, movies, shows, clock, config.timezone());
         this.jobs = JobFacade.wire(database, clock, overrides.jobTimings());
         this.jellyfinLink = JellyfinLinkFacade.wire(new JellyfinLinkFacade.Wiring(database.jdbi(), database.reads(), clock, jellyfinClient,
-                secrets, config.applicationUrl(), config.web().basePath()));
+                secrets, config.applicationUrl(), config.web().basePath(), database.dialect() == app.pathary.db.Dialect.SQLITE));
         users.accounts().onDelete(jellyfinLink.links()::userDeleted);
         this.scrobble = ScrobbleFacade.wire(new ScrobbleFacade.Wiring(database, history.history(), history.episodes(), jellyfinClient,
                 jellyfinLink.login(), jellyfinLink.writes()), clock, config.timezone());

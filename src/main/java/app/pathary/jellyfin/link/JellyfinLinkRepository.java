@@ -10,8 +10,8 @@ import org.jdbi.v3.core.statement.Update;
 /**
  * Stores each user's {@link JellyfinLink}. A user without a row has the defaults of {@link JellyfinLink#empty}. Links
  * are read on every webhook delivery and history change, so reads use the read connections and leave the writer free,
- * and those two reads go through {@link RecentLinks} (a change made here is seen at once, one made elsewhere within
- * {@link RecentLinks#TTL}).
+ * and on SQLite those two reads go through {@link RecentLinks} (a change made here is seen at once, one made by a CLI
+ * command within {@link RecentLinks#TTL}; with PostgreSQL, where replicas share the database, nothing is kept).
  */
 public final class JellyfinLinkRepository {
     private static final RowMapper<JellyfinLink> LINK = (rs, ctx) -> new JellyfinLink(rs.getLong("user_id"),
@@ -21,12 +21,19 @@ public final class JellyfinLinkRepository {
     private final Jdbi jdbi;
     private final Jdbi reads;
     private final Clock clock;
-    private final RecentLinks recent = new RecentLinks();
+    private final RecentLinks recent;
 
+    /** A repository that keeps nothing: every read goes to the database (several instances may share it). */
     public JellyfinLinkRepository(Jdbi jdbi, Jdbi reads, Clock clock) {
+        this(jdbi, reads, clock, false);
+    }
+
+    /** {@code oneInstance}: only this process serves the database (SQLite), so links read per delivery may be kept. */
+    public JellyfinLinkRepository(Jdbi jdbi, Jdbi reads, Clock clock, boolean oneInstance) {
         this.jdbi = jdbi;
         this.reads = reads;
         this.clock = clock;
+        this.recent = new RecentLinks(oneInstance ? RecentLinks.TTL : java.time.Duration.ZERO);
     }
 
     public JellyfinLink of(long userId) {

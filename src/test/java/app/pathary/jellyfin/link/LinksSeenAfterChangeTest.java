@@ -11,9 +11,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The links read on every webhook delivery and history change are kept for a moment, and that never hides a change:
- * what this instance changes is seen by the very next delivery; what another instance on the same database changes
- * (a replica, a CLI command) is seen once {@link RecentLinks#TTL} has passed.
+ * Where one instance serves the database (SQLite), the links read on every webhook delivery and history change are
+ * kept for a moment, and that never hides a change made here: it is seen by the very next delivery; one made by
+ * another process (a CLI command) is seen once {@link RecentLinks#TTL} has passed. Where replicas share the database
+ * (PostgreSQL), nothing is kept and a change made by another instance is seen by the next lookup.
  */
 @BothDialects
 class LinksSeenAfterChangeTest {
@@ -27,8 +28,8 @@ class LinksSeenAfterChangeTest {
 
     private void open(Dialect dialect) {
         database = TestDatabases.migrated(dialect);
-        here = new JellyfinLinkRepository(database.jdbi(), database.reads(), Clock.systemUTC());
-        elsewhere = new JellyfinLinkRepository(database.jdbi(), database.reads(), Clock.systemUTC());
+        here = new JellyfinLinkRepository(database.jdbi(), database.reads(), Clock.systemUTC(), true);
+        elsewhere = new JellyfinLinkRepository(database.jdbi(), database.reads(), Clock.systemUTC(), true);
         userId = database.jdbi().withHandle(h -> h.createQuery(
                 "INSERT INTO users (name, email, password_hash, is_admin, created_at) VALUES ('a', 'a@b.c', 'x', false, 0) RETURNING id")
                 .mapTo(Long.class).one());
@@ -57,6 +58,23 @@ class LinksSeenAfterChangeTest {
         assertThat(here.byWebhookId(FIRST_HOOK)).as("the regenerated URL's old id").isEmpty();
         assertThat(here.byWebhookId(SECOND_HOOK)).map(JellyfinLink::scrobbleEnabled).contains(false);
         assertThat(recent().syncEnabled()).isTrue();
+    }
+
+    @Test
+    void without_keeping_links_a_change_made_by_another_instance_is_seen_by_the_next_lookup(Dialect dialect) {
+        open(dialect);
+        JellyfinLinkRepository replica = new JellyfinLinkRepository(database.jdbi(), database.reads(), Clock.systemUTC(), false);
+        here.setWebhookId(userId, FIRST_HOOK);
+        assertThat(replica.byWebhookId(FIRST_HOOK)).map(JellyfinLink::scrobbleEnabled).contains(true);
+        assertThat(database.jdbi().withHandle(h -> replica.recent(h, userId)).syncEnabled()).isFalse();
+
+        here.setScrobbling(userId, false);
+        here.setSync(userId, true);
+
+        assertThat(replica.byWebhookId(FIRST_HOOK)).map(JellyfinLink::scrobbleEnabled).contains(false);
+        assertThat(database.jdbi().withHandle(h -> replica.recent(h, userId)).syncEnabled()).isTrue();
+        here.setWebhookId(userId, SECOND_HOOK);
+        assertThat(replica.byWebhookId(FIRST_HOOK)).isEmpty();
     }
 
     @Test

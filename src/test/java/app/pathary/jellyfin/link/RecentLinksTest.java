@@ -12,7 +12,7 @@ class RecentLinksTest {
 
     @Test
     void a_link_read_while_a_change_was_being_made_is_not_kept() {
-        RecentLinks links = new RecentLinks();
+        RecentLinks links = new RecentLinks(RecentLinks.TTL);
         AtomicInteger reads = new AtomicInteger();
         JellyfinLink before = JellyfinLink.empty(7);
         JellyfinLink after = new JellyfinLink(7, FIRST_HOOK, false, null, null, null, null, false, false, false);
@@ -31,7 +31,7 @@ class RecentLinksTest {
 
     @Test
     void an_unknown_webhook_id_is_looked_up_every_time() {
-        RecentLinks links = new RecentLinks();
+        RecentLinks links = new RecentLinks(RecentLinks.TTL);
         AtomicInteger reads = new AtomicInteger();
         for (int i = 0; i < 3; i++) {
             assertThat(links.byWebhookId(FIRST_HOOK, () -> {

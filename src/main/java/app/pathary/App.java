@@ -162,7 +162,8 @@ public final class App implements AutoCloseable {
         this.history = HistoryFacade.wire(database, movies, shows, clock, config.timezone());
         this.jobs = JobFacade.wire(database, clock, overrides.jobTimings());
         this.jellyfinLink = JellyfinLinkFacade.wire(new JellyfinLinkFacade.Wiring(database.jdbi(), database.reads(), clock, jellyfinClient,
-                secrets, config.applicationUrl(), config.web().basePath()));
+                secrets, config.applicationUrl(), config.web().basePath(), database.dialect() == app.pathary.db.Dialect.SQLITE));
+        users.accounts().onDelete(jellyfinLink.links()::userDeleted);
         this.scrobble = ScrobbleFacade.wire(new ScrobbleFacade.Wiring(database, history.history(), history.episodes(), jellyfinClient,
                 jellyfinLink.login(), jellyfinLink.writes()), clock, config.timezone());
         this.jellyfinSync = new JellyfinSyncFacade(new JellyfinSyncFacade.Wiring(jellyfinLink.links(), jellyfinLink.login(), backgroundJellyfin,
@@ -224,6 +225,8 @@ public final class App implements AutoCloseable {
         Pages pages = new Pages(config.timezone());
         List<WebRoutes> routes = new ArrayList<>();
         routes.add(new OpsRoutes(database::health, database::isMigrated, meters, List.of(jobs.gauges().bindTo(meters))));
+        // Early: Javalin tries the routes in order, and the webhook is the one called hundreds of times a second.
+        routes.addAll(scrobble.routes(jellyfinLink.links(), meters));
         routes.add(ApiContract.load(json, pages));
         routes.add(new app.pathary.web.AppIcons());
         routes.addAll(users.routes(pages));
@@ -236,7 +239,6 @@ public final class App implements AutoCloseable {
                     leaving.stream().mapToLong(app.pathary.cleanup.leaving.LeavingItem::bytes).sum(),
                     leaving.stream().map(app.pathary.cleanup.leaving.LeavingItem::leavesOn).min(java.util.Comparator.naturalOrder()).orElse(null));
         }).routes());
-        routes.addAll(scrobble.routes(jellyfinLink.links(), meters));
         routes.addAll(jellyfinLink.routes(pages, scrobble.deliveries(),
                 new JellyfinSettingsPages.DeviceSummary(jellyfinIdentity.deviceId(), config.jellyfinDeviceId().isPresent()), jellyfinClient,
                 () -> {

@@ -18,6 +18,7 @@ public final class Accounts {
 
     private final UserRepository users;
     private final LoginFailures failures;
+    private final List<java.util.function.LongConsumer> deletions = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public Accounts(UserRepository users, LoginFailures failures) {
         this.users = users;
@@ -122,6 +123,12 @@ public final class Accounts {
             throw new ForbiddenException("The last admin cannot be deleted.");
         }
         users.delete(userId);
+        deletions.forEach(listener -> listener.accept(userId));
+    }
+
+    /** Tells {@code listener} the id of each user deleted here, once the deletion is committed. */
+    public void onDelete(java.util.function.LongConsumer listener) {
+        deletions.add(listener);
     }
 
     public User get(long userId) {

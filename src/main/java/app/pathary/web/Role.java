@@ -25,6 +25,11 @@ public enum Role implements RouteRole {
 
     /** The role of the route a request matched; empty for static files and for HEAD requests Javalin answers itself. */
     public static Optional<Role> of(Context ctx) {
-        return ctx.routeRoles().stream().filter(Role.class::isInstance).map(Role.class::cast).findFirst();
+        for (var role : ctx.routeRoles()) {
+            if (role instanceof Role ours) {
+                return Optional.of(ours);
+            }
+        }
+        return Optional.empty();
     }
 }

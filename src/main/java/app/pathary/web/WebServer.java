@@ -28,6 +28,11 @@ public final class WebServer {
     private final ErrorMapping errors;
     private final MeterRegistry meters;
     private final List<WebRoutes> features;
+    /** {@code http.server.requests} per method, route and status, found once rather than built and looked up per request. */
+    private final java.util.Map<Answered, Timer> timers = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private record Answered(String method, String route, int status) {
+    }
     private final WebOptions options;
 
     public WebServer(ObjectMapper json, Handler accessFilter, ErrorMapping errors, MeterRegistry meters, List<WebRoutes> features,
@@ -71,8 +76,7 @@ public final class WebServer {
                 if (started != null) {
                     String route = AppPath.route(ctx);
                     long took = System.nanoTime() - started;
-                    Timer.builder("http.server.requests").tag("method", ctx.method().name()).tag("route", route)
-                            .tag("status", Integer.toString(ctx.statusCode())).register(meters)
+                    timers.computeIfAbsent(new Answered(ctx.method().name(), route, ctx.statusCode()), this::timer)
                             .record(took, java.util.concurrent.TimeUnit.NANOSECONDS);
                     // The route as declared, never the path: a webhook's secret id stays out of the log.
                     LOG.debug("{} {} -> {} in {} ms", ctx.method(), route, ctx.statusCode(), took / 1_000_000);
@@ -83,5 +87,10 @@ public final class WebServer {
         });
         RoleCheck.requireOneRoleEach(app);
         return app.start(host, port);
+    }
+
+    private Timer timer(Answered answered) {
+        return Timer.builder("http.server.requests").tag("method", answered.method()).tag("route", answered.route())
+                .tag("status", Integer.toString(answered.status())).register(meters);
     }
 }

@@ -27,13 +27,13 @@ public final class JellyfinLinkFacade {
     }
 
     /** What the link needs: the database (writes, reads), the clock, the Jellyfin client, the key for secrets, the public URL
-     * and BASE_PATH. */
+     * and BASE_PATH, and whether this process is the database's only instance (SQLite: links read per delivery may be kept). */
     public record Wiring(Jdbi jdbi, Jdbi reads, Clock clock, JellyfinClient client, SecretBox secrets, Optional<URI> applicationUrl,
-            String basePath) {
+            String basePath, boolean oneInstance) {
     }
 
     public static JellyfinLinkFacade wire(Wiring wiring) {
-        JellyfinLinkRepository links = new JellyfinLinkRepository(wiring.jdbi(), wiring.reads(), wiring.clock());
+        JellyfinLinkRepository links = new JellyfinLinkRepository(wiring.jdbi(), wiring.reads(), wiring.clock(), wiring.oneInstance());
         return new JellyfinLinkFacade(links, new JellyfinLogin(links, wiring.client(), wiring.secrets()),
                 new WebhookUrls(links, wiring.applicationUrl(), wiring.basePath()), new JellyfinWrites(wiring.jdbi(), wiring.reads(), wiring.clock()));
     }

@@ -9,7 +9,9 @@ import org.jdbi.v3.core.statement.Update;
 
 /**
  * Stores each user's {@link JellyfinLink}. A user without a row has the defaults of {@link JellyfinLink#empty}. Links
- * are read on every webhook delivery and history change, so reads use the read connections and leave the writer free.
+ * are read on every webhook delivery and history change, so reads use the read connections and leave the writer free,
+ * and on SQLite those two reads go through {@link RecentLinks} (a change made here is seen at once, one made by a CLI
+ * command within {@link RecentLinks#TTL}; with PostgreSQL, where replicas share the database, nothing is kept).
  */
 public final class JellyfinLinkRepository {
     private static final RowMapper<JellyfinLink> LINK = (rs, ctx) -> new JellyfinLink(rs.getLong("user_id"),
@@ -19,11 +21,19 @@ public final class JellyfinLinkRepository {
     private final Jdbi jdbi;
     private final Jdbi reads;
     private final Clock clock;
+    private final RecentLinks recent;
 
+    /** A repository that keeps nothing: every read goes to the database (several instances may share it). */
     public JellyfinLinkRepository(Jdbi jdbi, Jdbi reads, Clock clock) {
+        this(jdbi, reads, clock, false);
+    }
+
+    /** {@code oneInstance}: only this process serves the database (SQLite), so links read per delivery may be kept. */
+    public JellyfinLinkRepository(Jdbi jdbi, Jdbi reads, Clock clock, boolean oneInstance) {
         this.jdbi = jdbi;
         this.reads = reads;
         this.clock = clock;
+        this.recent = new RecentLinks(oneInstance ? RecentLinks.TTL : java.time.Duration.ZERO);
     }
 
     public JellyfinLink of(long userId) {
@@ -36,9 +46,18 @@ public final class JellyfinLinkRepository {
                 .bind("u", userId).map(LINK).findOne().orElse(JellyfinLink.empty(userId));
     }
 
+    /**
+     * The user's link as read at most {@link RecentLinks#TTL} ago, through {@code h} when it must be read: for the
+     * checks made on every history change (the automatic sync's switch).
+     */
+    public JellyfinLink recent(Handle h, long userId) {
+        return recent.of(userId, () -> of(h, userId));
+    }
+
+    /** The link whose secret webhook id this is (as read at most {@link RecentLinks#TTL} ago: once per delivery). */
     public Optional<JellyfinLink> byWebhookId(String webhookId) {
-        return reads.withHandle(h -> h.createQuery("SELECT * FROM jellyfin_links WHERE webhook_id = :w")
-                .bind("w", webhookId).map(LINK).findOne());
+        return recent.byWebhookId(webhookId, () -> reads.withHandle(h -> h.createQuery("SELECT * FROM jellyfin_links WHERE webhook_id = :w")
+                .bind("w", webhookId).map(LINK).findOne()));
     }
 
     /*
@@ -117,12 +136,12 @@ public final class JellyfinLinkRepository {
      * Jellyfin answered, and a token of the old server must not be kept). Returns whether it was stored.
      */
     public boolean saveLogin(long userId, String serverUrl, String jellyfinUserId, String jellyfinUserName, String sealedToken) {
-        return jdbi.withHandle(h -> h.createUpdate("""
+        return changing(() -> jdbi.withHandle(h -> h.createUpdate("""
                         UPDATE jellyfin_links SET jellyfin_user_id = :jfUser, jellyfin_user_name = :jfName, access_token = :token,
                             login_invalid = :invalid, updated_at = :now
                         WHERE user_id = :u AND server_url = :server""")
                 .bind("u", userId).bind("server", serverUrl).bind("jfUser", jellyfinUserId).bind("jfName", jellyfinUserName)
-                .bind("token", sealedToken).bind("invalid", false).bind("now", clock.millis()).execute()) > 0;
+                .bind("token", sealedToken).bind("invalid", false).bind("now", clock.millis()).execute())) > 0;
     }
 
     /**
@@ -130,26 +149,26 @@ public final class JellyfinLinkRepository {
      * since, with another token, stays. Returns whether that login was still there.
      */
     public boolean forgetLogin(long userId, String sealedToken) {
-        return jdbi.withHandle(h -> h.createUpdate("""
+        return changing(() -> jdbi.withHandle(h -> h.createUpdate("""
                         UPDATE jellyfin_links SET jellyfin_user_id = NULL, jellyfin_user_name = NULL, access_token = NULL,
                             login_invalid = :invalid, sync_enabled = :sync, updated_at = :now
                         WHERE user_id = :u AND access_token = :token""")
                 .bind("u", userId).bind("token", sealedToken).bind("invalid", false).bind("sync", false)
-                .bind("now", clock.millis()).execute()) > 0;
+                .bind("now", clock.millis()).execute())) > 0;
     }
 
     /** Marks the login with this sealed token as refused by Jellyfin; a newer login stays valid. */
     public void markInvalid(long userId, String sealedToken) {
-        jdbi.useHandle(h -> h.createUpdate("""
+        changing(() -> jdbi.withHandle(h -> h.createUpdate("""
                         UPDATE jellyfin_links SET login_invalid = :invalid, updated_at = :now
                         WHERE user_id = :u AND access_token = :token""")
-                .bind("u", userId).bind("token", sealedToken).bind("invalid", true).bind("now", clock.millis()).execute());
+                .bind("u", userId).bind("token", sealedToken).bind("invalid", true).bind("now", clock.millis()).execute()));
     }
 
     /** Creates the user's row with the defaults if there is none, then sets the one column {@code assignment} names. */
     private void update(long userId, String assignment, java.util.function.Consumer<Update> value) {
         JellyfinLink defaults = JellyfinLink.empty(userId);
-        jdbi.useTransaction(h -> {
+        changing(() -> jdbi.inTransaction(h -> {
             h.createUpdate("""
                             INSERT INTO jellyfin_links (user_id, scrobble_enabled, login_invalid, sync_enabled, updated_at)
                             VALUES (:u, :scrobble, :invalid, :sync, :now) ON CONFLICT (user_id) DO NOTHING""")
@@ -158,7 +177,21 @@ public final class JellyfinLinkRepository {
             Update update = h.createUpdate("UPDATE jellyfin_links SET " + assignment + ", updated_at = :now WHERE user_id = :u")
                     .bind("u", userId).bind("now", clock.millis());
             value.accept(update);
-            update.execute();
-        });
+            return update.execute();
+        }));
+    }
+
+    /** A user was deleted (their link with them): nothing kept of it is used again. */
+    public void userDeleted(long userId) {
+        recent.changed();
+    }
+
+    /** Runs a change of links; once it is committed (or failed), {@link #recent} and {@link #byWebhookId} read afresh. */
+    private <T> T changing(java.util.function.Supplier<T> change) {
+        try {
+            return change.get();
+        } finally {
+            recent.changed();
+        }
     }
 }

@@ -11,9 +11,11 @@ import app.pathary.web.Role;
 import app.pathary.web.WebRoutes;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -27,6 +29,7 @@ final class WebhookApi implements WebRoutes {
     private final JellyfinLinkRepository links;
     private final Scrobbler scrobbler;
     private final MeterRegistry meters;
+    private final Map<String, Counter> deliveries = new ConcurrentHashMap<>();
 
     public WebhookApi(JellyfinLinkRepository links, Scrobbler scrobbler, MeterRegistry meters) {
         this.links = links;
@@ -54,7 +57,7 @@ final class WebhookApi implements WebRoutes {
             result = "invalid";
             throw e;
         } finally {
-            meters.counter("pathary.webhook.deliveries", "result", result).increment();
+            deliveries.computeIfAbsent(result, r -> meters.counter("pathary.webhook.deliveries", "result", r)).increment();
         }
     }
 

@@ -51,7 +51,7 @@ public final class JellyfinAutoSync implements HistoryListener.InTransaction {
 
     /** Whether the user's changes are to be pushed: read once per batch of changes. */
     private boolean syncs(Handle h, long userId) {
-        JellyfinLink link = links.of(h, userId);
+        JellyfinLink link = links.recent(h, userId);
         return link.syncEnabled() && link.authenticated() && !link.loginInvalid();
     }
 

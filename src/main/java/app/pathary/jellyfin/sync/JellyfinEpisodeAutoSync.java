@@ -48,7 +48,7 @@ final class JellyfinEpisodeAutoSync implements EpisodeListener.InTransaction {
     }
 
     private boolean syncs(Handle h, long userId) {
-        JellyfinLink link = links.of(h, userId);
+        JellyfinLink link = links.recent(h, userId);
         return link.syncEnabled() && link.authenticated() && !link.loginInvalid();
     }
 

@@ -237,6 +237,14 @@ class WebhookHttpTest {
     }
 
     @Test
+    void a_deleted_users_url_is_404_at_once_even_right_after_a_delivery() throws Exception {
+        start(dialect, "UTC");
+        assertThat(json(send(jellyfin.webhooks().playbackStop(alice, matrix, 0, true))).path("result").asText()).isEqualTo("recorded");
+        app.app.users.accounts().delete(userId);
+        assertThat(send(jellyfin.webhooks().playbackStop(alice, matrix, 60, true)).status()).isEqualTo(404);
+    }
+
+    @Test
     void a_body_over_one_mebibyte_is_refused_and_an_unknown_url_is_404() throws Exception {
         start(dialect, "UTC");
         String huge = with(jellyfin.webhooks().playbackStop(alice, matrix, 0, true), "Overview", "x".repeat(2 * 1024 * 1024));

@@ -6,9 +6,6 @@ import app.pathary.config.DatabaseSettings;
 import app.pathary.config.Environment;
 import app.pathary.job.JobTimings;
 import io.javalin.Javalin;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashMap;
@@ -87,10 +84,6 @@ public final class TestApp implements AutoCloseable {
     }
 
     private static Path tempDir() {
-        try {
-            return Files.createTempDirectory("pathary-data");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return TempFolders.create("pathary-data");
     }
 }

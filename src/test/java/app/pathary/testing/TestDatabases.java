@@ -6,7 +6,6 @@ import app.pathary.db.Dialect;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -48,13 +47,8 @@ public final class TestDatabases {
     }
 
     public static DatabaseSettings freshSqlite() {
-        try {
-            Path dir = Files.createTempDirectory("pathary-sqlite");
-            dir.toFile().deleteOnExit();
-            return new DatabaseSettings("jdbc:sqlite:" + dir.resolve("test.db"), Optional.empty(), Optional.empty());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Path dir = TempFolders.create("pathary-sqlite");
+        return new DatabaseSettings("jdbc:sqlite:" + dir.resolve("test.db"), Optional.empty(), Optional.empty());
     }
 
     public static synchronized DatabaseSettings freshPostgres() {

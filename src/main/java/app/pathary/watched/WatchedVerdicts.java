@@ -60,8 +60,9 @@ public final class WatchedVerdicts {
     static ReportEntry entry(String kind, ItemJudge.Judgement judgement, LibrarySnapshot snapshot) {
         MediaItem item = judgement.item();
         Series series = snapshot.series(item.seriesId()).orElse(null);
-        return new ReportEntry(kind, item.id(), item.isEpisode() ? item.label() + " " + item.name() : item.name(),
-                item.isEpisode() ? item.seriesName() : null, item.seasonNumber(), item.isEpisode() ? item.label() : null,
+        String label = item.isEpisode() ? item.label() : null;
+        return new ReportEntry(kind, item.id(), item.isEpisode() ? label + " " + item.name() : item.name(),
+                item.isEpisode() ? item.seriesName() : null, item.seasonNumber(), label,
                 item.episodeNumber(), item.episodeEnd(), item.path(), item.isEpisode() ? (series == null ? null : series.tmdbId()) : item.tmdbId(),
                 item.isEpisode() ? (series == null ? null : series.tvdbId()) : null, judgement.verdict(), judgement.reasons(),
                 judgement.lastPlayed(), judgement.eligibleOn(), List.of(), item.isEpisode() ? null : item.year());

@@ -165,8 +165,11 @@ final class ItemJson {
      * {@code equalsIgnoreCase} for every unknown property was a noticeable part of a sweep.
      */
     private static final class Fields {
+        private static final int REMEMBERED = 512;
         private final Map<String, String> exact = new java.util.HashMap<>();
         private final Map<String, String> lower = new java.util.HashMap<>();
+        /** Other spellings seen, with what they stand for ("" for unknown properties), so each is lowered once. */
+        private final Map<String, String> seen = new java.util.concurrent.ConcurrentHashMap<>();
 
         Fields(String... names) {
             for (String name : names) {
@@ -177,7 +180,16 @@ final class ItemJson {
 
         String canonical(String name) {
             String found = exact.get(name);
-            return found != null ? found : lower.getOrDefault(name.toLowerCase(java.util.Locale.ROOT), "");
+            if (found == null) {
+                found = seen.get(name);
+            }
+            if (found == null) {
+                found = lower.getOrDefault(name.toLowerCase(java.util.Locale.ROOT), "");
+                if (seen.size() < REMEMBERED) { // a server cannot make this grow without end
+                    seen.put(name, found);
+                }
+            }
+            return found;
         }
     }
 

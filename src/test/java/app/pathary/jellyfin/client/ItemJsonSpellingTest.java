@@ -29,6 +29,7 @@ class ItemJsonSpellingTest {
 
         BaseItemDto expected = read(exact);
         assertThat(read(otherCase)).isEqualTo(expected);
+        assertThat(read(otherCase)).as("read again, through the spellings it remembered").isEqualTo(expected);
         assertThat(expected.name()).isEqualTo("Heat");
         assertThat(expected.userData().played()).isTrue();
         assertThat(expected.userData().playCount()).isEqualTo(2);

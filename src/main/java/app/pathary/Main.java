@@ -9,6 +9,6 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        System.exit(PatharyCommand.commandLine(System.getenv()).execute(args));
+        System.exit(PatharyCommand.commandLine(System.getenv(), args).execute(args));
     }
 }

@@ -1,6 +1,5 @@
 package app.pathary.ops;
 
-import ch.qos.logback.classic.PatternLayout;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.IThrowableProxy;
 import ch.qos.logback.classic.spi.ThrowableProxyUtil;
@@ -13,6 +12,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.Locale;
 
 /**
@@ -21,12 +22,17 @@ import java.util.Locale;
  * with {@code time}, {@code level}, {@code logger}, {@code message}, {@code requestId} (within a request),
  * {@code thread}, and for a failure {@code exception} (its class) — plus {@code stack} only at ERROR, where something
  * unexpected broke; a user's mistake or a remote system's answer never fills a log with a trace.
+ *
+ * <p>The text line is what logback's {@link #TEXT_PATTERN} gives (LogLinesTextTest compares the two), written by hand:
+ * a {@code PatternLayout} registers some fifty converters and a date formatter when it starts, a tenth of a second of
+ * CPU on every start of every command.
  */
 public final class LogLines extends EncoderBase<ILoggingEvent> {
     static final String TEXT_PATTERN = "%d{yyyy-MM-dd HH:mm:ss.SSS} %-5level %logger{20}%replace( [%X{requestId}]){' \\[\\]', ''} - %msg%n";
     private static final JsonFactory JSON = new JsonFactory();
     private String format = "text";
-    private PatternLayout text;
+    private static final int LOGGER_LENGTH = 20;
+    private ZoneId zone = ZoneId.systemDefault();
 
     /** {@code text} or {@code json} (any case); anything else is text (startup has refused it already). */
     public void setFormat(String format) {
@@ -39,19 +45,8 @@ public final class LogLines extends EncoderBase<ILoggingEvent> {
 
     @Override
     public void start() {
-        text = new PatternLayout();
-        text.setContext(getContext());
-        text.setPattern(TEXT_PATTERN);
-        text.start();
+        zone = ZoneId.systemDefault();
         super.start();
-    }
-
-    @Override
-    public void stop() {
-        if (text != null) {
-            text.stop();
-        }
-        super.stop();
     }
 
     @Override
@@ -67,9 +62,76 @@ public final class LogLines extends EncoderBase<ILoggingEvent> {
     @Override
     public byte[] encode(ILoggingEvent event) {
         if (!isJson()) {
-            return text.doLayout(event).getBytes(StandardCharsets.UTF_8);
+            return text(event, zone).getBytes(StandardCharsets.UTF_8);
         }
         return json(event);
+    }
+
+    /** One line as {@link #TEXT_PATTERN} writes it, then the stack trace when the event has one. */
+    static String text(ILoggingEvent event, ZoneId zone) {
+        StringBuilder line = new StringBuilder(128);
+        LocalDateTime time = LocalDateTime.ofInstant(Instant.ofEpochMilli(event.getTimeStamp()), zone);
+        digits(line, time.getYear(), 4).append('-');
+        digits(line, time.getMonthValue(), 2).append('-');
+        digits(line, time.getDayOfMonth(), 2).append(' ');
+        digits(line, time.getHour(), 2).append(':');
+        digits(line, time.getMinute(), 2).append(':');
+        digits(line, time.getSecond(), 2).append('.');
+        digits(line, time.getNano() / 1_000_000, 3).append(' ');
+        String level = event.getLevel().toString();
+        line.append(level).append(" ".repeat(Math.max(0, 5 - level.length()))).append(' ');
+        abbreviate(line, event.getLoggerName());
+        String requestId = event.getMDCPropertyMap().get("requestId");
+        if (requestId != null && !requestId.isEmpty()) {
+            line.append(" [").append(requestId).append(']');
+        }
+        line.append(" - ").append(event.getFormattedMessage()).append(System.lineSeparator());
+        IThrowableProxy failure = event.getThrowableProxy();
+        if (failure != null) {
+            line.append(ThrowableProxyUtil.asString(failure));
+        }
+        return line.toString();
+    }
+
+    private static StringBuilder digits(StringBuilder line, int value, int width) {
+        String text = Integer.toString(value);
+        for (int i = text.length(); i < width; i++) {
+            line.append('0');
+        }
+        return line.append(text);
+    }
+
+    /**
+     * {@code %logger{20}} as logback writes it: a name of 20 characters or more has its packages cut to their first letter,
+     * from the left, until the name fits or the next package would be cut needlessly (the first package is always cut,
+     * even when that alone goes past the fit); the class name itself is never cut.
+     */
+    static void abbreviate(StringBuilder line, String name) {
+        int lastDot = name.lastIndexOf('.');
+        if (name.length() < LOGGER_LENGTH || lastDot < 0) {
+            line.append(name);
+            return;
+        }
+        int toCut = lastDot - Math.max(0, LOGGER_LENGTH - (name.length() - lastDot));
+        int cut = 0;
+        boolean segmentStart = true;
+        int i = 0;
+        for (; i < lastDot; i++) {
+            char c = name.charAt(i);
+            if (c == '.') {
+                if (cut >= toCut) {
+                    break;
+                }
+                line.append(c);
+                segmentStart = true;
+            } else if (segmentStart) {
+                line.append(c);
+                segmentStart = false;
+            } else {
+                cut++;
+            }
+        }
+        line.append(name, i, name.length());
     }
 
     static byte[] json(ILoggingEvent event) {

@@ -32,7 +32,7 @@ public final class CliRunner {
             System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
             System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
             System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
-            CommandLine line = PatharyCommand.commandLine(env, overrides);
+            CommandLine line = PatharyCommand.commandLine(env, overrides, args);
             line.setOut(new java.io.PrintWriter(System.out, true));
             line.setErr(new java.io.PrintWriter(System.err, true));
             return new Run(line.execute(args), out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));

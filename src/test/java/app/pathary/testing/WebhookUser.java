@@ -16,19 +16,8 @@ import java.util.List;
  * as the fake's "alice" (jf-password) when asked for, and the plugin that posts to the address (the fake's
  * {@link FakeJellyfin#webhooks() emitter}).
  */
-public final class WebhookUser {
+public record WebhookUser(TestApp app, FakeJellyfin jellyfin, long userId, URI webhook) {
     private static final ObjectMapper JSON = new ObjectMapper();
-    public final long userId;
-    public final URI webhook;
-    private final TestApp app;
-    private final FakeJellyfin jellyfin;
-
-    private WebhookUser(TestApp app, FakeJellyfin jellyfin, long userId, URI webhook) {
-        this.app = app;
-        this.jellyfin = jellyfin;
-        this.userId = userId;
-        this.webhook = webhook;
-    }
 
     /** Creates alice in {@code app} with a webhook address; {@code loggedIn}: she also logs in to {@code jellyfin}. */
     public static WebhookUser alice(TestApp app, FakeJellyfin jellyfin, boolean loggedIn) {

@@ -50,7 +50,7 @@ class EpisodeHandMarksHttpTest {
         jellyfin.useClock(Clock.fixed(MARKED, ZoneOffset.UTC));
         app = TestApp.start(TestDatabases.fresh(dialect), Clock.systemUTC(), Map.of("TIMEZONE", "Pacific/Auckland"));
         linked = WebhookUser.alice(app, jellyfin, loggedIn);
-        app.app.jellyfinLink.links().setAcceptMarks(linked.userId, acceptMarks);
+        app.app.jellyfinLink.links().setAcceptMarks(linked.userId(), acceptMarks);
     }
 
     @AfterEach
@@ -157,7 +157,7 @@ class EpisodeHandMarksHttpTest {
     @Test
     void a_mark_carrying_the_date_pathary_wrote_to_the_episode_itself_is_an_echo_and_ignored() throws Exception {
         start(true, true);
-        app.app.jellyfinLink.writes().record(linked.userId, staticEpisode.id(), MARKED);
+        app.app.jellyfinLink.writes().record(linked.userId(), staticEpisode.id(), MARKED);
         assertThat(linked.send(markPlayed(staticEpisode)).get("result").asText()).isEqualTo("ignored");
         assertThat(lastLogged()).contains("Pathary set this played state itself");
         assertThat(linked.episodeDates()).isEmpty();

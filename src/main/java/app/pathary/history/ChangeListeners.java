@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
+import java.util.function.IntConsumer;
 import org.jdbi.v3.core.Handle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,7 +13,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The listeners of one kind of history change (movie dates, episode dates): those told inside the change's transaction
  * (an outbox), which may ask for something to run after the commit, and those told after the commit. A failing
- * after-commit listener is logged: the change itself is stored.
+ * after-commit listener is logged: the change itself is stored. {@link #applyAll} is the body of every batch of
+ * commands, which both histories share.
  *
  * @param <C> the change record
  */
@@ -23,6 +25,12 @@ final class ChangeListeners<C> {
 
     /** The changes of one committed transaction, and what the in-transaction listeners asked to do after the commit. */
     record Committed<C>(List<C> changes, List<Runnable> then) {
+    }
+
+    /** How a history applies one command inside a transaction, adding what it changed to {@code made}. */
+    @FunctionalInterface
+    interface Step<K, C> {
+        void apply(Handle h, long userId, K command, HistoryChange.Source source, List<C> made);
     }
 
     void add(Consumer<List<C>> listener) {
@@ -45,6 +53,21 @@ final class ChangeListeners<C> {
             }
         }
         return new Committed<>(List.copyOf(made), then);
+    }
+
+    /**
+     * Applies the commands in order inside the caller's transaction, telling {@code progress} how many are applied, then
+     * tells the in-transaction listeners; {@link #tell} the result once the transaction has committed.
+     */
+    <K> Committed<C> applyAll(Handle h, long userId, List<? extends K> commands, HistoryChange.Source source, Step<K, C> step,
+            IntConsumer progress) {
+        List<C> made = new ArrayList<>();
+        int done = 0;
+        for (K command : commands) {
+            step.apply(h, userId, command, source, made);
+            progress.accept(++done);
+        }
+        return inTransaction(h, made);
     }
 
     /** Runs what the in-transaction listeners asked for, then tells the after-commit listeners. */

@@ -12,7 +12,8 @@ import java.time.LocalDate;
  * @param date   the date concerned; null for an unknown date, and for {@link Kind#ALL_REMOVED}
  * @param source where the change came from, so a reaction can skip its own echo
  */
-public record EpisodeChange(long userId, Show show, Episode episode, Kind kind, LocalDate date, Source source) {
+public record EpisodeChange(long userId, Show show, Episode episode, Kind kind, LocalDate date, Source source)
+        implements DatedChange {
     public long episodeId() {
         return episode.id();
     }

@@ -10,9 +10,9 @@ import app.pathary.show.Show;
 import app.pathary.show.ShowRepository;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.IntConsumer;
 import java.util.function.Predicate;
 import org.jdbi.v3.core.Handle;
 
@@ -59,16 +59,9 @@ public final class EpisodeHistory {
     /** Like {@link #apply}, after {@code guard} agreed in the same transaction (e.g. it claimed a de-duplication key). */
     public Optional<List<EpisodeChange>> applyIf(long userId, List<? extends EpisodeCommand> commands, Source source,
             Predicate<Handle> guard) {
-        Optional<ChangeListeners.Committed<EpisodeChange>> result = transactions.inTransaction(h -> {
-            if (!guard.test(h)) {
-                return Optional.<ChangeListeners.Committed<EpisodeChange>>empty();
-            }
-            List<EpisodeChange> made = new ArrayList<>();
-            for (EpisodeCommand command : commands) {
-                applyOne(h, userId, command, source, made);
-            }
-            return Optional.of(listeners.inTransaction(h, made));
-        });
+        Optional<ChangeListeners.Committed<EpisodeChange>> result = transactions.inTransaction(h -> guard.test(h)
+                ? Optional.of(listeners.applyAll(h, userId, commands, source, this::applyOne, done -> { }))
+                : Optional.empty());
         result.ifPresent(listeners::tell);
         return result.map(ChangeListeners.Committed::changes);
     }
@@ -79,22 +72,10 @@ public final class EpisodeHistory {
 
     /**
      * Applies the commands inside the caller's transaction (an import commits its movies and episodes together, all or
-     * nothing); run {@link Joined#afterCommit()} after the commit. Added by the portable-history work.
+     * nothing), telling {@code progress} how many are applied; run {@link Joined#afterCommit()} after the commit.
      */
-    public Joined applyWithin(Handle h, long userId, List<? extends EpisodeCommand> commands, Source source) {
-        return applyWithin(h, userId, commands, source, done -> { });
-    }
-
-    /** Like {@link #applyWithin(Handle, long, List, Source)}, telling {@code progress} how many commands are applied. */
-    public Joined applyWithin(Handle h, long userId, List<? extends EpisodeCommand> commands, Source source,
-            java.util.function.IntConsumer progress) {
-        List<EpisodeChange> made = new ArrayList<>();
-        int done = 0;
-        for (EpisodeCommand command : commands) {
-            applyOne(h, userId, command, source, made);
-            progress.accept(++done);
-        }
-        ChangeListeners.Committed<EpisodeChange> committed = listeners.inTransaction(h, made);
+    public Joined applyWithin(Handle h, long userId, List<? extends EpisodeCommand> commands, Source source, IntConsumer progress) {
+        ChangeListeners.Committed<EpisodeChange> committed = listeners.applyAll(h, userId, commands, source, this::applyOne, progress);
         return new Joined(committed.changes(), () -> listeners.tell(committed));
     }
 

@@ -12,7 +12,7 @@ import java.time.LocalDate;
  * @param date     the date concerned; null for an unknown date, and for {@link Kind#ALL_REMOVED}
  * @param source   where the change came from, so a reaction can skip its own echo (e.g. a Jellyfin import)
  */
-public record HistoryChange(long userId, Movie movie, Kind kind, LocalDate date, Source source) {
+public record HistoryChange(long userId, Movie movie, Kind kind, LocalDate date, Source source) implements DatedChange {
     public long movieId() {
         return movie.id();
     }

@@ -7,8 +7,10 @@ import app.pathary.history.HistoryChange.Source;
 import app.pathary.movie.Movie;
 import app.pathary.movie.MovieRepository;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.IntConsumer;
+import java.util.function.Predicate;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -59,18 +61,11 @@ public final class WatchHistory {
      * Like {@link #apply}, but first runs {@code guard} in the same transaction; when it answers false nothing is
      * applied and the result is empty. A guard can claim a de-duplication key, so the key and the change commit together.
      */
-    public java.util.Optional<List<HistoryChange>> applyIf(long userId, List<? extends HistoryCommand> commands, Source source,
-            java.util.function.Predicate<Handle> guard) {
-        java.util.Optional<ChangeListeners.Committed<HistoryChange>> result = transactions.inTransaction(h -> {
-            if (!guard.test(h)) {
-                return java.util.Optional.<ChangeListeners.Committed<HistoryChange>>empty();
-            }
-            List<HistoryChange> made = new ArrayList<>();
-            for (HistoryCommand command : commands) {
-                applyOne(h, userId, command, source, made);
-            }
-            return java.util.Optional.of(listeners.inTransaction(h, made));
-        });
+    public Optional<List<HistoryChange>> applyIf(long userId, List<? extends HistoryCommand> commands, Source source,
+            Predicate<Handle> guard) {
+        Optional<ChangeListeners.Committed<HistoryChange>> result = transactions.inTransaction(h -> guard.test(h)
+                ? Optional.of(listeners.applyAll(h, userId, commands, source, this::applyOne, done -> { }))
+                : Optional.empty());
         result.ifPresent(listeners::tell);
         return result.map(ChangeListeners.Committed::changes);
     }
@@ -83,15 +78,8 @@ public final class WatchHistory {
      * Applies the commands inside the caller's transaction (an import commits its movies and episodes together, all or
      * nothing), telling {@code progress} how many are applied; run {@link Joined#afterCommit()} after the commit.
      */
-    public Joined applyWithin(Handle h, long userId, List<? extends HistoryCommand> commands, Source source,
-            java.util.function.IntConsumer progress) {
-        List<HistoryChange> made = new ArrayList<>();
-        int done = 0;
-        for (HistoryCommand command : commands) {
-            applyOne(h, userId, command, source, made);
-            progress.accept(++done);
-        }
-        ChangeListeners.Committed<HistoryChange> committed = listeners.inTransaction(h, made);
+    public Joined applyWithin(Handle h, long userId, List<? extends HistoryCommand> commands, Source source, IntConsumer progress) {
+        ChangeListeners.Committed<HistoryChange> committed = listeners.applyAll(h, userId, commands, source, this::applyOne, progress);
         return new Joined(committed.changes(), () -> listeners.tell(committed));
     }
 

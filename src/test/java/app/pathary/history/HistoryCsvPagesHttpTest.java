@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.pathary.db.Dialect;
 import app.pathary.testing.BothDialects;
+import app.pathary.testing.ImportPages;
 import app.pathary.testing.TestApp;
 import app.pathary.testing.TestDatabases;
 import app.pathary.testing.WebClient;
@@ -23,17 +24,15 @@ class HistoryCsvPagesHttpTest {
     private TestApp app;
     private WebClient bob;
     private WebClient alice;
+    private ImportPages imports;
 
     @BeforeEach
     void start(Dialect dialect) {
         app = TestApp.start(TestDatabases.fresh(dialect));
         app.app.users.accounts().create("root@example.org", "password1", "root", true);
-        app.app.users.accounts().create("bob@example.org", "password1", "bob", false);
-        app.app.users.accounts().create("alice@example.org", "password1", "alice", false);
-        bob = app.client();
-        bob.logIn("bob", "password1");
-        alice = app.client();
-        alice.logIn("alice", "password1");
+        bob = app.member("bob");
+        alice = app.member("alice");
+        imports = new ImportPages(bob);
     }
 
     @AfterEach
@@ -97,23 +96,9 @@ class HistoryCsvPagesHttpTest {
 
     /** Follows an upload to its preview, commits it, and answers the import's page once the commit job has finished. */
     private String commit(HttpResponse<String> uploaded) {
-        assertThat(uploaded.statusCode()).isEqualTo(302);
-        String preview = uploaded.headers().firstValue("Location").orElseThrow();
-        assertThat(preview).matches("/account/imports/\\d+");
+        String preview = ImportPages.previewOf(uploaded);
         assertThat(bob.get(preview).body()).contains("Commit the import");
-        assertThat(bob.submit(preview, preview + "/commit", Map.of()).statusCode()).isEqualTo(302);
-        for (int i = 0; i < 200; i++) {
-            String page = bob.get(preview).body();
-            if (page.contains("id=\"import-result\"")) {
-                return page;
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-        return bob.get(preview).body();
+        return imports.commit(preview);
     }
 
     private static String lines(String csv) {

@@ -78,6 +78,17 @@ public final class TestApp implements AutoCloseable {
         return new WebClient(baseUrl());
     }
 
+    /**
+     * Creates a member (not an admin) named {@code login}, with {@code <login>@example.org} and password "password1", and
+     * answers a new client logged in as them.
+     */
+    public WebClient member(String login) {
+        app.users.accounts().create(login + "@example.org", "password1", login, false);
+        WebClient member = client();
+        member.logIn(login, "password1");
+        return member;
+    }
+
     @Override
     public void close() {
         app.close();

@@ -40,7 +40,7 @@ final class JellyfinEpisodeExport {
 
     Summary run(long userId, boolean markUnplayedWithoutDates, JobContext progress) throws Exception {
         JellyfinAccess.Session session = access.of(userId);
-        EpisodeDates dates = EpisodeDates.of(history, userId);
+        StoredEpisodeDates dates = StoredEpisodeDates.of(history, userId);
         JellyfinEpisodeLibrary.Episodes read;
         try {
             read = library.episodes(session.server(), session.jellyfinUserId(), JobContext.NONE);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.pathary.db.Dialect;
 import app.pathary.testing.BothDialects;
+import app.pathary.testing.ImportPages;
 import app.pathary.testing.TestApp;
 import app.pathary.testing.TestDatabases;
 import app.pathary.testing.WebClient;
@@ -19,17 +20,15 @@ class PortablePagesHttpTest {
     private TestApp app;
     private WebClient bob;
     private WebClient alice;
+    private ImportPages imports;
 
     @BeforeEach
     void start(Dialect dialect) {
         app = TestApp.start(TestDatabases.fresh(dialect));
         app.app.users.accounts().create("root@example.org", "password1", "root", true);
-        app.app.users.accounts().create("bob@example.org", "password1", "bob", false);
-        app.app.users.accounts().create("alice@example.org", "password1", "alice", false);
-        bob = app.client();
-        bob.logIn("bob", "password1");
-        alice = app.client();
-        alice.logIn("alice", "password1");
+        bob = app.member("bob");
+        alice = app.member("alice");
+        imports = new ImportPages(bob);
     }
 
     @AfterEach
@@ -39,14 +38,12 @@ class PortablePagesHttpTest {
 
     @Test
     void a_letterboxd_diary_is_previewed_resolved_by_hand_and_committed() {
-        String seed = stage("seed.csv", "tmdbId,imdbId,title,year,watchedAt,plays,comment\n603,tt0133093,The Matrix,1999,2020-01-01,1,\n");
-        bob.submit(seed, seed + "/commit", Map.of());
-        awaitResult(seed);
+        String seed = imports.stage("seed.csv", "tmdbId,imdbId,title,year,watchedAt,plays,comment\n603,tt0133093,The Matrix,1999,2020-01-01,1,\n");
+        imports.commit(seed);
         assertThat(bob.get("/account").body()).contains("action=\"/account/imports\"").contains("href=\"/account/history/export?format=movary\"");
 
         HttpResponse<String> uploaded = bob.upload("/account", "/account/imports", "file", "diary.csv", HistoryFileFixtures.text("letterboxd/diary.csv"));
-        assertThat(uploaded.statusCode()).isEqualTo(302);
-        String preview = uploaded.headers().firstValue("Location").orElseThrow();
+        String preview = ImportPages.previewOf(uploaded);
         String page = bob.get(preview).body();
         assertThat(page).contains("Read as <strong>Letterboxd diary</strong>").contains("A Short Film Nobody Indexed")
                 .contains("id=\"count-new-dates\">2<").contains("id=\"count-unmatched\">4<");
@@ -60,7 +57,7 @@ class PortablePagesHttpTest {
         HttpResponse<String> committed = bob.submit(preview, preview + "/commit", Map.of());
         assertThat(committed.statusCode()).isEqualTo(302);
         assertThat(committed.headers().firstValue("Location")).as("the commit's progress shows on the import's page").hasValue(preview);
-        String result = awaitResult(preview);
+        String result = imports.awaitResult(preview);
         assertThat(result).contains("Imported: 4 watch dates added or changed; 2 unmatched rows left out. Nothing was removed.")
                 .contains("id=\"result-new-dates\">4<").contains("id=\"result-unmatched\">2<").contains("href=\"/history\"");
         assertThat(bob.get("/account/history/export?format=movary").body()).contains("A Short Film Nobody Indexed,1968,99999,,2024-06-30,,");
@@ -71,7 +68,7 @@ class PortablePagesHttpTest {
 
     @Test
     void the_commit_is_queued_once_and_its_page_shows_live_progress_until_the_result() {
-        String staged = stage("history.csv", HistoryFileFixtures.text("movary/history.csv"));
+        String staged = imports.stage("history.csv", HistoryFileFixtures.text("movary/history.csv"));
         long importId = Long.parseLong(staged.substring(staged.lastIndexOf('/') + 1));
         long blocker = holdTheKey("history_import_commit:" + importId);
 
@@ -87,7 +84,7 @@ class PortablePagesHttpTest {
         assertThat(bob.get("/account/history.csv").body().lines().count()).as("nothing is visible before the commit ends").isEqualTo(1);
 
         app.app.database.jdbi().useHandle(h -> h.createUpdate("DELETE FROM jobs WHERE id = :id").bind("id", blocker).execute());
-        String result = awaitResult(staged);
+        String result = imports.awaitResult(staged);
         assertThat(result).contains("id=\"result-new-dates\">4<").contains("id=\"result-added-plays\">5<").contains("id=\"result-unchanged\">0<");
         assertThat(bob.get("/jobs/" + job + "/progress").body()).contains("Importing the file: finished.")
                 .contains("Imported: 4 watch dates added or changed. Nothing was removed.");
@@ -114,7 +111,7 @@ class PortablePagesHttpTest {
             file.append("Movie ").append(i % 30 + 1).append(",1999,").append(i % 30 + 1).append(",,")
                     .append(java.time.LocalDate.of(2020, 1, 1).plusDays(i / 2)).append(",,\n");
         }
-        String staged = stage("history.csv", file.toString());
+        String staged = imports.stage("history.csv", file.toString());
 
         assertThat(bob.submit(staged, staged + "/commit", Map.of()).statusCode()).isEqualTo(302);
         assertThat(inside.await(60, java.util.concurrent.TimeUnit.SECONDS)).as("the commit's transaction has applied every row").isTrue();
@@ -129,7 +126,7 @@ class PortablePagesHttpTest {
         } finally {
             release.countDown();
         }
-        assertThat(awaitResult(staged)).contains("id=\"result-new-dates\">600<").contains("id=\"result-added-plays\">600<");
+        assertThat(imports.awaitResult(staged)).contains("id=\"result-new-dates\">600<").contains("id=\"result-added-plays\">600<");
         assertThat(bob.get("/account/history.csv").body().lines().count()).isEqualTo(601);
     }
 
@@ -144,22 +141,6 @@ class PortablePagesHttpTest {
     private int jobs() {
         return app.app.database.reads().withHandle(h -> h.createQuery("SELECT count(*) FROM jobs WHERE type = 'history_import_commit'"
                 + " AND worker IS DISTINCT FROM 'elsewhere'").mapTo(Integer.class).one());
-    }
-
-    /** The import's page once its commit job has finished. */
-    private String awaitResult(String path) {
-        for (int i = 0; i < 200; i++) {
-            String page = bob.get(path).body();
-            if (page.contains("id=\"import-result\"")) {
-                return page;
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-        return bob.get(path).body();
     }
 
     @Test
@@ -179,9 +160,8 @@ class PortablePagesHttpTest {
 
     @Test
     void exports_download_in_every_format() {
-        String staged = stage("history.csv", HistoryFileFixtures.text("movary/history.csv"));
-        bob.submit(staged, staged + "/commit", Map.of());
-        awaitResult(staged);
+        String staged = imports.stage("history.csv", HistoryFileFixtures.text("movary/history.csv"));
+        imports.commit(staged);
 
         HttpResponse<String> movary = bob.get("/account/history/export?format=movary");
         assertThat(movary.headers().firstValue("Content-Disposition")).hasValueSatisfying(d -> assertThat(d).contains("-movary-history.csv"));
@@ -192,14 +172,5 @@ class PortablePagesHttpTest {
         assertThat(bob.get("/account/history/export?format=episodes").body()).startsWith("tvdbId,tmdbId,imdbId,title,year,season,episode");
         assertThat(bob.get("/account/history/export?format=imdb").statusCode()).isEqualTo(400);
         assertThat(alice.get("/account/history/export?format=movary").body().lines().count()).as("alice's own, empty history").isEqualTo(1);
-    }
-
-    /** Uploads a file as bob and answers the preview's path the upload redirects to. */
-    private String stage(String name, String content) {
-        HttpResponse<String> uploaded = bob.upload("/account", "/account/imports", "file", name, content);
-        assertThat(uploaded.statusCode()).isEqualTo(302);
-        String location = uploaded.headers().firstValue("Location").orElseThrow();
-        assertThat(location).matches("/account/imports/\\d+");
-        return location;
     }
 }

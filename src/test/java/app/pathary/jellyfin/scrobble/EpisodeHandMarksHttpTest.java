@@ -4,20 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.pathary.db.Dialect;
 import app.pathary.history.EpisodeWatchDate;
-import app.pathary.history.HistoryFilter;
-import app.pathary.history.HistoryQueries.SortOrder;
 import app.pathary.testing.BothDialects;
 import app.pathary.testing.FakeItem;
 import app.pathary.testing.FakeJellyfin;
-import app.pathary.testing.FakeJellyfinWebhooks.Delivery;
 import app.pathary.testing.FakeUser;
 import app.pathary.testing.FakeUserData;
 import app.pathary.testing.TestApp;
 import app.pathary.testing.TestDatabases;
 import app.pathary.testing.WebClient;
+import app.pathary.testing.WebhookUser;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -34,7 +30,6 @@ import org.junit.jupiter.api.Test;
  */
 @BothDialects
 class EpisodeHandMarksHttpTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
     /** 21:15 UTC on 3 January is the morning of 4 January in Auckland. */
     private static final Instant MARKED = Instant.parse("2026-01-03T21:15:00Z");
     private static final LocalDate MARK_DAY = LocalDate.of(2026, 1, 4);
@@ -45,8 +40,7 @@ class EpisodeHandMarksHttpTest {
     private final FakeItem staticEpisode = jellyfin.addEpisode(expanse, 2, 3, "Static").tvdb("5787960");
     private final Dialect dialect;
     private TestApp app;
-    private long userId;
-    private URI webhook;
+    private WebhookUser linked;
 
     EpisodeHandMarksHttpTest(Dialect dialect) {
         this.dialect = dialect;
@@ -55,13 +49,8 @@ class EpisodeHandMarksHttpTest {
     private void start(boolean loggedIn, boolean acceptMarks) {
         jellyfin.useClock(Clock.fixed(MARKED, ZoneOffset.UTC));
         app = TestApp.start(TestDatabases.fresh(dialect), Clock.systemUTC(), Map.of("TIMEZONE", "Pacific/Auckland"));
-        userId = app.app.users.accounts().create("alice@example.org", "password1", "alice", false).id();
-        webhook = URI.create(app.baseUrl() + "/api/webhook/jellyfin/" + app.app.jellyfinLink.webhookUrls().regenerate(userId));
-        if (loggedIn) {
-            app.app.jellyfinLink.login().saveServerUrl(userId, jellyfin.baseUrl().toString());
-            app.app.jellyfinLink.login().logIn(userId, "alice", "jf-password");
-        }
-        app.app.jellyfinLink.links().setAcceptMarks(userId, acceptMarks);
+        linked = WebhookUser.alice(app, jellyfin, loggedIn);
+        app.app.jellyfinLink.links().setAcceptMarks(linked.userId(), acceptMarks);
     }
 
     @AfterEach
@@ -76,18 +65,8 @@ class EpisodeHandMarksHttpTest {
         return jellyfin.webhooks().userDataSaved(alice, episode, "TogglePlayed");
     }
 
-    private JsonNode send(String payload) throws Exception {
-        Delivery delivery = jellyfin.webhooks().post(webhook, payload);
-        assertThat(delivery.status()).isEqualTo(200);
-        return JSON.readTree(delivery.body());
-    }
-
-    private List<EpisodeWatchDate> dates() {
-        return app.app.history.episodeQueries().page(userId, HistoryFilter.none(), 1, 50, SortOrder.DESC).entries();
-    }
-
     private String lastLogged() {
-        var latest = app.app.scrobble.deliveries().latest(userId, 1).getFirst();
+        var latest = linked.lastDelivery();
         return latest.result() + ": " + latest.reason();
     }
 
@@ -95,21 +74,21 @@ class EpisodeHandMarksHttpTest {
     void with_the_opt_in_an_episodes_mark_is_a_date_of_the_show_on_the_events_day_shown_as_marked_in_jellyfin() throws Exception {
         start(true, true);
         String payload = markPlayed(staticEpisode);
-        JsonNode body = send(payload);
+        JsonNode body = linked.send(payload);
 
         assertThat(body.get("result").asText()).isEqualTo("recorded");
         assertThat(body.get("watchedAt").asText()).isEqualTo(MARK_DAY.toString());
         assertThat(body.get("show").get("tvdbId").asInt()).as("the series' id, not the episode's").isEqualTo(280619);
-        EpisodeWatchDate stored = dates().getFirst();
+        EpisodeWatchDate stored = linked.episodeDates().getFirst();
         assertThat(stored.watchedAt()).isEqualTo(MARK_DAY);
         assertThat(stored.plays()).isEqualTo(1);
         assertThat(stored.source()).isEqualTo("mark");
         assertThat(stored.episode().code()).isEqualTo("S02E03");
         assertThat(lastLogged()).startsWith("recorded: Marked played by hand in Jellyfin: counted on 2026-01-04");
-        assertThat(app.app.scrobble.deliveries().latest(userId, 1).getFirst().title()).isEqualTo("The Expanse S02E03 – Static");
+        assertThat(linked.lastDelivery().title()).isEqualTo("The Expanse S02E03 – Static");
 
-        assertThat(send(payload).get("result").asText()).isEqualTo("duplicate");
-        assertThat(dates()).singleElement().satisfies(d -> assertThat(d.plays()).isEqualTo(1));
+        assertThat(linked.send(payload).get("result").asText()).isEqualTo("duplicate");
+        assertThat(linked.episodeDates()).singleElement().satisfies(d -> assertThat(d.plays()).isEqualTo(1));
 
         WebClient browser = app.client();
         browser.logIn("alice", "password1");
@@ -121,34 +100,34 @@ class EpisodeHandMarksHttpTest {
     @Test
     void without_the_opt_in_an_episodes_mark_is_ignored_and_the_log_says_so() throws Exception {
         start(true, false);
-        assertThat(send(markPlayed(staticEpisode)).get("result").asText()).isEqualTo("ignored");
+        assertThat(linked.send(markPlayed(staticEpisode)).get("result").asText()).isEqualTo("ignored");
         assertThat(lastLogged()).isEqualTo("ignored: A hand mark in Jellyfin; counting them is off (switch it on on the Jellyfin page).");
-        assertThat(dates()).isEmpty();
+        assertThat(linked.episodeDates()).isEmpty();
     }
 
     @Test
     void marking_an_episode_unplayed_changes_nothing_stored() throws Exception {
         start(true, true);
-        send(jellyfin.webhooks().playbackStop(alice, staticEpisode, 0, true));
-        List<EpisodeWatchDate> before = dates();
+        linked.send(jellyfin.webhooks().playbackStop(alice, staticEpisode, 0, true));
+        List<EpisodeWatchDate> before = linked.episodeDates();
         assertThat(before).hasSize(1);
 
         jellyfin.setUserData(alice, staticEpisode, FakeUserData.NONE);
-        assertThat(send(jellyfin.webhooks().userDataSaved(alice, staticEpisode, "TogglePlayed")).get("result").asText()).isEqualTo("ignored");
+        assertThat(linked.send(jellyfin.webhooks().userDataSaved(alice, staticEpisode, "TogglePlayed")).get("result").asText()).isEqualTo("ignored");
         assertThat(lastLogged()).isEqualTo("ignored: Marked unplayed in Jellyfin; Pathary keeps its watch dates.");
-        assertThat(dates()).isEqualTo(before);
+        assertThat(linked.episodeDates()).isEqualTo(before);
     }
 
     @Test
     void a_mark_on_a_day_the_episode_already_has_a_date_is_not_a_second_date_nor_a_second_play() throws Exception {
         start(true, true);
-        assertThat(send(jellyfin.webhooks().playbackStop(alice, staticEpisode, 0, true)).get("result").asText()).isEqualTo("recorded");
+        assertThat(linked.send(jellyfin.webhooks().playbackStop(alice, staticEpisode, 0, true)).get("result").asText()).isEqualTo("recorded");
 
-        JsonNode body = send(markPlayed(staticEpisode));
+        JsonNode body = linked.send(markPlayed(staticEpisode));
         assertThat(body.get("result").asText()).isEqualTo("ignored");
         assertThat(body.get("reason").asText()).isEqualTo("Marked played by hand in Jellyfin on 2026-01-04, a day this episode "
                 + "already has a watch date; nothing to add.");
-        assertThat(dates()).singleElement().satisfies(d -> {
+        assertThat(linked.episodeDates()).singleElement().satisfies(d -> {
             assertThat(d.watchedAt()).isEqualTo(MARK_DAY);
             assertThat(d.plays()).isEqualTo(1);
             assertThat(d.source()).as("the date keeps the source of the play").isEqualTo("webhook");
@@ -158,40 +137,40 @@ class EpisodeHandMarksHttpTest {
     @Test
     void without_a_jellyfin_login_the_show_cannot_be_named_and_the_log_says_how_to_fix_it() throws Exception {
         start(false, true);
-        JsonNode body = send(markPlayed(staticEpisode));
+        JsonNode body = linked.send(markPlayed(staticEpisode));
         assertThat(body.get("result").asText()).isEqualTo("ignored");
         assertThat(lastLogged()).startsWith("ignored: The webhook names The Expanse only by its Jellyfin id; log in to Jellyfin "
                 + "on the Jellyfin settings page");
-        assertThat(dates()).isEmpty();
+        assertThat(linked.episodeDates()).isEmpty();
     }
 
     @Test
     void a_jellyfin_that_cannot_name_the_show_loses_nothing_and_the_log_says_why() throws Exception {
         start(true, true);
         jellyfin.failNext(10, FakeJellyfin.Fault.HTML_PAGE);
-        JsonNode body = send(markPlayed(staticEpisode));
+        JsonNode body = linked.send(markPlayed(staticEpisode));
         assertThat(body.get("result").asText()).isEqualTo("ignored");
         assertThat(lastLogged()).startsWith("ignored: Jellyfin could not tell which show The Expanse is");
-        assertThat(dates()).isEmpty();
+        assertThat(linked.episodeDates()).isEmpty();
     }
 
     @Test
     void a_mark_carrying_the_date_pathary_wrote_to_the_episode_itself_is_an_echo_and_ignored() throws Exception {
         start(true, true);
-        app.app.jellyfinLink.writes().record(userId, staticEpisode.id(), MARKED);
-        assertThat(send(markPlayed(staticEpisode)).get("result").asText()).isEqualTo("ignored");
+        app.app.jellyfinLink.writes().record(linked.userId(), staticEpisode.id(), MARKED);
+        assertThat(linked.send(markPlayed(staticEpisode)).get("result").asText()).isEqualTo("ignored");
         assertThat(lastLogged()).contains("Pathary set this played state itself");
-        assertThat(dates()).isEmpty();
+        assertThat(linked.episodeDates()).isEmpty();
     }
 
     @Test
     void marks_of_two_episodes_count_each_under_the_one_show() throws Exception {
         start(true, true);
         FakeItem next = jellyfin.addEpisode(expanse, 2, 4, "Godspeed");
-        send(markPlayed(staticEpisode));
-        send(markPlayed(next));
-        assertThat(dates()).extracting(d -> d.episode().code()).containsExactlyInAnyOrder("S02E03", "S02E04");
-        assertThat(dates()).allSatisfy(d -> assertThat(d.source()).isEqualTo("mark"));
-        assertThat(dates()).extracting(d -> d.show().tvdbId()).containsOnly(280619);
+        linked.send(markPlayed(staticEpisode));
+        linked.send(markPlayed(next));
+        assertThat(linked.episodeDates()).extracting(d -> d.episode().code()).containsExactlyInAnyOrder("S02E03", "S02E04");
+        assertThat(linked.episodeDates()).allSatisfy(d -> assertThat(d.source()).isEqualTo("mark"));
+        assertThat(linked.episodeDates()).extracting(d -> d.show().tvdbId()).containsOnly(280619);
     }
 }

@@ -4,24 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.pathary.db.Dialect;
 import app.pathary.history.EpisodeWatchDate;
-import app.pathary.history.HistoryFilter;
-import app.pathary.history.HistoryQueries.SortOrder;
-import app.pathary.jellyfin.link.RecentDeliveries;
 import app.pathary.testing.BothDialects;
 import app.pathary.testing.FakeItem;
 import app.pathary.testing.FakeJellyfin;
-import app.pathary.testing.FakeJellyfinWebhooks.Delivery;
 import app.pathary.testing.FakeUser;
 import app.pathary.testing.TestApp;
 import app.pathary.testing.TestDatabases;
+import app.pathary.testing.WebhookUser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -40,8 +35,7 @@ class EpisodeWebhookHttpTest {
     private final FakeItem staticEpisode = jellyfin.addEpisode(expanse, 2, 3, "Static").tvdb("5787960");
     private final Dialect dialect;
     private TestApp app;
-    private long userId;
-    private URI webhook;
+    private WebhookUser linked;
 
     EpisodeWebhookHttpTest(Dialect dialect) {
         this.dialect = dialect;
@@ -50,12 +44,7 @@ class EpisodeWebhookHttpTest {
     private void start(boolean loggedIn) {
         jellyfin.useClock(Clock.fixed(Instant.parse("2026-01-03T23:30:00Z"), ZoneOffset.UTC));
         app = TestApp.start(TestDatabases.fresh(dialect), Clock.systemUTC(), Map.of("TIMEZONE", "Pacific/Auckland"));
-        userId = app.app.users.accounts().create("alice@example.org", "password1", "alice", false).id();
-        webhook = URI.create(app.baseUrl() + "/api/webhook/jellyfin/" + app.app.jellyfinLink.webhookUrls().regenerate(userId));
-        if (loggedIn) {
-            app.app.jellyfinLink.login().saveServerUrl(userId, jellyfin.baseUrl().toString());
-            app.app.jellyfinLink.login().logIn(userId, "alice", "jf-password");
-        }
+        linked = WebhookUser.alice(app, jellyfin, loggedIn);
     }
 
     @AfterEach
@@ -64,24 +53,10 @@ class EpisodeWebhookHttpTest {
         jellyfin.close();
     }
 
-    private JsonNode send(String payload) throws Exception {
-        Delivery delivery = jellyfin.webhooks().post(webhook, payload);
-        assertThat(delivery.status()).isEqualTo(200);
-        return JSON.readTree(delivery.body());
-    }
-
-    private List<EpisodeWatchDate> dates() {
-        return app.app.history.episodeQueries().page(userId, HistoryFilter.none(), 1, 50, SortOrder.DESC).entries();
-    }
-
-    private RecentDeliveries.Delivery lastDelivery() {
-        return app.app.scrobble.deliveries().latest(userId, 1).getFirst();
-    }
-
     @Test
     void a_completed_episode_becomes_an_episode_date_of_the_show_named_by_the_series_ids() throws Exception {
         start(true);
-        JsonNode body = send(jellyfin.webhooks().playbackStop(alice, staticEpisode, 0, true));
+        JsonNode body = linked.send(jellyfin.webhooks().playbackStop(alice, staticEpisode, 0, true));
         assertThat(body.get("result").asText()).isEqualTo("recorded");
         assertThat(body.get("watchedAt").asText()).as("23:30 UTC is the next morning in Auckland").isEqualTo("2026-01-04");
         assertThat(body.get("show").get("tvdbId").asInt()).isEqualTo(280619);
@@ -93,46 +68,46 @@ class EpisodeWebhookHttpTest {
         assertThat(body.get("episode").get("number").asInt()).isEqualTo(3);
         assertThat(body.get("episode").get("title").asText()).isEqualTo("Static");
 
-        EpisodeWatchDate stored = dates().getFirst();
+        EpisodeWatchDate stored = linked.episodeDates().getFirst();
         assertThat(stored.watchedAt()).isEqualTo(LocalDate.of(2026, 1, 4));
         assertThat(stored.plays()).isEqualTo(1);
         assertThat(stored.source()).isEqualTo("webhook");
         assertThat(stored.show().tvdbId()).isEqualTo(280619);
-        assertThat(lastDelivery().title()).isEqualTo("The Expanse S02E03 – Static");
-        assertThat(lastDelivery().result()).isEqualTo("recorded");
+        assertThat(linked.lastDelivery().title()).isEqualTo("The Expanse S02E03 – Static");
+        assertThat(linked.lastDelivery().result()).isEqualTo("recorded");
     }
 
     @Test
     void the_same_delivery_twice_counts_once_and_a_later_play_adds_a_play() throws Exception {
         start(true);
         String payload = jellyfin.webhooks().playbackStop(alice, staticEpisode, 0, true);
-        send(payload);
-        assertThat(send(payload).get("result").asText()).isEqualTo("duplicate");
-        assertThat(lastDelivery().result()).isEqualTo("duplicate");
+        linked.send(payload);
+        assertThat(linked.send(payload).get("result").asText()).isEqualTo("duplicate");
+        assertThat(linked.lastDelivery().result()).isEqualTo("duplicate");
         jellyfin.useClock(Clock.fixed(Instant.parse("2026-01-04T01:30:00Z"), ZoneOffset.UTC));
-        assertThat(send(jellyfin.webhooks().playbackStop(alice, staticEpisode, 0, true)).get("result").asText()).isEqualTo("recorded");
-        assertThat(dates()).singleElement().satisfies(d -> assertThat(d.plays()).isEqualTo(2));
+        assertThat(linked.send(jellyfin.webhooks().playbackStop(alice, staticEpisode, 0, true)).get("result").asText()).isEqualTo("recorded");
+        assertThat(linked.episodeDates()).singleElement().satisfies(d -> assertThat(d.plays()).isEqualTo(2));
     }
 
     @Test
     void a_multi_episode_file_keeps_its_end_number() throws Exception {
         start(true);
         FakeItem pilot = jellyfin.addEpisode(expanse, 1, 1, "Dulcinea").indexNumberEnd(2);
-        JsonNode body = send(jellyfin.webhooks().playbackStop(alice, pilot, 0, true));
+        JsonNode body = linked.send(jellyfin.webhooks().playbackStop(alice, pilot, 0, true));
         assertThat(body.get("episode").get("endNumber").asInt()).isEqualTo(2);
-        assertThat(dates().getFirst().episode().code()).isEqualTo("S01E01–E02");
-        assertThat(lastDelivery().title()).isEqualTo("The Expanse S01E01–E02 – Dulcinea");
+        assertThat(linked.episodeDates().getFirst().episode().code()).isEqualTo("S01E01–E02");
+        assertThat(linked.lastDelivery().title()).isEqualTo("The Expanse S01E01–E02 – Dulcinea");
     }
 
     @Test
     void without_a_jellyfin_login_the_show_cannot_be_named_and_the_log_says_how_to_fix_it() throws Exception {
         start(false);
-        JsonNode body = send(jellyfin.webhooks().playbackStop(alice, staticEpisode, 0, true));
+        JsonNode body = linked.send(jellyfin.webhooks().playbackStop(alice, staticEpisode, 0, true));
         assertThat(body.get("result").asText()).isEqualTo("ignored");
         assertThat(body.get("reason").asText()).contains("log in to Jellyfin on the Jellyfin settings page");
-        assertThat(lastDelivery().result()).isEqualTo("ignored");
-        assertThat(lastDelivery().title()).isEqualTo("The Expanse S02E03 – Static");
-        assertThat(dates()).isEmpty();
+        assertThat(linked.lastDelivery().result()).isEqualTo("ignored");
+        assertThat(linked.lastDelivery().title()).isEqualTo("The Expanse S02E03 – Static");
+        assertThat(linked.episodeDates()).isEmpty();
     }
 
     @Test
@@ -140,31 +115,31 @@ class EpisodeWebhookHttpTest {
         start(true);
         FakeItem homeMade = jellyfin.addSeries("Family Trip", 2020);
         FakeItem day = jellyfin.addEpisode(homeMade, 1, 1, "Day One").tvdb("123456");
-        JsonNode body = send(jellyfin.webhooks().playbackStop(alice, day, 0, true));
+        JsonNode body = linked.send(jellyfin.webhooks().playbackStop(alice, day, 0, true));
         assertThat(body.get("result").asText()).isEqualTo("ignored");
         assertThat(body.get("reason").asText()).isEqualTo("Jellyfin has no TVDb, TMDb or IMDb id for Family Trip; identify the show in Jellyfin.");
-        assertThat(dates()).isEmpty();
+        assertThat(linked.episodeDates()).isEmpty();
     }
 
     @Test
     void a_jellyfin_that_cannot_answer_loses_nothing_stored_and_the_log_says_why() throws Exception {
         start(true);
         jellyfin.failNext(10, FakeJellyfin.Fault.HTML_PAGE);
-        JsonNode body = send(jellyfin.webhooks().playbackStop(alice, staticEpisode, 0, true));
+        JsonNode body = linked.send(jellyfin.webhooks().playbackStop(alice, staticEpisode, 0, true));
         assertThat(body.get("result").asText()).isEqualTo("ignored");
         assertThat(body.get("reason").asText()).startsWith("Jellyfin could not tell which show The Expanse is");
-        assertThat(dates()).isEmpty();
+        assertThat(linked.episodeDates()).isEmpty();
     }
 
     @Test
     void incomplete_or_unnumbered_episodes_are_ignored_with_their_reason() throws Exception {
         start(true);
-        assertThat(send(jellyfin.webhooks().playbackStop(alice, staticEpisode, 10_000_000L, false)).get("reason").asText())
+        assertThat(linked.send(jellyfin.webhooks().playbackStop(alice, staticEpisode, 10_000_000L, false)).get("reason").asText())
                 .isEqualTo("Not played to completion.");
         ObjectNodeEdit edit = new ObjectNodeEdit(jellyfin.webhooks().playbackStop(alice, staticEpisode, 0, true));
-        assertThat(send(edit.without("EpisodeNumber")).get("reason").asText()).startsWith("Jellyfin has no season or episode number");
-        assertThat(send(edit.without("SeriesId")).get("reason").asText()).startsWith("The episode has no SeriesId");
-        assertThat(dates()).isEmpty();
+        assertThat(linked.send(edit.without("EpisodeNumber")).get("reason").asText()).startsWith("Jellyfin has no season or episode number");
+        assertThat(linked.send(edit.without("SeriesId")).get("reason").asText()).startsWith("The episode has no SeriesId");
+        assertThat(linked.episodeDates()).isEmpty();
     }
 
     /** The payload with one key removed, keeping the plugin's order and compact form. */

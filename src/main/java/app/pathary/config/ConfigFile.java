@@ -34,7 +34,6 @@ import java.util.Set;
 public record ConfigFile(Optional<Path> path, List<ArrInstanceOptions> radarr, List<ArrInstanceOptions> sonarr, Optional<String> keepTag,
         ActionOptions actions, List<ChannelOptions> notifications, List<DiskOptions.RootRule> diskRules) {
     public static final String VARIABLE = "CONFIG_FILE";
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final Set<String> TOP = Set.of("radarr", "sonarr", "cleanup", "notifications");
     private static final Set<String> CHANNEL = Set.of("name", "kind", "url", "topic", "username", "secret", "secretFile", "from", "to", "events");
     private static final Set<String> INSTANCE = Set.of("name", "url", "apiKey", "apiKeyFile", "pathMap", "keepTag");
@@ -73,7 +72,7 @@ public record ConfigFile(Optional<Path> path, List<ArrInstanceOptions> radarr, L
         String where = VARIABLE + " " + file;
         JsonNode root;
         try {
-            root = YAML.readTree(Files.readString(file));
+            root = Yaml.MAPPER.readTree(Files.readString(file));
         } catch (JsonProcessingException e) {
             String at = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
             throw new ConfigException(where + " is not valid YAML" + at + ".");
@@ -228,5 +227,10 @@ public record ConfigFile(Optional<Path> path, List<ArrInstanceOptions> radarr, L
         List<T> list = new ArrayList<>();
         items.forEachRemaining(list::add);
         return list;
+    }
+
+    /** The YAML reader, made only when there is a file to read (most households have none; it cost every start). */
+    private static final class Yaml {
+        static final ObjectMapper MAPPER = new ObjectMapper(new YAMLFactory());
     }
 }

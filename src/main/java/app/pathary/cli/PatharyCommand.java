@@ -48,9 +48,9 @@ public final class PatharyCommand implements Runnable {
 
     /**
      * The command line for these arguments. When the first argument names a subcommand, only that subcommand's model is
-     * built: picocli reads every option of every command it is given by reflection, and its classes (compiled for Java 5)
-     * cannot come from the class-data archive, so building all twenty cost a short command about a quarter of a second
-     * of CPU. Anything else ({@code --help}, a typo, no argument) gets every subcommand, so help and errors are whole.
+     * built: picocli reads every option of every command it is given by reflection, in the interpreter, on every start
+     * (its classes, compiled for Java 5, cannot come from the class-data archive). Anything else ({@code --help}, a typo,
+     * no argument) gets every subcommand, so help and errors are whole.
      */
     public static CommandLine commandLine(Map<String, String> environment, String... args) {
         return commandLine(environment, App.Overrides.none(), args);

@@ -11,7 +11,8 @@ import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import org.junit.jupiter.api.Test;
 
 /**
- * A statement run straight on JDBC inside a JDBI transaction binds its parameters in order (nulls too), reports the
+ * A statement run straight on JDBC inside a JDBI transaction binds its parameters in order (nulls too, and a NUL in
+ * text stored as U+FFFD as JDBI's binding does), reports the
  * rows it changed, commits or rolls back with the transaction, and fails as a JDBI statement does.
  */
 @BothDialects
@@ -24,11 +25,12 @@ class PlainStatementsTest {
             List<Integer> changed = database.writes().inTransaction(h -> List.of(
                     PlainStatements.update(h, INSERT, 1, 5_000_000_000L, "one"),
                     PlainStatements.update(h, INSERT, 2, 2L, null),
-                    PlainStatements.update(h, INSERT, 1, 3L, "again")));
-            assertThat(changed).containsExactly(1, 1, 0);
+                    PlainStatements.update(h, INSERT, 1, 3L, "again"),
+                    PlainStatements.update(h, INSERT, 3, 3L, "a\u0000b")));
+            assertThat(changed).containsExactly(1, 1, 0, 1);
             List<String> rows = database.reads().withHandle(h -> h.createQuery(
                     "SELECT n || '/' || big || '/' || coalesce(text, 'null') FROM notes ORDER BY n").mapTo(String.class).list());
-            assertThat(rows).containsExactly("1/5000000000/one", "2/2/null");
+            assertThat(rows).containsExactly("1/5000000000/one", "2/2/null", "3/3/a\uFFFDb");
         }
     }
 

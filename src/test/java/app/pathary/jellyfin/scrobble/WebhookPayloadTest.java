@@ -27,6 +27,22 @@ class WebhookPayloadTest {
     }
 
     @Test
+    void each_kind_of_value_reads_as_it_did_from_the_whole_tree() {
+        WebhookPayload payload = parse("""
+                {"Year":2001,"SeasonNumber":12345678901,"EpisodeNumber":99999999999999999999999,"Provider_tmdb":603,
+                 "EpisodeNumberEnd":1.5,"Played":"True","PlayedToCompletion":false,"Overview":null,"Name":{"a":1}}""");
+        assertThat(payload.integer("Year")).contains(2001);
+        assertThatThrownBy(() -> payload.integer("SeasonNumber")).hasMessage("SeasonNumber must be a whole number.");
+        assertThatThrownBy(() -> payload.integer("EpisodeNumber")).hasMessage("EpisodeNumber must be a whole number.");
+        assertThatThrownBy(() -> payload.integer("EpisodeNumberEnd")).hasMessage("EpisodeNumberEnd must be a whole number.");
+        assertThat(payload.providerId("Provider_tmdb")).contains(603);
+        assertThat(payload.requiredBoolean("Played")).isTrue();
+        assertThat(payload.requiredBoolean("PlayedToCompletion")).isFalse();
+        assertThat(payload.text("Overview")).isEmpty();
+        assertThatThrownBy(() -> payload.text("Name")).hasMessage("Name must be a string.");
+    }
+
+    @Test
     void a_key_no_reader_declared_is_a_programming_error_not_an_empty_value() {
         WebhookPayload payload = parse("{\"ServerId\":\"abc\"}");
         assertThatThrownBy(() -> payload.text("ServerId")).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ServerId");

@@ -1,17 +1,22 @@
 #!/usr/bin/env bash
-# Webhook load benchmark (issue 3): the real server (java -jar, SQLite, fresh DATA_DIR) on 127.0.0.1, one user and
+# Webhook load benchmark (issue 3): the real server (SQLite, fresh DATA_DIR) on 127.0.0.1, one user and
 # its webhook URL made through the CLI, then the Java load client src/test/java/app/pathary/bench/WebhookLoad.java:
 # warm-up, phase A (closed loop, best of several sender counts -> recorded/s), phase B (open loop at 500/s for 30 s
 # -> latency from each send's due time). Every delivery must be answered "recorded"; anything else is an error.
 #
+# The server JVM gets the options ./pathary gives `serve` (read from the launcher itself, see launcher_serve_opts),
+# with its class-data archive under target/ as ./pathary serve uses it, so the figures are those of a user's server.
+#
 #   bench/webhook-load.sh [key=value ...]     keys passed to WebhookLoad: movies warmup count senders rate seconds openSenders
-#   PORT=18481 SERVER_JAVA_OPTS="-XX:+FlightRecorder ..." bench/webhook-load.sh
-#   SERVER_JAR=/path/to/older/pathary.jar bench/webhook-load.sh   measures another build the same way (no build check)
+#   SERVER_JAVA_OPTS="-XX:+UseSerialGC ..." bench/webhook-load.sh   these options instead of the launcher's (A/B);
+#                                              SERVER_JAVA_OPTS="" (set but empty) is `java -jar` without options
+#   SERVER_EXTRA_OPTS="-XX:StartFlightRecording=..." bench/webhook-load.sh   the launcher's options plus these
+#   SERVER_JAR=/path/to/older/pathary.jar bench/webhook-load.sh   measures another build the same way (no build check;
+#                                              the launcher's options without its archive, which fits target/pathary.jar only)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 PORT=${PORT:-18481}
-SERVER_JAVA_OPTS=${SERVER_JAVA_OPTS:-}
 
 find_jdk() {
   local home version
@@ -37,6 +42,35 @@ if [ ! -f target/cp.txt ] || [ -n "$(find pom.xml src -newer target/cp.txt -prin
   touch target/cp.txt
 fi
 
+# launcher_serve_opts: the JVM options `./pathary serve` would start java with. The launcher runs against a stand-in
+# JDK whose java prints its arguments (the real JDK's release file, so the archive is named as for the real one); the
+# options are what comes before -jar. PATHARY_JAVA_OPTS and PATHARY_APPCDS reach the launcher as they would for a user.
+launcher_serve_opts() {
+  local fake args=() arg
+  fake=$(mktemp -d /tmp/pathary-webhook-jdk.XXXXXX)
+  mkdir "$fake/bin"
+  cp "$JAVA_HOME/release" "$fake/release"
+  printf '#!/bin/sh\nfor a in "$@"; do printf "%%s\\n" "$a"; done\n' >"$fake/bin/java"
+  printf '#!/bin/sh\nexit 0\n' >"$fake/bin/javac"
+  chmod +x "$fake/bin/java" "$fake/bin/javac"
+  while IFS= read -r arg; do
+    [ "$arg" = -jar ] && break
+    args+=("$arg")
+  done < <(JAVA_HOME="$fake" ./pathary serve)
+  rm -rf "$fake"
+  [ "${#args[@]}" -gt 0 ] || { echo "could not read the launcher's serve options" >&2; return 1; }
+  echo "${args[*]}"
+}
+if [ -n "${SERVER_JAVA_OPTS+set}" ]; then
+  OPTS=$SERVER_JAVA_OPTS
+else
+  OPTS=$(launcher_serve_opts)
+  if [ -n "$SERVER_JAR" ]; then # the archive belongs to target/pathary.jar; another jar would rewrite it on every run
+    OPTS=$(sed -e 's/ *-XX:+AutoCreateSharedArchive//; s/ *-XX:SharedArchiveFile=[^ ]*//; s/ *-Xlog:cds=error//' <<<"$OPTS")
+  fi
+fi
+OPTS="$OPTS ${SERVER_EXTRA_OPTS:-}"
+
 if (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; then
   echo "port $PORT is in use; set PORT" >&2
   exit 1
@@ -60,8 +94,9 @@ stop_server() {
 trap stop_server EXIT
 
 echo "== $(date -u +%Y-%m-%dT%H:%M:%SZ), $(nproc) cores, $("$JAVA" -version 2>&1 | head -n 1), load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "server: java $OPTS -jar ${SERVER_JAR:-target/pathary.jar}"
 # shellcheck disable=SC2086
-"$JAVA" $SERVER_JAVA_OPTS -jar "${SERVER_JAR:-target/pathary.jar}" serve --host 127.0.0.1 >"$DATA_DIR/server.log" 2>&1 &
+"$JAVA" $OPTS -jar "${SERVER_JAR:-target/pathary.jar}" serve --host 127.0.0.1 >"$DATA_DIR/server.log" 2>&1 &
 SERVER_PID=$!
 for i in $(seq 1 120); do
   curl -fs "http://127.0.0.1:$PORT/health" >/dev/null 2>&1 && break

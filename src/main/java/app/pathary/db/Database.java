@@ -264,9 +264,14 @@ public final class Database implements AutoCloseable {
 
         @Override
         protected Argument build(String value, ConfigRegistry config) {
-            String stored = value.indexOf('\u0000') < 0 ? value : value.replace('\u0000', '\uFFFD');
+            String stored = storedText(value);
             return (position, statement, ctx) -> statement.setString(position, stored);
         }
+    }
+
+    /** Text as it is stored: a NUL character (PostgreSQL refuses it in text) becomes U+FFFD on both dialects. */
+    static String storedText(String value) {
+        return value.indexOf('\u0000') < 0 ? value : value.replace('\u0000', '\uFFFD');
     }
 
     private static final class IsoDateArgument extends AbstractArgumentFactory<LocalDate> {

@@ -91,7 +91,46 @@ final class ReusedStatements implements StatementBuilder {
         return plain.createCall(connection, sql, context);
     }
 
-    private static Connection physical(Connection connection) throws SQLException {
+    /**
+     * For {@link PlainStatements}: the idle statement of {@code sql} on this SQLite connection, or a newly prepared
+     * one; it is the caller's until {@link #giveBack}.
+     */
+    static PreparedStatement borrow(Connection physical, String sql) throws SQLException {
+        Map<String, PreparedStatement> idle = idle(physical);
+        PreparedStatement statement;
+        synchronized (idle) {
+            statement = idle.remove(sql);
+        }
+        if (statement != null && !statement.isClosed()) {
+            statement.clearParameters();
+            return statement;
+        }
+        return physical.prepareStatement(sql);
+    }
+
+    /** Keeps a borrowed statement for the next use of its SQL on the connection (or closes it when one is kept). */
+    static void giveBack(Connection physical, String sql, PreparedStatement statement) throws SQLException {
+        Map<String, PreparedStatement> idle = idle(physical);
+        PreparedStatement dropped = statement;
+        synchronized (idle) {
+            if (!idle.containsKey(sql) && !statement.isClosed()) {
+                statement.clearParameters();
+                idle.put(sql, statement);
+                dropped = null;
+                if (idle.size() > KEPT) {
+                    var eldest = idle.entrySet().iterator();
+                    dropped = eldest.next().getValue();
+                    eldest.remove();
+                }
+            }
+        }
+        if (dropped != null) {
+            dropped.close();
+        }
+    }
+
+    /** The SQLite connection under the pool's proxy; any other connection as it is. */
+    static Connection physical(Connection connection) throws SQLException {
         return connection.isWrapperFor(org.sqlite.SQLiteConnection.class) ? connection.unwrap(org.sqlite.SQLiteConnection.class) : connection;
     }
 

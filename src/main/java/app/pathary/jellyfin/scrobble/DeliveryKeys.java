@@ -1,5 +1,6 @@
 package app.pathary.jellyfin.scrobble;
 
+import app.pathary.db.PlainStatements;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
@@ -21,13 +22,15 @@ final class DeliveryKeys {
         this.clock = clock;
     }
 
-    /** Claims the key in the caller's transaction; false when it was already claimed. */
+    /**
+     * Claims the key in the caller's transaction; false when it was already claimed. Plain JDBC: this runs with every
+     * delivery ({@link PlainStatements}).
+     */
     boolean claim(Handle h, long userId, String key) {
         long now = clock.millis();
-        boolean claimed = h.createUpdate("""
-                        INSERT INTO jellyfin_scrobbles (user_id, delivery_key, received_at) VALUES (:u, :k, :now)
-                        ON CONFLICT (user_id, delivery_key) DO NOTHING""")
-                .bind("u", userId).bind("k", key).bind("now", now).execute() == 1;
+        boolean claimed = PlainStatements.update(h, """
+                        INSERT INTO jellyfin_scrobbles (user_id, delivery_key, received_at) VALUES (?, ?, ?)
+                        ON CONFLICT (user_id, delivery_key) DO NOTHING""", userId, key, now) == 1;
         long due = nextPrune.get();
         if (claimed && now >= due && nextPrune.compareAndSet(due, now + PRUNE_EVERY.toMillis())) {
             h.createUpdate("DELETE FROM jellyfin_scrobbles WHERE received_at < :old").bind("old", now - KEPT.toMillis()).execute();

@@ -1,5 +1,6 @@
 package app.pathary.jellyfin.scrobble;
 
+import app.pathary.db.PlainStatements;
 import app.pathary.db.WriteTransactions;
 import app.pathary.jellyfin.link.RecentDeliveries;
 import java.time.Clock;
@@ -44,10 +45,13 @@ final class DeliveryLog implements RecentDeliveries {
         trimNowAndThen(userId);
     }
 
-    /** Logs a delivery in the caller's transaction; the caller calls {@link #trimNowAndThen} once it is committed. */
+    /**
+     * Logs a delivery in the caller's transaction; the caller calls {@link #trimNowAndThen} once it is committed. Plain
+     * JDBC: this runs with every delivery ({@link PlainStatements}).
+     */
     void record(Handle h, long userId, String title, String result, String reason) {
-        h.createUpdate("INSERT INTO jellyfin_deliveries (user_id, received_at, title, result, reason) VALUES (:u, :now, :t, :r, :why)")
-                .bind("u", userId).bind("now", clock.millis()).bind("t", title).bind("r", result).bind("why", reason).execute();
+        PlainStatements.update(h, "INSERT INTO jellyfin_deliveries (user_id, received_at, title, result, reason) VALUES (?, ?, ?, ?, ?)",
+                userId, clock.millis(), title, result, reason);
     }
 
     /** Every {@link #TRIM_EVERY} deliveries of a user, drops all but their newest {@link #KEPT}. */

@@ -36,14 +36,8 @@ final class ReusedStatements implements StatementBuilder {
     @Override
     public PreparedStatement create(Connection connection, String sql, StatementContext context) throws SQLException {
         Connection physical = physical(connection);
-        Map<String, PreparedStatement> idle = idle(physical);
-        PreparedStatement statement;
-        synchronized (idle) {
-            statement = idle.remove(sql);
-        }
-        if (statement != null && !statement.isClosed()) {
-            statement.clearParameters();
-        } else {
+        PreparedStatement statement = takeIdle(physical, sql);
+        if (statement == null) {
             statement = plain.create(physical, sql, context);
         }
         inUse.put(statement, sql);
@@ -96,16 +90,22 @@ final class ReusedStatements implements StatementBuilder {
      * one; it is the caller's until {@link #giveBack}.
      */
     static PreparedStatement borrow(Connection physical, String sql) throws SQLException {
+        PreparedStatement statement = takeIdle(physical, sql);
+        return statement != null ? statement : physical.prepareStatement(sql);
+    }
+
+    /** The idle statement of {@code sql} on this connection, cleared and taken out of the idle ones; null when none. */
+    private static PreparedStatement takeIdle(Connection physical, String sql) throws SQLException {
         Map<String, PreparedStatement> idle = idle(physical);
         PreparedStatement statement;
         synchronized (idle) {
             statement = idle.remove(sql);
         }
-        if (statement != null && !statement.isClosed()) {
-            statement.clearParameters();
-            return statement;
+        if (statement == null || statement.isClosed()) {
+            return null;
         }
-        return physical.prepareStatement(sql);
+        statement.clearParameters();
+        return statement;
     }
 
     /** Keeps a borrowed statement for the next use of its SQL on the connection (or closes it when one is kept). */

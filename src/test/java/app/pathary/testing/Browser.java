@@ -184,8 +184,16 @@ public final class Browser implements AutoCloseable {
 
     /** Waits until the condition holds (for changes made in place, e.g. by htmx). */
     public void waitUntil(String what, BooleanSupplier condition) {
+        waitUntil(what, WAIT, condition);
+    }
+
+    /**
+     * Waits up to {@code timeout} until the condition holds: for what a background job brings (a worker has to claim
+     * it, and the page asks for its progress every 2 s), which a loaded machine can take longer than 10 s to show.
+     */
+    public void waitUntil(String what, Duration timeout, BooleanSupplier condition) {
         // An element read while htmx swaps it out is stale: that is "not yet", not a failure.
-        waiter().withMessage(what).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+        new WebDriverWait(driver, timeout).withMessage(what).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
                 .until(d -> condition.getAsBoolean());
     }
 

@@ -38,6 +38,7 @@ class DatabaseTestsRunOnBothDialectsTest {
             entry("app.pathary.ReplicasTest", "several Pathary instances share one database, which only PostgreSQL supports "
                     + "(a SQLite file has one writer in one process)"),
             entry("app.pathary.cli.ConfigStartupCliTest", "every case must stop before any database is opened"),
+            entry("app.pathary.cli.SubcommandModelTest", "it builds command lines and runs --help and a typo, which open no database"),
             entry("app.pathary.cli.HangupReloadTest", "it proves SIGHUP re-reads CONFIG_FILE; the database plays no part"),
             entry("app.pathary.web.RouteRolesHttpTest", "one app for every route (PER_CLASS); the roles it checks live in code, "
                     + "and sessions and tokens on both dialects are covered by FirstRunAndSessionsHttpTest"),

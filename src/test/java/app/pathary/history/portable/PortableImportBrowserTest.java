@@ -54,7 +54,8 @@ class PortableImportBrowserTest {
         assertThat(browser.currentPath()).as("the progress shows on the import's own page").isEqualTo(page);
         assertThat(browser.horizontalOverflow()).isZero();
         server.app.database.jdbi().useHandle(h -> h.createUpdate("DELETE FROM jobs WHERE id = :id").bind("id", blocker).execute());
-        assertThat(browser.waitForText("#job-progress", "finished")).as("the progress asks again until the job is done")
+        browser.waitUntil("the job finished", java.time.Duration.ofSeconds(30), () -> browser.find("#job-progress").getText().contains("finished"));
+        assertThat(browser.find("#job-progress").getText()).as("the progress asks again until the job is done")
                 .contains("Importing the file: finished.").contains("Imported: 4 watch dates added or changed. Nothing was removed.");
         browser.click("#job-result");
         assertThat(browser.waitForText("#import-result-summary", "Imported")).isEqualTo("Imported: 4 watch dates added or changed. Nothing was removed.");
@@ -74,7 +75,7 @@ class PortableImportBrowserTest {
         browser.waitForText("#flash", "Line 6 now names TMDb id 99999.");
         assertThat(browser.find("#count-unmatched").getText()).isEqualTo("1");
         browser.click("#commit-import");
-        browser.waitUntil("the import's result (at once, or through its progress)", () -> {
+        browser.waitUntil("the import's result (at once, or through its progress)", java.time.Duration.ofSeconds(30), () -> {
             if (browser.shows("#job-result")) {
                 assertThat(browser.horizontalOverflow()).as("the progress fits a phone").isZero();
                 browser.click("#job-result");

@@ -1,8 +1,10 @@
 package app.pathary.history;
 
+import app.pathary.db.PlainStatements;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -15,6 +17,7 @@ import org.jdbi.v3.core.Handle;
 final class WatchDateRepository {
     private final Clock clock;
     private final DatedItems items;
+    private final Map<String, String> statements = new ConcurrentHashMap<>();
 
     WatchDateRepository(Clock clock) {
         this(clock, DatedItems.MOVIES);
@@ -64,27 +67,39 @@ final class WatchDateRepository {
         return merge(h, userId, itemId, date, plays, comment, null);
     }
 
-    /** Inserts the date or applies {@code onExisting} (a DO UPDATE SET clause, %1$s the table) to it; true when written. */
+    /**
+     * Inserts the date or applies {@code onExisting} (a DO UPDATE SET clause, %1$s the table) to it; true when written.
+     * The statement runs on plain JDBC, its SQL made once per clause and kind of date: every webhook delivery writes one.
+     */
     private boolean upsert(Handle h, long userId, long itemId, LocalDate date, int plays, String comment, String source,
             String onExisting) {
+        String sql = statements.computeIfAbsent(onExisting + (date == null ? "/unknown" : "/dated"), key -> upsertSql(date == null, onExisting));
+        long now = clock.millis();
+        int changed = date == null
+                ? items.sourced() ? PlainStatements.update(h, sql, userId, itemId, plays, comment, source, now, now)
+                        : PlainStatements.update(h, sql, userId, itemId, plays, comment, now, now)
+                : items.sourced() ? PlainStatements.update(h, sql, userId, itemId, date, plays, comment, source, now, now)
+                        : PlainStatements.update(h, sql, userId, itemId, date, plays, comment, now, now);
+        return changed > 0;
+    }
+
+    /** The upsert's SQL; an unknown date is the literal NULL, which the partial unique index's conflict target matches. */
+    private String upsertSql(boolean unknownDate, String onExisting) {
         String set = onExisting.formatted(items.table());
         if (items.sourced()) {
             int where = set.indexOf("\nWHERE ");
             String keep = ", source = COALESCE(" + items.table() + ".source, excluded.source)";
             set = where < 0 ? set + keep : set.substring(0, where) + keep + set.substring(where);
         }
-        String sql = "INSERT INTO " + items.table() + " (user_id, " + items.item() + ", watched_at, plays, comment, "
-                + (items.sourced() ? "source, " : "") + "created_at, updated_at) VALUES (:u, :m, :d, :plays, :comment, "
-                + (items.sourced() ? ":source, " : "") + ":now, :now) " + conflictTarget(date) + " DO UPDATE SET " + set;
-        var update = h.createUpdate(sql)
-                .bind("u", userId).bind("m", itemId).bindByType("d", date, LocalDate.class).bind("plays", plays)
-                .bind("comment", comment).bind("now", clock.millis());
-        return (items.sourced() ? update.bind("source", source) : update).execute() > 0;
+        return "INSERT INTO " + items.table() + " (user_id, " + items.item() + ", watched_at, plays, comment, "
+                + (items.sourced() ? "source, " : "") + "created_at, updated_at) VALUES (?, ?, " + (unknownDate ? "NULL" : "?")
+                + ", ?, ?, " + (items.sourced() ? "?, " : "") + "?, ?) " + conflictTarget(unknownDate)
+                + " DO UPDATE SET " + set;
     }
 
     /** The unique index a date can collide with: the partial one for an unknown date (NULLs never collide otherwise). */
-    private String conflictTarget(LocalDate date) {
-        return date == null ? "ON CONFLICT (user_id, " + items.item() + ") WHERE watched_at IS NULL"
+    private String conflictTarget(boolean unknownDate) {
+        return unknownDate ? "ON CONFLICT (user_id, " + items.item() + ") WHERE watched_at IS NULL"
                 : "ON CONFLICT (user_id, " + items.item() + ", watched_at)";
     }
 

@@ -11,7 +11,9 @@ import io.micrometer.core.instrument.Timer;
 import jakarta.servlet.DispatcherType;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.concurrent.Executors;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,6 +25,8 @@ import org.slf4j.LoggerFactory;
 public final class WebServer {
     private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
     private static final String STARTED = "pathary.started";
+    /** Jetty's platform threads (selectors, acceptor, non-blocking callbacks); they start only as work needs them. */
+    private static final int MAX_PLATFORM_THREADS = 50;
     private final ObjectMapper json;
     private final Handler accessFilter;
     private final ErrorMapping errors;
@@ -50,6 +54,7 @@ public final class WebServer {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
             config.concurrency.useVirtualThreads = true;
+            config.jetty.threadPool = threadPool();
             config.http.maxRequestSize = 16L * 1024 * 1024;
             config.jsonMapper(new JavalinJackson(json, true));
             config.staticFiles.enableWebjars();
@@ -87,6 +92,19 @@ public final class WebServer {
         });
         RoleCheck.requireOneRoleEach(app);
         return app.start(host, port);
+    }
+
+    /**
+     * Requests run on virtual threads, Jetty's own work (accepting, selecting, writing) on a few platform threads. With
+     * Javalin's pool, where every thread is virtual, Jetty's selector blocks in a virtual thread, so each wake-up went
+     * through the JDK's poller thread as well as Jetty's, and mounted a continuation: about 10 % of a steady webhook's
+     * CPU (docs/PERFORMANCE.md, "Eighth session").
+     */
+    private static QueuedThreadPool threadPool() {
+        QueuedThreadPool pool = new QueuedThreadPool(MAX_PLATFORM_THREADS, 2);
+        pool.setName("pathary-http");
+        pool.setVirtualThreadsExecutor(Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("pathary-request-", 0).factory()));
+        return pool;
     }
 
     private Timer timer(Answered answered) {

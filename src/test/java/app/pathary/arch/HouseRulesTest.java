@@ -50,4 +50,16 @@ class HouseRulesTest {
                         call -> call.getTarget().getName().equals("createUpdate")
                                 || call.getTargetOwner().getName().equals("app.pathary.db.PlainStatements"))).check(MAIN);
     }
+
+    /**
+     * New ids are read with RETURNING. SQLite connections are opened with jdbc.get_generated_keys=false (each INSERT
+     * would otherwise run a SELECT last_insert_rowid() of its own), so generated keys are not to be asked for.
+     */
+    @Test
+    void new_ids_come_from_returning_not_from_generated_keys() {
+        noClasses().should().callMethodWhere(
+                com.tngtech.archunit.base.DescribedPredicate.describe("a generated-keys call",
+                        call -> call.getTarget().getName().equals("executeAndReturnGeneratedKeys")
+                                || call.getTarget().getName().equals("getGeneratedKeys"))).check(MAIN);
+    }
 }

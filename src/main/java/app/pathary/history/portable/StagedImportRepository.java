@@ -38,12 +38,12 @@ public final class StagedImportRepository {
         return jdbi.inTransaction(h -> {
             h.createUpdate("DELETE FROM history_imports WHERE (user_id = :u AND status <> 'committing') OR created_at < :stale")
                     .bind("u", userId).bind("stale", clock.millis() - SHELF_LIFE_MILLIS).execute();
-            return h.createUpdate("""
+            return h.createQuery("""
                             INSERT INTO history_imports (user_id, format, file_name, row_count, dates, episodes, created_at)
-                            VALUES (:u, :f, :n, :r, :d, :e, :now)""")
+                            VALUES (:u, :f, :n, :r, :d, :e, :now) RETURNING id""")
                     .bind("u", userId).bind("f", format.name()).bind("n", fileName).bind("r", rows).bind("e", episodeJson)
                     .bind("d", json).bind("now", clock.millis())
-                    .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+                    .mapTo(Long.class).one();
         });
     }
 

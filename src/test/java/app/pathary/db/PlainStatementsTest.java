@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import app.pathary.testing.BothDialects;
 import app.pathary.testing.TestDatabases;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import org.junit.jupiter.api.Test;
 
@@ -46,6 +48,33 @@ class PlainStatementsTest {
             // the connection and its kept statements still serve the next transaction
             int then = database.writes().inTransaction(h -> PlainStatements.update(h, INSERT, 1, 1L, "then"));
             assertThat(then).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void a_date_is_stored_as_jdbi_stores_it_and_first_reads_one_row_or_none(Dialect dialect) {
+        try (Database database = notes(dialect)) {
+            database.jdbi().useHandle(h -> h.execute("CREATE TABLE days (n INTEGER PRIMARY KEY, day DATE)"));
+            LocalDate day = LocalDate.of(2026, 2, 28);
+            database.writes().inTransaction(h -> PlainStatements.update(h, "INSERT INTO days (n, day) VALUES (?, ?)", 1, day));
+            database.writes().inTransaction(h -> h.createUpdate("INSERT INTO days (n, day) VALUES (2, :d)").bind("d", day).execute());
+            List<LocalDate> read = database.reads().withHandle(h -> h.createQuery("SELECT day FROM days ORDER BY n")
+                    .mapTo(LocalDate.class).list());
+            assertThat(read).containsExactly(day, day);
+            int matching = database.reads().withHandle(h -> h.createQuery("SELECT count(*) FROM days WHERE day = :d")
+                    .bind("d", day).mapTo(Integer.class).one());
+            assertThat(matching).as("the plain row equals JDBI's row in a comparison").isEqualTo(2);
+
+            Optional<String> found = database.writes().inTransaction(h -> PlainStatements.first(h,
+                    "SELECT n, day FROM days WHERE day = ? ORDER BY n", rs -> rs.getInt("n") + "@" + rs.getString("day"), day));
+            assertThat(found).hasValueSatisfying(text -> assertThat(text).startsWith("1@2026-02-28"));
+            Optional<Integer> none = database.writes().inTransaction(h -> PlainStatements.first(h,
+                    "SELECT n FROM days WHERE n = ?", rs -> rs.getInt("n"), 99));
+            assertThat(none).isEmpty();
+            // the kept statement answers again with its new parameter
+            Optional<Integer> again = database.writes().inTransaction(h -> PlainStatements.first(h,
+                    "SELECT n FROM days WHERE n = ?", rs -> rs.getInt("n"), 2));
+            assertThat(again).contains(2);
         }
     }
 

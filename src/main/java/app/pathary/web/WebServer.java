@@ -56,6 +56,9 @@ public final class WebServer {
             config.concurrency.useVirtualThreads = true;
             config.jetty.threadPool = threadPool();
             config.http.maxRequestSize = 16L * 1024 * 1024;
+            // Javalin copies each answer into Jetty's output (which still gathers up to 32 KB before it writes) through a
+            // buffer of this size made per request; its default, 32 KB, was most of what a webhook delivery allocated
+            config.http.responseBufferSize = 8192;
             config.jsonMapper(new JavalinJackson(json, true));
             config.staticFiles.enableWebjars();
             config.staticFiles.add(files -> {

@@ -11,12 +11,15 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /**
- * Runs one write statement straight on JDBC, on the connection and in the transaction of a JDBI handle. For the few
- * statements every webhook delivery runs, JDBI's own work per statement (a copy of its configuration, binding by name,
- * an argument factory looked up for each value, its cleanup list) costs more CPU than SQLite's. Parameters are given in
- * order as {@code ?}; each is a Long, an Integer, a String (stored as JDBI stores text: a NUL character becomes
- * U+FFFD) or a LocalDate (as JDBI stores it: ISO text on SQLite, a DATE on PostgreSQL), and a null is bound as a null
- * string (the only nulls the callers have; an unknown date is written as the literal NULL in the SQL). On SQLite the prepared statement is the one {@link ReusedStatements} keeps for the connection (JDBI's
+ * Runs one statement straight on JDBC, on the connection and in the transaction of a JDBI handle. For the few
+ * statements every webhook delivery runs (its key, its log row, its movie's lookup, its play), JDBI's own work per
+ * statement (a copy of its configuration, binding by name, an argument factory looked up for each value, its cleanup
+ * list) costs more CPU than SQLite's.
+ *
+ * <p>Parameters are given in order as {@code ?}; each is a Long, an Integer, a String (stored as JDBI stores text: a
+ * NUL character becomes U+FFFD) or a LocalDate (as JDBI stores it: ISO text on SQLite, a DATE on PostgreSQL), and a
+ * null is bound as a null string (the only nulls the callers have; an unknown date is written as the literal NULL in
+ * the SQL). On SQLite the prepared statement is the one {@link ReusedStatements} keeps for the connection (JDBI's
  * statements of the same SQL share it); on PostgreSQL it is prepared for the call, as JDBI does. A failure is thrown
  * as JDBI's {@link UnableToExecuteStatementException} with the {@link SQLException} as its cause, as from JDBI, so the
  * retry on a serialization failure and the fault reports see the same thing.

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.BooleanSupplier;
@@ -112,10 +113,24 @@ public final class Browser implements AutoCloseable {
         WebElement toggler = find("nav .navbar-toggler");
         if (toggler.isDisplayed() && !find("#nav").getAttribute("class").contains("show")) {
             toggler.click();
-            waiter().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#menu")));
+            // the menu is visible as soon as it starts to open; its groups have their text once it has finished
+            waiter().withMessage("the menu opens").until(d -> {
+                String opening = find("#nav").getAttribute("class");
+                return opening.contains("show") && !opening.contains("collapsing");
+            });
         }
-        WebElement top = findAll("nav #menu > li > a.nav-link").stream().filter(a -> a.getText().strip().equals(group)).findFirst()
-                .orElseThrow(() -> new AssertionError("no menu group " + group));
+        List<String> seen = new ArrayList<>();
+        WebElement top = waiter().withMessage(() -> "no menu group " + group + " among " + seen).until(d -> {
+            seen.clear();
+            for (WebElement a : findAll("nav #menu > li > a.nav-link")) {
+                String text = a.getText().strip();
+                seen.add(text);
+                if (text.equals(group)) {
+                    return a;
+                }
+            }
+            return null;
+        });
         click(top);
         if (entry != null) {
             WebElement item = top.findElement(By.xpath("..")).findElements(By.cssSelector(".dropdown-item")).stream()

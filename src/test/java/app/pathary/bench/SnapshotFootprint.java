@@ -30,7 +30,7 @@ public final class SnapshotFootprint {
     private SnapshotFootprint() {
     }
 
-    public static void main(String[] args) throws IOException, InterruptedException {
+    public static void main(String[] args) throws IOException, javax.management.JMException {
         Map<String, String> env = Files.readAllLines(Path.of(args[0])).stream().map(line -> line.split("=", 2))
                 .collect(Collectors.toMap(p -> p[0], p -> p[1]));
         Strategy strategy = Strategy.parse(args.length > 1 ? args[1] : "primary", "strategy");
@@ -59,12 +59,13 @@ public final class SnapshotFootprint {
         return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     }
 
-    private static String histogram() throws IOException, InterruptedException {
-        String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
-        Process process = new ProcessBuilder(jcmd, Long.toString(ProcessHandle.current().pid()), "GC.class_histogram")
-                .redirectErrorStream(true).start();
-        String out = new String(process.getInputStream().readAllBytes());
-        process.waitFor();
-        return out;
+    /**
+     * The class histogram, asked of this JVM's own diagnostic command bean. Asking it of an external {@code jcmd}
+     * attached to this process left the next System.gc() waiting for ever (seen twice on JDK 25).
+     */
+    private static String histogram() throws javax.management.JMException {
+        return (String) ManagementFactory.getPlatformMBeanServer().invoke(
+                new javax.management.ObjectName("com.sun.management:type=DiagnosticCommand"), "gcClassHistogram",
+                new Object[] {new String[0]}, new String[] {String[].class.getName()});
     }
 }

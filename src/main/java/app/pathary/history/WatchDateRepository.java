@@ -17,7 +17,9 @@ import org.jdbi.v3.core.Handle;
 final class WatchDateRepository {
     private final Clock clock;
     private final DatedItems items;
-    private final Map<String, String> statements = new ConcurrentHashMap<>();
+    /** The upsert's SQL per DO UPDATE clause (one of the constant clauses below), for a known and an unknown date. */
+    private final Map<String, String> datedUpserts = new ConcurrentHashMap<>();
+    private final Map<String, String> undatedUpserts = new ConcurrentHashMap<>();
 
     WatchDateRepository(Clock clock) {
         this(clock, DatedItems.MOVIES);
@@ -73,7 +75,7 @@ final class WatchDateRepository {
      */
     private boolean upsert(Handle h, long userId, long itemId, LocalDate date, int plays, String comment, String source,
             String onExisting) {
-        String sql = statements.computeIfAbsent(onExisting + (date == null ? "/unknown" : "/dated"), key -> upsertSql(date == null, onExisting));
+        String sql = (date == null ? undatedUpserts : datedUpserts).computeIfAbsent(onExisting, clause -> upsertSql(date == null, clause));
         long now = clock.millis();
         int changed = date == null
                 ? items.sourced() ? PlainStatements.update(h, sql, userId, itemId, plays, comment, source, now, now)

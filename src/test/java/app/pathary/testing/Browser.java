@@ -120,7 +120,8 @@ public final class Browser implements AutoCloseable {
             });
         }
         List<String> seen = new ArrayList<>();
-        WebElement top = waiter().withMessage(() -> "no menu group " + group + " among " + seen).until(d -> {
+        WebElement top = waiter().withMessage(() -> "no menu group " + group + " among " + seen)
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> {
             seen.clear();
             for (WebElement a : findAll("nav #menu > li > a.nav-link")) {
                 String text = a.getText().strip();
